@@ -1,0 +1,166 @@
+"""Map the Edits a pass proposed on intermediate text back onto the original input.
+
+A pass sees the text with the earlier passes' auto Edits applied. Its Edits are re-expressed
+against the original: an Edit clear of earlier ones is shifted; an Edit that overlaps earlier
+applied Edits merges with them into one Edit that keeps every reason. An Edit that overlaps an
+earlier *pending* (review) Edit cannot be composed with it and is dropped: first come, first
+served.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cleaner.edit import Edit, Safety, apply, check_disjoint, overlaps, sort_key
+
+
+@dataclass(slots=True)
+class Proposals:
+    """The state of the pipeline: original text, Edits applied so far, Edits pending review."""
+
+    original: str
+    applied: list[Edit] = field(default_factory=list)
+    pending: list[Edit] = field(default_factory=list)
+    dropped: list[Edit] = field(default_factory=list)
+
+    def current_text(self) -> str:
+        return apply(self.original, self.applied)
+
+    def add(self, current: str, edits: Sequence[Edit]) -> None:
+        """Fold in Edits proposed against `current` (== the original with `applied` applied)."""
+        new = sorted(edits, key=sort_key)
+        check_disjoint(new)
+        regions = _regions_in_current(self.applied)
+        ends = [end for _, end in regions]
+        groups = _group_overlaps(regions, new)
+        merged_away: set[int] = set()
+        results: list[Edit] = []
+        for applied_indexes, new_edits in groups:
+            merged = _merge(
+                self.original, current, self.applied, regions, ends, applied_indexes, new_edits
+            )
+            merged_away.update(applied_indexes)
+            if merged is not None:
+                results.append(merged)
+        kept = [edit for index, edit in enumerate(self.applied) if index not in merged_away]
+        for edit in results:
+            if any(overlaps(edit.start, edit.end, p.start, p.end) for p in self.pending):
+                # Cannot compose with a change a person has not decided on yet.
+                self.dropped.append(edit)
+                kept.extend(self.applied[i] for i in _applied_members(edit, self.applied))
+                continue
+            if edit.safety is Safety.AUTO:
+                kept.append(edit)
+            else:
+                self.pending.append(edit)
+        self.applied = sorted(set(kept), key=sort_key)
+        self.pending.sort(key=sort_key)
+
+
+def _applied_members(edit: Edit, applied: list[Edit]) -> list[int]:
+    """Indexes of applied edits lying inside a merged edit's span (to restore them on a drop)."""
+    return [
+        index for index, old in enumerate(applied)
+        if edit.start <= old.start and old.end <= edit.end and old is not edit
+    ]
+
+
+def _regions_in_current(applied: list[Edit]) -> list[tuple[int, int]]:
+    """Where each applied Edit's `after` sits in the current text."""
+    regions = []
+    shift = 0
+    for edit in applied:
+        start = edit.start + shift
+        regions.append((start, start + len(edit.after)))
+        shift += len(edit.after) - len(edit.before)
+    return regions
+
+
+def _group_overlaps(
+    regions: list[tuple[int, int]], new: list[Edit]
+) -> list[tuple[list[int], list[Edit]]]:
+    """Connected groups of new Edits and the applied regions they overlap."""
+    starts = [start for start, _ in regions]
+    groups: list[tuple[list[int], list[Edit]]] = []
+    for edit in new:
+        # Candidates: regions starting at or before the edit's end; scan back while they may touch.
+        hits = []
+        index = bisect.bisect_right(starts, edit.end) - 1
+        while index >= 0 and regions[index][1] >= edit.start:
+            start, end = regions[index]
+            if overlaps(start, end, edit.start, edit.end):
+                hits.append(index)
+            index -= 1
+        hits.reverse()
+        if groups and hits and groups[-1][0] and groups[-1][0][-1] >= hits[0]:
+            last_applied, last_new = groups[-1]
+            last_applied.extend(i for i in hits if i not in last_applied)
+            last_new.append(edit)
+        else:
+            groups.append((hits, [edit]))
+    return groups
+
+
+def _to_original(position: int, ends: list[int], applied: list[Edit]) -> int:
+    """Original offset of a current-text position that lies outside every applied region."""
+    index = bisect.bisect_right(ends, position) - 1
+    if index < 0:
+        return position
+    return applied[index].end + (position - ends[index])
+
+
+def _merge(
+    original: str,
+    current: str,
+    applied: list[Edit],
+    regions: list[tuple[int, int]],
+    ends: list[int],
+    applied_indexes: list[int],
+    new_edits: list[Edit],
+) -> Edit | None:
+    """One Edit against the original covering the new edits and the applied ones they overlap."""
+    if not applied_indexes:
+        (edit,) = new_edits
+        start = _to_original(edit.start, ends, applied)
+        return Edit(
+            start, start + len(edit.before), edit.before, edit.after, edit.pass_name,
+            edit.rule_id, edit.confidence, edit.reason, edit.safety, edit.alternatives,
+            edit.evidence,
+        )
+    olds = [applied[i] for i in applied_indexes]
+    first, last = regions[applied_indexes[0]], regions[applied_indexes[-1]]
+    current_start = min(first[0], new_edits[0].start)
+    current_end = max(last[1], new_edits[-1].end)
+    original_start = (
+        olds[0].start if current_start == first[0] else _to_original(current_start, ends, applied)
+    )
+    original_end = olds[-1].end if current_end == last[1] else _to_original(current_end, ends, applied)
+    shifted = [e.shifted(-current_start) for e in new_edits]
+    after = apply(current[current_start:current_end], shifted)
+    before = original[original_start:original_end]
+    if before == after:
+        return None
+    parts = olds + new_edits
+    return Edit(
+        original_start,
+        original_end,
+        before,
+        after,
+        _join_unique(e.pass_name for e in parts),
+        _join_unique(e.rule_id for e in parts),
+        min(e.confidence for e in parts),
+        _join_unique((e.reason for e in parts), separator="; "),
+        Safety.REVIEW if any(e.safety is Safety.REVIEW for e in parts) else Safety.AUTO,
+        tuple(a for e in new_edits for a in e.alternatives),
+        _join_unique((e.evidence for e in parts if e.evidence), separator="; "),
+    )
+
+
+def _join_unique(values: object, separator: str = "+") -> str:
+    seen: list[str] = []
+    for value in values:  # type: ignore[attr-defined]
+        if value not in seen:
+            seen.append(value)
+    return separator.join(seen)

@@ -1,0 +1,134 @@
+"""The Edit: one proposed change against the original input, with its provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cleaner.errors import EditMismatchError
+
+
+class Safety(StrEnum):
+    """Whether an Edit may be applied unattended (`auto`) or needs a person (`review`)."""
+
+    AUTO = "auto"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `before` (== input[start:end]) with `after`; proposed by `pass_name`/`rule_id`."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    pass_name: str
+    rule_id: str
+    confidence: float
+    reason: str
+    safety: Safety = Safety.AUTO
+    alternatives: tuple[str, ...] = ()
+    evidence: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+        if self.end - self.start != len(self.before):
+            raise ValueError(f"span {self.start}..{self.end} does not fit before={self.before!r}")
+        if self.before == self.after:
+            raise ValueError(f"edit at {self.start} changes nothing")
+
+    @property
+    def id(self) -> str:
+        """Stable identifier: the same change by the same rule at the same place has the same id."""
+        key = f"{self.start}\x1f{self.end}\x1f{self.before}\x1f{self.after}\x1f{self.rule_id}"
+        return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+    @property
+    def is_auto(self) -> bool:
+        return self.safety is Safety.AUTO
+
+    def shifted(self, offset: int) -> Edit:
+        """The same Edit with its span moved by `offset` (for text taken from a larger one)."""
+        return _replace_span(self, self.start + offset, self.end + offset)
+
+
+def _replace_span(edit: Edit, start: int, end: int) -> Edit:
+    return Edit(
+        start, end, edit.before, edit.after, edit.pass_name, edit.rule_id,
+        edit.confidence, edit.reason, edit.safety, edit.alternatives, edit.evidence,
+    )
+
+
+def sort_key(edit: Edit) -> tuple[int, int]:
+    """Order of application: by start, an insertion before a replacement starting there."""
+    return (edit.start, edit.end)
+
+
+def check_disjoint(edits: Sequence[Edit]) -> None:
+    """Raise EditMismatchError when two of the (sorted) edits overlap or insert at one point."""
+    for left, right in zip(edits, edits[1:]):
+        if overlaps(left.start, left.end, right.start, right.end):
+            raise EditMismatchError(
+                f"edits {left.id} ({left.start}..{left.end}) and {right.id} "
+                f"({right.start}..{right.end}) overlap"
+            )
+
+
+def overlaps(start1: int, end1: int, start2: int, end2: int) -> bool:
+    """True when two spans share a character, or one zero-width span lies inside the other.
+
+    Spans that merely touch do not overlap; two insertions at one point do (their order would
+    be ambiguous).
+    """
+    empty1, empty2 = start1 == end1, start2 == end2
+    if empty1 and empty2:
+        return start1 == start2
+    if empty1:
+        return start2 < start1 < end2
+    if empty2:
+        return start1 < start2 < end1
+    return start1 < end2 and start2 < end1
+
+
+def apply(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits to `text`; every `before` must match exactly."""
+    ordered = sorted(edits, key=sort_key)
+    check_disjoint(ordered)
+    pieces: list[str] = []
+    position = 0
+    for edit in ordered:
+        if text[edit.start:edit.end] != edit.before:
+            raise EditMismatchError(
+                f"edit {edit.id} expects {edit.before!r} at {edit.start}..{edit.end}, "
+                f"found {text[edit.start:edit.end]!r}"
+            )
+        pieces.append(text[position:edit.start])
+        pieces.append(edit.after)
+        position = edit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def make_edit(
+    text: str,
+    start: int,
+    end: int,
+    after: str,
+    *,
+    pass_name: str,
+    rule_id: str,
+    confidence: float,
+    reason: str,
+    safety: Safety = Safety.AUTO,
+    alternatives: tuple[str, ...] = (),
+    evidence: str = "",
+) -> Edit:
+    """Build an Edit replacing text[start:end] with `after` (the `before` is taken from `text`)."""
+    return Edit(
+        start, end, text[start:end], after, pass_name, rule_id, confidence, reason,
+        safety, alternatives, evidence,
+    )

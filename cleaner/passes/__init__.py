@@ -1,0 +1,29 @@
+"""The registry of passes, in the order the pipeline runs them.
+
+Each entry names a module with `build(config) -> Pass`; modules are imported only when a
+pipeline that uses them is built, so `cleaner --version` stays fast.
+"""
+
+from __future__ import annotations
+
+PASS_MODULES: dict[str, str] = {
+    "variants": "cleaner.passes.variants",
+    "confusions": "cleaner.passes.confusions",
+    "rules": "cleaner.passes.rules",
+}
+
+# The canonical order (DESIGN.md): layout first, so later passes see rejoined paragraphs.
+PASS_ORDER: tuple[str, ...] = (
+    "layout",
+    "spacing",
+    "punctuation",
+    "variants",
+    "confusions",
+    "rules",
+    "detector",
+)
+
+
+def available_passes() -> tuple[str, ...]:
+    """Names of the passes this installation has, in pipeline order."""
+    return tuple(name for name in PASS_ORDER if name in PASS_MODULES)

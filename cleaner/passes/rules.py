@@ -1,0 +1,69 @@
+"""The rules pass: regular-expression rules from the rule files, first rule wins on overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.data import data_file
+from cleaner.edit import Edit, overlaps
+from cleaner.errors import CleanerError
+from cleaner.rules import MATCH_TIMEOUT, Rule, load_rule_files
+from cleaner.textspan import minimal_change
+
+BUILTIN_RULES = "rules.toml"
+NAME = "rules"
+
+
+class RuleTimeoutError(CleanerError):
+    """A rule's pattern took too long on a text (catastrophic backtracking)."""
+
+
+class RulesPass:
+    name = NAME
+
+    def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
+        self.rules = rules
+        self.sources = sources
+
+    def propose(self, text: str) -> list[Edit]:
+        edits: list[Edit] = []
+        for rule in self.rules:
+            for edit in rule_edits(rule, text):
+                if not any(overlaps(edit.start, edit.end, e.start, e.end) for e in edits):
+                    edits.append(edit)
+        edits.sort(key=lambda edit: (edit.start, edit.end))
+        return edits
+
+
+def rule_edits(rule: Rule, text: str) -> list[Edit]:
+    """The Edits one rule proposes on `text`, each trimmed to the characters it changes."""
+    edits = []
+    try:
+        for match in rule.pattern.finditer(text, timeout=MATCH_TIMEOUT):
+            replaced = match.expand(rule.replacement)
+            if replaced == match.group():
+                continue
+            offset, stop, replacement = minimal_change(match.group(), replaced)
+            start = match.start() + offset
+            end = match.start() + stop
+            edits.append(Edit(
+                start, end, text[start:end], replacement, NAME, rule.rule_id,
+                rule.confidence, rule.message, rule.safety, (), f"rule at {rule.source}",
+            ))
+    except TimeoutError:
+        raise RuleTimeoutError(
+            f"{rule.source}: rule {rule.rule_id!r} took over {MATCH_TIMEOUT}s on one text; "
+            "its pattern backtracks catastrophically"
+        ) from None
+    return edits
+
+
+def rule_paths(config: Config) -> list[Path]:
+    builtin = [data_file(BUILTIN_RULES)] if config.builtin_data else []
+    return builtin + list(config.rules)
+
+
+def build(config: Config) -> RulesPass:
+    rule_set = load_rule_files(rule_paths(config))
+    return RulesPass(rule_set.rules, rule_set.sources)

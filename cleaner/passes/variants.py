@@ -1,0 +1,85 @@
+"""The variants pass: stray traditional or variant characters in a simplified document → simplified.
+
+OpenCC's t2s conversion (phrase-aware) is run only over sentences that contain a character t2s
+would change. A document in which such characters are common is taken to be a traditional
+document and left alone. Characters that are also correct in simplified text in some words
+(乾坤, 瞭望, 慰藉, 於 as a surname …) are proposed for review, never applied unattended.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import opencc
+import regex
+
+from cleaner.config import Config
+from cleaner.edit import Edit, Safety, make_edit
+from cleaner.textspan import is_han
+
+NAME = "variants"
+# Share of Han characters that t2s changes above which a document counts as traditional.
+TRADITIONAL_SHARE = 0.05
+# Characters that t2s changes but that simplified Chinese also uses, in some words or names.
+AMBIGUOUS = frozenset("乾瞭藉於著徵餘夥甦麽麼鍾鐘藴蘊闆諮訁")
+_SENTENCE = regex.compile(r"[^。！？!?\n]*[。！？!?\n]?")
+
+
+@functools.cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@functools.cache
+def _changed_characters() -> frozenset[str]:
+    """Every BMP Han character that t2s converts on its own."""
+    han = "".join(chr(code) for code in range(0x3400, 0xA000) if is_han(chr(code)))
+    converted = _converter().convert(han)
+    if len(converted) != len(han):  # conversions are 1:1 per character; guard anyway
+        return frozenset(c for c in han if _converter().convert(c) != c)
+    return frozenset(a for a, b in zip(han, converted) if a != b)
+
+
+class VariantsPass:
+    name = NAME
+
+    def __init__(self) -> None:
+        changed = _changed_characters()
+        self._trigger = regex.compile("[" + regex.escape("".join(sorted(changed))) + "]")
+
+    def propose(self, text: str) -> list[Edit]:
+        hits = self._trigger.findall(text)
+        if not hits:
+            return []
+        han = sum(1 for char in text if is_han(char))
+        if han and len(hits) / han > TRADITIONAL_SHARE:
+            return []  # a traditional document: converting it is not our job
+        edits: list[Edit] = []
+        for sentence in _SENTENCE.finditer(text):
+            if not sentence.group() or not self._trigger.search(sentence.group()):
+                continue
+            edits.extend(self._sentence_edits(text, sentence.start(), sentence.group()))
+        return edits
+
+    def _sentence_edits(self, text: str, offset: int, sentence: str) -> list[Edit]:
+        converted = _converter().convert(sentence)
+        if len(converted) != len(sentence):
+            return []  # a rare many-to-one conversion: leave it to a person
+        edits = []
+        for index, (old, new) in enumerate(zip(sentence, converted)):
+            if old == new:
+                continue
+            ambiguous = old in AMBIGUOUS
+            edits.append(make_edit(
+                text, offset + index, offset + index + 1, new,
+                pass_name=NAME,
+                rule_id="t2s",
+                confidence=0.6 if ambiguous else 0.95,
+                reason=f"traditional/variant character {old} in a simplified document; simplified form {new}",
+                safety=Safety.REVIEW if ambiguous else Safety.AUTO,
+            ))
+        return edits
+
+
+def build(config: Config) -> VariantsPass:
+    return VariantsPass()

@@ -1,0 +1,70 @@
+"""The pipeline: run the configured passes in order and collect their Edits against the input."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.compose import Proposals
+from cleaner.config import Config
+from cleaner.edit import Edit, apply
+from cleaner.passes import PASS_MODULES
+from cleaner.passes.base import Pass
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What cleaning one text produced: the text with auto Edits applied, and what needs review."""
+
+    original: str
+    text: str
+    applied: tuple[Edit, ...]
+    pending: tuple[Edit, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    @property
+    def edits(self) -> tuple[Edit, ...]:
+        """Every proposal, applied or pending, in text order."""
+        return tuple(sorted(self.applied + self.pending, key=lambda edit: (edit.start, edit.end)))
+
+
+class Pipeline:
+    """Passes built once from a Config (dictionaries loaded, patterns compiled), reused per text."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+
+    @cached_property
+    def passes(self) -> tuple[Pass, ...]:
+        built = []
+        for name in self.config.passes:
+            module = importlib.import_module(PASS_MODULES[name])
+            built.append(module.build(self.config))
+        return tuple(built)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Content hashes of every data file the passes loaded (for the correction log)."""
+        hashes: dict[str, str] = {}
+        for built in self.passes:
+            hashes.update(getattr(built, "sources", {}))
+        return hashes
+
+    def run(self, text: str) -> Result:
+        proposals = Proposals(text)
+        current = text
+        for built in self.passes:
+            edits = built.propose(current)
+            if edits:
+                proposals.add(current, edits)
+                current = proposals.current_text()
+        return Result(text, current, tuple(proposals.applied), tuple(proposals.pending))
+
+
+def apply_result(original: str, edits: tuple[Edit, ...]) -> str:
+    """The original with the given Edits applied (e.g. the auto ones plus accepted reviews)."""
+    return apply(original, edits)
