@@ -55,7 +55,8 @@ def select_passes(only: Iterable[str] = (), skip: Iterable[str] = ()) -> tuple[s
 
 def user_data_files(paths: Iterable[Path]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """Split user data files into confusion dictionaries (.tsv/.txt) and rule files (.toml)."""
-    dictionaries, rules = [], []
+    dictionaries: list[Path] = []
+    rules: list[Path] = []
     for path in paths:
         (rules if path.suffix == ".toml" else dictionaries).append(path)
     return tuple(dictionaries), tuple(rules)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 
 from cleaner.errors import EditMismatchError
 
@@ -70,7 +71,7 @@ def sort_key(edit: Edit) -> tuple[int, int]:
 
 def check_disjoint(edits: Sequence[Edit]) -> None:
     """Raise EditMismatchError when two of the (sorted) edits overlap or insert at one point."""
-    for left, right in zip(edits, edits[1:]):
+    for left, right in pairwise(edits):
         if overlaps(left.start, left.end, right.start, right.end):
             raise EditMismatchError(
                 f"edits {left.id} ({left.start}..{left.end}) and {right.id} "

@@ -34,7 +34,7 @@ def collect(paths: Iterable[str], glob: str, exclude: Path | None = None) -> lis
         path = Path(raw)
         if path.is_dir():
             for found in sorted(path.rglob(glob)):
-                if not found.is_file() or found.is_symlink() and not _inside(found.resolve(), path.resolve()):
+                if not found.is_file() or (found.is_symlink() and not _inside(found.resolve(), path.resolve())):
                     continue
                 if excluded is not None and _inside(found.resolve(), excluded):
                     continue

@@ -37,7 +37,7 @@ def _changed_characters() -> frozenset[str]:
     converted = _converter().convert(han)
     if len(converted) != len(han):  # conversions are 1:1 per character; guard anyway
         return frozenset(c for c in han if _converter().convert(c) != c)
-    return frozenset(a for a, b in zip(han, converted) if a != b)
+    return frozenset(a for a, b in zip(han, converted, strict=True) if a != b)
 
 
 class VariantsPass:
@@ -66,7 +66,7 @@ class VariantsPass:
         if len(converted) != len(sentence):
             return []  # a rare many-to-one conversion: leave it to a person
         edits = []
-        for index, (old, new) in enumerate(zip(sentence, converted)):
+        for index, (old, new) in enumerate(zip(sentence, converted, strict=True)):
             if old == new:
                 continue
             ambiguous = old in AMBIGUOUS

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.compose import Proposals
+from cleaner.edit import Edit, Safety, apply, make_edit
+
+
+def edit(text: str, start: int, end: int, after: str, safety: Safety = Safety.AUTO, rule: str = "r") -> Edit:
+    return make_edit(text, start, end, after, pass_name=rule, rule_id=rule, confidence=0.9,
+                     reason=f"because {rule}", safety=safety)
+
+
+def test_a_later_pass_sees_earlier_changes_and_its_edits_map_back_to_the_input() -> None:
+    original = "总书\n动贺信,"
+    proposals = Proposals(original)
+    proposals.add(original, [edit(original, 2, 3, "", rule="join")])
+    current = proposals.current_text()
+    assert current == "总书动贺信,"
+    proposals.add(current, [edit(current, 5, 6, "，", rule="comma")])
+    comma = next(e for e in proposals.applied if e.rule_id == "comma")
+    assert (comma.start, comma.before) == (6, ",")
+    assert apply(original, proposals.applied) == "总书动贺信，"
+
+
+def test_an_edit_overlapping_an_earlier_one_merges_and_keeps_both_reasons() -> None:
+    original = "总书\n动"
+    proposals = Proposals(original)
+    proposals.add(original, [edit(original, 2, 3, "", rule="join")])
+    current = proposals.current_text()
+    proposals.add(current, [edit(current, 1, 3, "书记", rule="confusion")])
+    (merged,) = proposals.applied
+    assert (merged.start, merged.end, merged.before, merged.after) == (1, 4, "书\n动", "书记")
+    assert merged.reason == "because join; because confusion"
+    assert merged.rule_id == "join+confusion"
+
+
+def test_merging_with_a_review_edit_makes_the_whole_change_pending() -> None:
+    original = "a\nb"
+    proposals = Proposals(original)
+    proposals.add(original, [edit(original, 1, 2, "", rule="join")])
+    current = proposals.current_text()
+    proposals.add(current, [edit(current, 0, 2, "AB", Safety.REVIEW, rule="guess")])
+    assert proposals.applied == []
+    assert [(e.before, e.after) for e in proposals.pending] == [("a\nb", "AB")]
+
+
+def test_a_later_edit_that_undoes_an_earlier_one_leaves_no_edit() -> None:
+    original = "ab"
+    proposals = Proposals(original)
+    proposals.add(original, [edit(original, 0, 1, "x")])
+    current = proposals.current_text()
+    proposals.add(current, [edit(current, 0, 1, "a", rule="back")])
+    assert proposals.applied == []
+
+
+def test_an_edit_overlapping_a_pending_one_is_dropped() -> None:
+    original = "abc"
+    proposals = Proposals(original)
+    proposals.add(original, [edit(original, 1, 2, "B", Safety.REVIEW)])
+    proposals.add(original, [edit(original, 0, 2, "xy", rule="late")])
+    assert [e.after for e in proposals.pending] == ["B"]
+    assert proposals.applied == []
+    assert [e.rule_id for e in proposals.dropped] == ["late"]
+
+
+@st.composite
+def two_rounds(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    text = draw(st.text(alphabet="ab\n，,", min_size=0, max_size=20))
+
+    def spans(length: int) -> list[tuple[int, int, str]]:
+        cuts = sorted(draw(st.lists(st.integers(0, length), max_size=6, unique=True)))
+        return [(s, e, draw(st.text(alphabet="XY", max_size=2))) for s, e in zip(cuts[::2], cuts[1::2], strict=False)]
+
+    first = spans(len(text))
+    return text, first, spans(len(text) + 12)
+
+
+@given(two_rounds())
+def test_composed_edits_reproduce_the_text_the_passes_produced(case) -> None:  # type: ignore[no-untyped-def]
+    text, first, second = case
+    proposals = Proposals(text)
+    round_one = [edit(text, s, e, a) for s, e, a in first if a != text[s:e]]
+    proposals.add(text, round_one)
+    current = proposals.current_text()
+    round_two = [edit(current, s, e, a, rule="two") for s, e, a in second
+                 if e <= len(current) and a != current[s:e]]
+    proposals.add(current, round_two)
+    assert apply(text, proposals.applied) == apply(current, round_two)
