@@ -98,7 +98,7 @@ def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchS
                 target = _write_output(job, document, result, options, single_file_output)
                 if writer is not None:
                     data = encode_output(result.text)
-                    writer.document(document, result, str(target) if target else "-", sha256_hex(data))
+                    writer.batch_document(document, result, str(target) if target else "-", sha256_hex(data))
             except CleanerError as error:
                 summary.failed += 1
                 print(f"cleaner: {error}", file=sys.stderr)

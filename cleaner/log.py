@@ -17,6 +17,7 @@ import os
 import uuid
 from collections import Counter
 from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
 
 from cleaner import __version__
@@ -69,6 +70,7 @@ class LogWriter:
     ) -> None:
         self.path = path
         self.run_id = uuid.uuid4().hex
+        self.agent = agent
         self._documents = 0
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,10 +86,8 @@ class LogWriter:
     def _write(self, record: dict[str, Any]) -> None:
         self._stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
 
-    def document(
-        self, document: Document, result: Result, output: str | None, output_sha256: str | None
-    ) -> int:
-        """Record one cleaned document: its edits, the batch decisions, the result."""
+    def document(self, document: Document) -> int:
+        """Record a document this run works on; returns its number within the run."""
         self._documents += 1
         doc = self._documents
         self._write({
@@ -95,22 +95,45 @@ class LogWriter:
             "sha256": document.sha256, "encoding": document.encoding, "newline": document.newline,
             "chars": document.chars,
         })
-        stamp = now()
-        applied_ids = {edit.id for edit in result.applied}
-        for edit in result.edits:
-            self._write(edit_record(self.run_id, doc, document.text, edit))
-        for edit in result.edits:
-            status = "auto" if edit.id in applied_ids else "pending"
-            self._write({
-                "type": "decision", "run_id": self.run_id, "doc": doc, "edit": edit.id,
-                "status": status, "by": "cleaner", "at": stamp,
-            })
-        counts = Counter("auto" if e.id in applied_ids else "pending" for e in result.edits)
+        return doc
+
+    def edits(self, doc: int, text: str, edits: Iterable[Edit]) -> None:
+        """Record proposed Edits (against `text`, the document's decoded input)."""
+        for edit in edits:
+            self._write(edit_record(self.run_id, doc, text, edit))
+
+    def decision(self, doc: int, edit_id: str, status: str, by: str, text: str | None = None) -> None:
+        """Record a decision on an Edit: auto, pending, accepted, rejected or edited (with `text`)."""
+        record: dict[str, Any] = {
+            "type": "decision", "run_id": self.run_id, "doc": doc, "edit": edit_id,
+            "status": status, "by": by, "at": now(),
+        }
+        if text is not None:
+            record["text"] = text
+        self._write(record)
+        self._stream.flush()
+
+    def result(self, doc: int, output: str | None, output_sha256: str | None, counts: dict[str, int]) -> None:
+        """Record where a document's output went and what it holds."""
         self._write({
             "type": "result", "run_id": self.run_id, "doc": doc, "output": output,
-            "output_sha256": output_sha256, "counts": dict(counts),
+            "output_sha256": output_sha256, "counts": counts,
         })
         self._stream.flush()
+
+    def batch_document(
+        self, document: Document, result: Result, output: str | None, output_sha256: str | None
+    ) -> int:
+        """Record one document cleaned unattended: its edits, auto/pending decisions, the result."""
+        doc = self.document(document)
+        self.edits(doc, document.text, result.edits)
+        applied_ids = {edit.id for edit in result.applied}
+        counts: Counter[str] = Counter()
+        for edit in result.edits:
+            status = "auto" if edit.id in applied_ids else "pending"
+            counts[status] += 1
+            self.decision(doc, edit.id, status, self.agent)
+        self.result(doc, output, output_sha256, dict(counts))
         return doc
 
     def close(self) -> None:
