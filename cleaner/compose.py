@@ -103,9 +103,13 @@ def _group_overlaps(
     return groups
 
 
-def _to_original(position: int, ends: list[int], applied: list[Edit]) -> int:
-    """Original offset of a current-text position that lies outside every applied region."""
-    index = bisect.bisect_right(ends, position) - 1
+def _to_original(position: int, ends: list[int], applied: list[Edit], *, is_end: bool = False) -> int:
+    """Original offset of a current-text position that lies outside every applied region.
+
+    Where earlier edits deleted text at `position`, a span's start maps after the deleted text
+    and a span's end before it, so the span never swallows an edit it does not overlap.
+    """
+    index = (bisect.bisect_left if is_end else bisect.bisect_right)(ends, position) - 1
     if index < 0:
         return position
     return applied[index].end + (position - ends[index])
@@ -136,7 +140,7 @@ def _merge(
     original_start = (
         olds[0].start if current_start == first[0] else _to_original(current_start, ends, applied)
     )
-    original_end = olds[-1].end if current_end == last[1] else _to_original(current_end, ends, applied)
+    original_end = olds[-1].end if current_end == last[1] else _to_original(current_end, ends, applied, is_end=True)
     shifted = [e.shifted(-current_start) for e in new_edits]
     after = apply(current[current_start:current_end], shifted)
     before = original[original_start:original_end]

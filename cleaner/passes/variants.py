@@ -4,6 +4,10 @@ OpenCC's t2s conversion (phrase-aware) is run only over sentences that contain a
 would change. A document in which such characters are common is taken to be a traditional
 document and left alone. Characters that are also correct in simplified text in some words
 (乾坤, 瞭望, 慰藉, 於 as a surname …) are proposed for review, never applied unattended.
+
+A lone traditional character among simplified ones is as likely an OCR misreading of a different
+simplified character (視類 for 视频: 頁 in both) as a variant of its t2s form, so it goes to
+review; two or more within three characters (a traditional phrase) are converted unattended.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from cleaner.textspan import is_han
 
 NAME = "variants"
 # Share of Han characters that t2s changes above which a document counts as traditional.
-TRADITIONAL_SHARE = 0.05
+TRADITIONAL_SHARE = 0.15
 # Characters that t2s changes but that simplified Chinese also uses, in some words or names.
 AMBIGUOUS = frozenset("乾瞭藉於著徵餘夥甦麽麼鍾鐘藴蘊闆諮訁")
 _SENTENCE = regex.compile(r"[^。！？!?\n]*[。！？!?\n]?")
@@ -66,10 +70,12 @@ class VariantsPass:
         if len(converted) != len(sentence):
             return []  # a rare many-to-one conversion: leave it to a person
         edits = []
+        changed = [old != new for old, new in zip(sentence, converted, strict=True)]
         for index, (old, new) in enumerate(zip(sentence, converted, strict=True)):
             if old == new:
                 continue
-            ambiguous = old in AMBIGUOUS
+            in_run = any(changed[max(0, index - 2):index]) or any(changed[index + 1:index + 3])
+            ambiguous = old in AMBIGUOUS or not in_run
             edits.append(make_edit(
                 text, offset + index, offset + index + 1, new,
                 pass_name=NAME,
