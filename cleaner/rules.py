@@ -99,10 +99,7 @@ def parse_rule(table: dict[str, Any], where: str) -> Rule:
     except regex.error as error:
         raise DictionaryError(f"{where}: bad pattern ({error})") from None
     replacement = table["replacement"]
-    try:
-        pattern.sub(replacement, "")  # validates group references early
-    except (regex.error, IndexError) as error:
-        raise DictionaryError(f"{where}: bad replacement {replacement!r} ({error})") from None
+    _check_replacement(pattern, replacement, where)
     safety_name = table.get("safety", "auto")
     try:
         safety = Safety(safety_name)
@@ -130,6 +127,18 @@ def parse_rule(table: dict[str, Any], where: str) -> Rule:
         keep=tuple(keep),
         source=where,
     )
+
+
+def _check_replacement(pattern: regex.Pattern[str], replacement: str, where: str) -> None:
+    """A replacement may refer only to groups the pattern has."""
+    for found in regex.finditer(r"\\(\d+)|\\g<([^>]*)>", replacement):
+        number, name = found.group(1), found.group(2)
+        known = (
+            int(number) <= pattern.groups if number is not None
+            else name in pattern.groupindex or (name.isdigit() and int(name) <= pattern.groups)
+        )
+        if not known:
+            raise DictionaryError(f"{where}: bad replacement {replacement!r} (no group {found.group()})")
 
 
 def _rule_header_lines(text: str) -> list[int]:

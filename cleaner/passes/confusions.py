@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from cleaner.config import Config
 from cleaner.data import data_file
@@ -28,27 +28,26 @@ class ConfusionsPass:
         by_key: dict[str, list[ConfusionEntry]] = {}
         for entry in entries:
             by_key.setdefault(entry.wrong, []).append(entry)
-        if by_key:
-            automaton = ahocorasick.Automaton()
-            for key, group in by_key.items():
-                automaton.add_word(key, (len(key), tuple(group)))
-            automaton.make_automaton()
-            self._automaton = automaton
+        self._keys = list(by_key)
+        self._groups = [tuple(by_key[key]) for key in self._keys]
+        if self._keys:
+            # Standard match kind with overlapping matches: every occurrence of every key is
+            # reported, so a longer key whose conditions fail does not hide a shorter one.
+            self._automaton = ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
 
     def propose(self, text: str) -> list[Edit]:
         if self._automaton is None:
             return []
-        matches = []
-        for end_index, (length, group) in self._automaton.iter(text):
-            start = end_index + 1 - length
-            matches.append((start, -length, group))
-        matches.sort(key=lambda match: (match[0], match[1]))
+        matches = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        if not matches:
+            return []
+        matches.sort(key=lambda match: (match[1], -match[2]))
         edits: list[Edit] = []
         taken_until = 0
-        for start, negative_length, group in matches:
-            end = start - negative_length
+        for index, start, end in matches:
             if start < taken_until:
                 continue
+            group = self._groups[index]
             entry = next((e for e in group if e.fires(text, start, end)), None)
             if entry is None:
                 continue

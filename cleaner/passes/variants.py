@@ -49,12 +49,13 @@ class VariantsPass:
 
     def __init__(self) -> None:
         changed = _changed_characters()
+        self._changed = changed
         self._trigger = regex.compile("[" + regex.escape("".join(sorted(changed))) + "]")
 
     def propose(self, text: str) -> list[Edit]:
-        hits = self._trigger.findall(text)
-        if not hits:
+        if self._changed.isdisjoint(text):  # the common case, decided at C speed
             return []
+        hits = self._trigger.findall(text)
         han = sum(1 for char in text if is_han(char))
         if han and len(hits) / han > TRADITIONAL_SHARE:
             return []  # a traditional document: converting it is not our job
