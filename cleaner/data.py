@@ -21,3 +21,11 @@ def data_file(name: str) -> Path:
 def content_hash(data: bytes) -> str:
     """Short content hash used to version a data file in the correction log."""
     return hashlib.sha256(data).hexdigest()[:16]
+
+
+def source_name(path: Path) -> str:
+    """How a data file is named in the log: `builtin:NAME` for shipped files, else its path."""
+    try:
+        return f"builtin:{path.resolve().relative_to(data_dir().resolve()).as_posix()}"
+    except ValueError:
+        return str(path)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.data import content_hash
+from cleaner.data import content_hash, source_name
 from cleaner.edit import Safety
 from cleaner.errors import DictionaryError
 
@@ -82,7 +82,7 @@ def load_dictionaries(paths: list[Path]) -> ConfusionDictionary:
             data = path.read_bytes()
         except OSError as error:
             raise DictionaryError(f"{path}: cannot read dictionary ({error.strerror})") from None
-        sources[str(path)] = content_hash(data)
+        sources[source_name(path)] = content_hash(data)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:

@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from cleaner.data import content_hash
+from cleaner.data import content_hash, source_name
 from cleaner.edit import Safety
 from cleaner.errors import DictionaryError
 
@@ -62,7 +62,7 @@ def load_rule_files(paths: list[Path]) -> RuleSet:
             data = path.read_bytes()
         except OSError as error:
             raise DictionaryError(f"{path}: cannot read rule file ({error.strerror})") from None
-        sources[str(path)] = content_hash(data)
+        sources[source_name(path)] = content_hash(data)
         try:
             text = data.decode("utf-8-sig")
             document = tomllib.loads(text)
