@@ -1,18 +1,42 @@
-"""Cleaning many files: read, decode, run the pipeline, write atomically, log. I/O lives here."""
+"""Cleaning many files: in parallel, in input order, resumable, with progress and a summary.
+
+Workers clean files and write their outputs; the parent hands out the work, then takes the
+outcomes back in input order to print diffs and messages and to write the correction log, so a
+run with many jobs writes the same bytes and the same log as a run with one.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cleaner import __version__
 from cleaner.config import Config
-from cleaner.document import Document, decode, sha256_hex
-from cleaner.errors import CleanerError, OutputError
+from cleaner.errors import CleanerError, ConfigError
 from cleaner.inputs import Job, check_combination, collect, output_for
 from cleaner.log import LogWriter
-from cleaner.outputs import same_file, write_atomic
-from cleaner.pipeline import Pipeline, Result
+from cleaner.outputs import same_file
+from cleaner.parallel import default_jobs, ordered_map
+from cleaner.pipeline import Pipeline
+from cleaner.progress import ProgressDisplay
+from cleaner.summary import BatchSummary, Tally
+from cleaner.worker import (
+    STREAM_BYTES,
+    FileOutcome,
+    FileTask,
+    Mode,
+    Status,
+    WorkSettings,
+    clean_files,
+    load_for_log,
+    start_worker,
+)
+
+__all__ = ["BatchOptions", "BatchSummary", "run_batch"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,112 +50,156 @@ class BatchOptions:
     log_path: Path | None = None
     quiet: bool = False
     agent: str = "cleaner"
-
-
-@dataclass(slots=True)
-class BatchSummary:
-    files: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    applied: int = 0
-    pending: int = 0
-
-
-def encode_output(text: str) -> bytes:
-    """Outputs are UTF-8 with LF line ends, whatever the input was."""
-    return text.encode("utf-8")
-
-
-def read_job(job: Job) -> Document:
-    """Read and decode one input; standard input is read whole."""
-    from cleaner.errors import InputError
-
-    if job.source is None:
-        return decode(sys.stdin.buffer.read(), "-")
-    try:
-        data = job.source.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{job.source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{job.source}: is a directory") from None
-    except OSError as error:
-        raise InputError(f"{job.source}: cannot read ({error.strerror})") from None
-    return decode(data, str(job.source))
+    jobs: int | None = None  # None: every core
+    resume: bool = True
+    json_summary: bool = False
+    progress: bool | None = None  # None: when standard error is a terminal and not quiet
+    stream_bytes: int = STREAM_BYTES
 
 
 def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchSummary:
     """Clean every input; a failing file is reported on stderr and the rest still processed."""
-    from cleaner.cli import unified_diff
-
-    report_only = options.diff or options.check
+    started = time.monotonic()
+    mode = _mode(options)
+    if options.json_summary and mode in (Mode.STDOUT, Mode.DIFF):
+        raise ConfigError("--json prints to standard output: use it with -o, --in-place or --check")
     jobs = collect(paths, options.glob, exclude=options.output)
+    report_only = mode in (Mode.DIFF, Mode.CHECK)
     single_file_output = check_combination(jobs, options.output, options.in_place, report_only)
     pipeline = Pipeline(config)
     pipeline.passes  # noqa: B018 - load dictionaries once, failing before any file is touched
-    summary = BatchSummary()
+    settings = WorkSettings(
+        mode=mode, in_place=options.in_place, backup_suffix=options.backup_suffix,
+        stream_bytes=options.stream_bytes,
+    )
+    tasks = _tasks(jobs, options, mode, single_file_output)
+    logging = options.log_path is not None and mode in (Mode.WRITE, Mode.STDOUT)
+    if logging and options.resume and mode is Mode.WRITE:
+        tasks = _with_finished(tasks, options, config, pipeline)
+    worker_count = max(1, options.jobs or default_jobs())
+    start_worker(config, settings)  # this process's pipeline; forked workers inherit it
     writer = None
-    if options.log_path is not None and not report_only:
+    if logging:
+        from cleaner.resume import drop_partial_line
+
+        assert options.log_path is not None
+        drop_partial_line(options.log_path)
         writer = LogWriter(
             options.log_path, mode="batch", agent=options.agent,
             config=config.describe(), sources=pipeline.sources,
         )
+    tally = Tally()
     try:
-        for job in jobs:
-            summary.files += 1
-            try:
-                document = read_job(job)
-                result = pipeline.run(document.text)
-                summary.applied += len(result.applied)
-                summary.pending += len(result.pending)
-                if result.changed:
-                    summary.changed += 1
-                else:
-                    summary.unchanged += 1
-                if options.diff:
-                    sys.stdout.write(unified_diff(document.text, result.text, job.relative.as_posix()))
-                    continue
-                if options.check:
-                    if result.changed and not options.quiet:
-                        print(f"would change: {job.label}", file=sys.stderr)
-                    continue
-                target = _write_output(job, document, result, options, single_file_output)
-                if writer is not None:
-                    data = encode_output(result.text)
-                    writer.batch_document(document, result, str(target) if target else "-", sha256_hex(data))
-            except CleanerError as error:
-                summary.failed += 1
-                print(f"cleaner: {error}", file=sys.stderr)
+        outcomes = ordered_map(
+            clean_files, tasks, jobs=worker_count, weigh=_weight,
+            initializer=start_worker, initargs=(config, settings),
+        )
+        show = options.progress if options.progress is not None else ProgressDisplay.wanted(options.quiet)
+        total_bytes = sum(task.size for task in tasks)
+        with ProgressDisplay(enabled=show, total_files=len(tasks), total_bytes=total_bytes) as display:
+            for outcome in outcomes:
+                task = tasks[outcome.index]
+                tally.add(outcome, task.size)
+                _report(outcome, task, options, settings, writer, tally, display)
+                display.update(tally)
     finally:
         if writer is not None:
             writer.close()
-    if not options.quiet and not report_only and (options.output is not None or options.in_place):
-        print(
-            f"cleaned {summary.files} file(s): {summary.changed} changed, {summary.unchanged} unchanged, "
-            f"{summary.failed} failed; {summary.applied} edits applied, {summary.pending} pending review",
-            file=sys.stderr,
-        )
+    summary = tally.summary(time.monotonic() - started, min(worker_count, max(1, len(tasks))))
+    if not options.quiet and mode in (Mode.WRITE, Mode.CHECK):
+        print(summary.line("checked" if mode is Mode.CHECK else "cleaned"), file=sys.stderr)
+    if options.json_summary:
+        sys.stdout.write(json.dumps(summary.as_json()) + "\n")
     return summary
 
 
-def _write_output(
-    job: Job, document: Document, result: Result, options: BatchOptions, single_file_output: bool
-) -> Path | None:
-    data = encode_output(result.text)
-    if options.in_place:
-        assert job.source is not None
-        backup = job.source.with_name(job.source.name + options.backup_suffix)
-        if backup.exists():
-            raise OutputError(f"{job.source}: backup {backup} already exists; not overwriting it")
-        write_atomic(backup, job.source.read_bytes())
-        write_atomic(job.source, data)
-        return job.source
-    target = output_for(job, options.output, single_file_output)
-    if target is None:
-        sys.stdout.write(result.text)
-        sys.stdout.flush()
-        return None
-    if job.source is not None and same_file(job.source, target):
-        raise OutputError(f"{job.source}: output would overwrite the input (use --in-place)")
-    write_atomic(target, data)
-    return target
+def _mode(options: BatchOptions) -> Mode:
+    if options.diff:
+        return Mode.DIFF
+    if options.check:
+        return Mode.CHECK
+    if options.output is None and not options.in_place:
+        return Mode.STDOUT
+    return Mode.WRITE
+
+
+def _tasks(jobs: list[Job], options: BatchOptions, mode: Mode, single_file_output: bool) -> list[FileTask]:
+    """One task per input, with its output path; inputs whose output is unusable fail up front."""
+    tasks = []
+    claimed: dict[Path, Job] = {}
+    for index, job in enumerate(jobs):
+        target: Path | None = None
+        problem = ""
+        if mode is Mode.WRITE:
+            target = job.source if options.in_place else output_for(job, options.output, single_file_output)
+            assert target is not None
+            key = Path(os.path.abspath(target))
+            if not options.in_place and job.source is not None and same_file(job.source, target):
+                problem = f"{job.label}: output would overwrite the input (use --in-place)"
+            elif key in claimed:
+                problem = f"{job.label}: output {target} is also the output of {claimed[key].label}"
+            else:
+                claimed[key] = job
+        tasks.append(FileTask(index, job, target, _size(job), problem=problem))
+    return tasks
+
+
+def _size(job: Job) -> int:
+    if job.source is None:
+        return 0
+    try:
+        return job.source.stat().st_size
+    except OSError:
+        return 0
+
+
+def _weight(task: FileTask) -> int:
+    return max(task.size, 1024)
+
+
+def _with_finished(tasks: list[FileTask], options: BatchOptions, config: Config, pipeline: Pipeline) -> list[FileTask]:
+    """Mark the tasks an earlier run with the same set-up finished (checked by hash in the worker)."""
+    from cleaner.resume import finished_documents
+
+    assert options.log_path is not None
+    finished = finished_documents(
+        options.log_path, version=__version__, config=config.describe(), sources=pipeline.sources,
+    )
+    if not finished:
+        return tasks
+    return [
+        replace(task, done=finished.get((task.job.label, str(task.target))))
+        if task.target is not None and not task.problem else task
+        for task in tasks
+    ]
+
+
+def _report(
+    outcome: FileOutcome,
+    task: FileTask,
+    options: BatchOptions,
+    settings: WorkSettings,
+    writer: LogWriter | None,
+    tally: Tally,
+    display: ProgressDisplay,
+) -> None:
+    """Everything the parent does with one outcome, in input order."""
+    if outcome.status is Status.FAILED:
+        display.message(f"cleaner: {outcome.error}")
+        return
+    if outcome.status is Status.SKIPPED:
+        return
+    if settings.mode is Mode.DIFF:
+        sys.stdout.write(outcome.diff)
+        return
+    if settings.mode is Mode.CHECK:
+        if outcome.status is Status.CHANGED and not options.quiet:
+            display.message(f"would change: {outcome.label}")
+        return
+    if writer is not None:
+        try:
+            document, result = load_for_log(task, outcome, settings)
+            writer.batch_document(document, result, outcome.output, outcome.output_sha256)
+        except CleanerError as error:
+            tally.fail(outcome)
+            display.message(f"cleaner: {error}")

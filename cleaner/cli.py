@@ -110,7 +110,12 @@ def fail(message: str, code: int = 2) -> None:
 @click.option("--log", "log_path", type=click.Path(path_type=Path), help="Append the correction log (JSONL) here.")
 @click.option("--profile", type=click.Choice(["official", "technical"]), help="Typography profile.")
 @click.option("--paragraphs", type=click.Choice(["newline", "blank-line"]), help="Paragraph separator.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: every core).")
+@click.option("--resume/--no-resume", default=True, show_default=True,
+              help="With --log: skip files an earlier run of the same set-up finished (checked by hash).")
+@click.option("--json", "json_summary", is_flag=True, help="Print a JSON summary on standard output.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors (no progress bar, no summary).")
 def clean(
     paths: tuple[str, ...],
     output: Path | None,
@@ -126,12 +131,16 @@ def clean(
     log_path: Path | None,
     profile: str | None,
     paragraphs: str | None,
+    jobs: int | None,
+    resume: bool,
+    json_summary: bool,
     quiet: bool,
 ) -> None:
     """Clean OCR text files (or '-' for standard input).
 
     Auto-safe corrections are applied; proposals that need a person stay pending in the log
-    (review them with `cleaner review`).
+    (review them with `cleaner review`). Files are cleaned in parallel; outputs and the log are
+    the same as with --jobs 1. Large files are cleaned in chunks with bounded memory.
     """
     from cleaner.batch import BatchOptions, run_batch
 
@@ -140,6 +149,7 @@ def clean(
         options = BatchOptions(
             output=output, in_place=in_place, backup_suffix=backup_suffix, diff=show_diff,
             check=check, glob=pattern, log_path=log_path, quiet=quiet, agent=default_agent(),
+            jobs=jobs, resume=resume, json_summary=json_summary,
         )
         summary = run_batch(list(paths), config, options)
     except CleanerError as error:

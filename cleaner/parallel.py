@@ -1,0 +1,141 @@
+"""An ordered, bounded process pool: results come back in input order, memory stays bounded.
+
+Tasks are handed out in groups (many small files make one group), at most a few groups per worker
+are in flight, and never more than a budget of input bytes, so a slow huge file at the head of the
+queue cannot make the parent hold every later result.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, Generic, TypeVar
+
+Task = TypeVar("Task")
+Output = TypeVar("Output")
+
+GROUP_BYTES = 256 << 10
+GROUP_TASKS = 64
+GROUPS_PER_WORKER = 4
+IN_FLIGHT_BYTES = 256 << 20
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def group(tasks: Sequence[Task], weigh: Callable[[Task], int], limit_bytes: int = GROUP_BYTES,
+          limit_tasks: int = GROUP_TASKS) -> list[list[Task]]:
+    """Consecutive runs of tasks, each up to `limit_bytes` (a bigger task stands alone)."""
+    groups: list[list[Task]] = []
+    current: list[Task] = []
+    weight = 0
+    for task in tasks:
+        cost = weigh(task)
+        if current and (weight + cost > limit_bytes or len(current) >= limit_tasks):
+            groups.append(current)
+            current, weight = [], 0
+        current.append(task)
+        weight += cost
+    if current:
+        groups.append(current)
+    return groups
+
+
+def ordered_map(
+    work: Callable[[list[Task]], list[Output]],
+    tasks: Sequence[Task],
+    *,
+    jobs: int,
+    weigh: Callable[[Task], int],
+    initializer: Callable[..., None],
+    initargs: tuple[Any, ...] = (),
+) -> Iterator[Output]:
+    """`work` over groups of `tasks` in `jobs` worker processes; outputs in task order.
+
+    The workers start before this returns (so a progress display's thread started afterwards does
+    not stop them from being forked). With one job, or one group, everything runs in this process.
+    """
+    groups = group(tasks, weigh)
+    if jobs <= 1 or len(groups) <= 1:
+        initializer(*initargs)
+        return _in_process(work, groups)
+    window: _Window[Task, Output] = _Window(
+        work, weigh, jobs=min(jobs, len(groups)), initializer=initializer, initargs=initargs
+    )
+    waiting = iter(groups)
+    window.fill(waiting)
+    return window.drain(waiting)
+
+
+def _in_process(work: Callable[[list[Task]], list[Output]], groups: list[list[Task]]) -> Iterator[Output]:
+    for part in groups:
+        yield from work(part)
+
+
+class _Window(Generic[Task, Output]):
+    """Groups submitted to the pool and not yet handed back, oldest first."""
+
+    def __init__(
+        self,
+        work: Callable[[list[Task]], list[Output]],
+        weigh: Callable[[Task], int],
+        *,
+        jobs: int,
+        initializer: Callable[..., None],
+        initargs: tuple[Any, ...],
+    ) -> None:
+        self.work = work
+        self.weigh = weigh
+        self.capacity = jobs * GROUPS_PER_WORKER
+        self.executor = ProcessPoolExecutor(
+            max_workers=jobs, mp_context=_context(),
+            initializer=_ignore_interrupts_then, initargs=(initializer, initargs),
+        )
+        self.pending: deque[tuple[Future[list[Output]], int]] = deque()
+        self.in_flight = 0
+
+    def fill(self, waiting: Iterator[list[Task]]) -> None:
+        """Submit groups while there is room (at least one is always in flight)."""
+        while len(self.pending) < self.capacity and (not self.pending or self.in_flight < IN_FLIGHT_BYTES):
+            part = next(waiting, None)
+            if part is None:
+                return
+            cost = sum(self.weigh(task) for task in part)
+            self.pending.append((self.executor.submit(self.work, part), cost))
+            self.in_flight += cost
+
+    def drain(self, waiting: Iterator[list[Task]]) -> Iterator[Output]:
+        try:
+            while self.pending:
+                future, cost = self.pending.popleft()
+                outputs = future.result()
+                self.in_flight -= cost
+                self.fill(waiting)
+                yield from outputs
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> Any:
+    """fork where it is safe (one thread: workers inherit the loaded pipeline), else spawn."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _ignore_interrupts_then(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
+    # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    initializer(*initargs)
