@@ -1,0 +1,81 @@
+"""Glyph neighbours: the visually nearest characters of a character, from the generated table.
+
+The table (`dictionaries/glyph_neighbours.tsv`) is built by `scripts/build_glyph_neighbours.py`
+from rendered CJK fonts; each line is `char<TAB>neighbour:score ...`, best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cleaner.data import content_hash, data_file
+from cleaner.errors import DictionaryError
+
+GLYPH_TABLE = "glyph_neighbours.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class GlyphTable:
+    """Visual neighbours per character with similarity scores (0-1, 1 = identical glyphs)."""
+
+    neighbours: Mapping[str, tuple[tuple[str, float], ...]]
+    source_hash: str
+
+    def of(self, char: str) -> tuple[tuple[str, float], ...]:
+        """The neighbours of `char`, best first (empty for a character the table does not know)."""
+        return self.neighbours.get(char, ())
+
+    def similarity(self, first: str, second: str) -> float:
+        """The score of the pair in either direction, 0.0 when neither lists the other."""
+        for char, other in ((first, second), (second, first)):
+            for neighbour, score in self.neighbours.get(char, ()):
+                if neighbour == other:
+                    return score
+        return 0.0
+
+    def rank(self, char: str, neighbour: str) -> int | None:
+        """1-based position of `neighbour` in the list of `char`, or None when it is not listed."""
+        for position, (candidate, _score) in enumerate(self.neighbours.get(char, ()), start=1):
+            if candidate == neighbour:
+                return position
+        return None
+
+
+def parse_glyph_table(text: str, source: str = GLYPH_TABLE) -> GlyphTable:
+    """Parse the table's text; a malformed line raises DictionaryError naming file and line."""
+    neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line or line.startswith("#"):
+            continue
+        char, separator, rest = line.partition("\t")
+        if not separator or len(char) != 1:
+            raise DictionaryError(f"{source}:{number}: expected char<TAB>neighbour:score ...")
+        entries = []
+        for item in rest.split(" "):
+            neighbour, colon, score = item.rpartition(":")
+            try:
+                value = float(score)
+            except ValueError:
+                value = -1.0
+            if not colon or len(neighbour) != 1 or not 0.0 <= value <= 1.0:
+                raise DictionaryError(f"{source}:{number}: bad neighbour entry {item!r}")
+            entries.append((neighbour, value))
+        neighbours[char] = tuple(entries)
+    return GlyphTable(neighbours, content_hash(text.encode("utf-8")))
+
+
+def load_glyph_table(path: Path) -> GlyphTable:
+    try:
+        text = path.read_text("utf-8")
+    except OSError as error:
+        raise DictionaryError(f"{path}: cannot read glyph table ({error.strerror})") from None
+    return parse_glyph_table(text, str(path))
+
+
+@lru_cache(maxsize=1)
+def builtin_glyph_table() -> GlyphTable:
+    """The shipped table, read once per process."""
+    return load_glyph_table(data_file(GLYPH_TABLE))
