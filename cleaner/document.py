@@ -74,16 +74,85 @@ def _decode_text(data: bytes, path: str) -> tuple[str, str]:
         if data.startswith(signature):
             raise InputError(f"{path}: not a text file (looks like {what})")
     if b"\x00" in data:
-        raise InputError(f"{path}: not a text file (contains NUL bytes)")
+        utf16 = _best_candidate(data, ("utf-16-le", "utf-16-be"))
+        if utf16 is None:
+            raise InputError(f"{path}: not a text file (contains NUL bytes)")
+        return utf16
     try:
         return "utf-8", data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
-        try:
-            return "gb18030", data.decode("gb18030")
-        except UnicodeDecodeError:
+        if _mostly_utf8(data):
             raise InputError(
-                f"{path}: cannot decode as UTF-8 (bad byte at {utf8_error.start}) or GB18030"
+                f"{path}: invalid UTF-8 at byte {utf8_error.start} (the rest is UTF-8; "
+                "the file is damaged or mixes encodings)"
             ) from None
+        legacy = _best_candidate(data, ("gb18030", "big5", "utf-16-le", "utf-16-be"))
+        if legacy is None:
+            raise InputError(
+                f"{path}: cannot decode as UTF-8 (bad byte at {utf8_error.start}), GB18030, Big5 or UTF-16"
+            ) from None
+        return legacy
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with a few damaged bytes (rather than a legacy encoding)."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for char in text if ord(char) > 0x7F) - bad
+    return multibyte > 0 and bad * 20 < multibyte
+
+
+def _best_candidate(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | None:
+    """The strict decoding that reads most like ordinary Chinese text, if any reads like text."""
+    best: tuple[float, str, str] | None = None
+    for encoding in encodings:
+        if encoding.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text, encoding)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, encoding, text)
+    return None if best is None else (best[1], best[2])
+
+
+def _plausibility(text: str, encoding: str) -> float:
+    """Share of ordinary characters, plus a bonus for common Han in the encoding's own tables.
+
+    Big5 bytes read as GB18030 give rare GBK-extension characters and GB bytes read as Big5
+    give rare characters too, so the share of common characters tells the two apart.
+    """
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    ordinary = sum(1 for char in sample if _is_ordinary(char))
+    han = [char for char in sample if "\u4e00" <= char <= "\u9fff"]
+    table = {"gb18030": "gb2312", "big5": "big5"}.get(encoding)
+    bonus = 0.0
+    if han and table is not None:
+        bonus = sum(1 for char in han if _is_common(char, table)) / len(han) * 0.05
+    return ordinary / len(sample) + bonus
+
+
+def _is_ordinary(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x20 <= code < 0x7F or char in "\t\n\r" or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x206F
+    )
+
+
+def _is_common(char: str, table: str) -> bool:
+    """GB2312 level 1 (rows 0xB0-0xD7) or Big5 level 1 (0xA440-0xC67E): the frequent characters."""
+    try:
+        encoded = char.encode(table)
+    except UnicodeEncodeError:
+        return False
+    if table == "gb2312":
+        return 0xB0 <= encoded[0] <= 0xD7
+    return 0xA440 <= int.from_bytes(encoded, "big") <= 0xC67E
 
 
 def _normalise_newlines(text: str) -> tuple[str, str]:
