@@ -1,0 +1,27 @@
+"""Hypothesis strategies for text that looks like OCR of official documents (tests and fuzzing)."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+# Pieces OCR output is made of: hanzi (including confusion keys), both punctuation widths,
+# headings, dates, numbers, Latin, e-mail/phone fragments, spaces and line breaks.
+PIECES = (
+    "总书动", "殿切", "平合", "公平合理", "风来", "能人才", "宣传", "自已", "地位 and 作用",
+    "摘自（人民日报）", "國家發展", "視類", "乾", "技能人才", "习近平", "通知", "的", "是",
+    "，", ",", "。", ".", "：", ":", "；", ";", "？", "?", "！", "!", "（", "(", "）", ")",
+    "[2017]", "〔2020〕", "《", "》", "“", "”", '"', "、", "一、", "（一）", "(1)", "1.", "第三条",
+    "2020 年 12 月 10 日", "3.14", "25%", "027-51828284", "415426865@qq.com", "https://www.gov.cn/a",
+    "Research and Development", "ｆｕｌｌ", " ", "  ", "\u3000", "\n", "\n\n", "\t", "附件：",
+    "联系人：", "电 话", "𠀀", "\u200b", "e\u0301", "カ", "○", "二○二○年",
+)
+
+
+@st.composite
+def ocr_text(draw: st.DrawFn, max_pieces: int = 40) -> str:
+    """A string of OCR-like pieces, sometimes with random characters mixed in."""
+    pieces = draw(st.lists(
+        st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
+        max_size=max_pieces,
+    ))
+    return "".join(pieces)
