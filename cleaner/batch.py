@@ -23,6 +23,7 @@ from cleaner.outputs import same_file
 from cleaner.parallel import default_jobs, ordered_map
 from cleaner.pipeline import Pipeline
 from cleaner.progress import ProgressDisplay
+from cleaner.streaming import CHUNK_CHARS
 from cleaner.summary import BatchSummary, Tally
 from cleaner.worker import (
     STREAM_BYTES,
@@ -54,7 +55,8 @@ class BatchOptions:
     resume: bool = True
     json_summary: bool = False
     progress: bool | None = None  # None: when standard error is a terminal and not quiet
-    stream_bytes: int = STREAM_BYTES
+    stream_bytes: int = STREAM_BYTES  # larger files are cleaned in chunks of chunk_chars
+    chunk_chars: int = CHUNK_CHARS
 
 
 def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchSummary:
@@ -70,7 +72,7 @@ def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchS
     pipeline.passes  # noqa: B018 - load dictionaries once, failing before any file is touched
     settings = WorkSettings(
         mode=mode, in_place=options.in_place, backup_suffix=options.backup_suffix,
-        stream_bytes=options.stream_bytes,
+        stream_bytes=options.stream_bytes, chunk_chars=options.chunk_chars,
     )
     tasks = _tasks(jobs, options, mode, single_file_output)
     logging = options.log_path is not None and mode in (Mode.WRITE, Mode.STDOUT)
@@ -83,7 +85,9 @@ def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchS
         from cleaner.resume import drop_partial_line
 
         assert options.log_path is not None
-        drop_partial_line(options.log_path)
+        if drop_partial_line(options.log_path) and not options.quiet:
+            print(f"cleaner: {options.log_path}: removed the incomplete last line an interrupted run left",
+                  file=sys.stderr)
         writer = LogWriter(
             options.log_path, mode="batch", agent=options.agent,
             config=config.describe(), sources=pipeline.sources,

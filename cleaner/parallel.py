@@ -122,7 +122,16 @@ class _Window(Generic[Task, Output]):
                 self.fill(waiting)
                 yield from outputs
         finally:
+            if self.pending:  # stopped early (Ctrl-C, or the consumer gave up): stop the workers now
+                self._terminate()
             self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _terminate(self) -> None:
+        # Outputs are written atomically, so a worker killed mid-file leaves no half-written file.
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
 
 
 def _context() -> Any:

@@ -62,16 +62,22 @@ def _parse(line: str) -> dict[str, Any] | None:
     return record if isinstance(record, dict) else None
 
 
-def drop_partial_line(log_path: Path) -> None:
-    """Cut an incomplete last line (a run killed mid-write) so the next run starts on a fresh line."""
+def drop_partial_line(log_path: Path) -> bool:
+    """Cut an incomplete last line (a run killed mid-write) so the next run starts on a fresh line.
+
+    Returns whether there was one. Such a line never held a whole record, so nothing is lost.
+    """
     try:
         with open(log_path, "rb+") as stream:
+            first = _parse(stream.readline().decode("utf-8", errors="replace"))
+            if first is None or first.get("type") != "run":
+                return False  # not one of our logs: touch nothing (the log writer will refuse it)
             size = stream.seek(0, os.SEEK_END)
             if size == 0:
-                return
+                return False
             stream.seek(size - 1)
             if stream.read(1) == b"\n":
-                return
+                return False
             position = size
             while position > 0:
                 step = min(65536, position)
@@ -80,8 +86,9 @@ def drop_partial_line(log_path: Path) -> None:
                 newline = block.rfind(b"\n")
                 if newline >= 0:
                     stream.truncate(position - step + newline + 1)
-                    return
+                    return True
                 position -= step
             stream.truncate(0)
+            return True
     except FileNotFoundError:
-        return
+        return False
