@@ -17,6 +17,7 @@ class Job:
 
     source: Path | None  # None: standard input
     relative: Path
+    from_folder: bool = False  # found by walking a folder named on the command line
 
     @property
     def label(self) -> str:
@@ -38,7 +39,7 @@ def collect(paths: Iterable[str], glob: str, exclude: Path | None = None) -> lis
                     continue
                 if excluded is not None and _inside(found.resolve(), excluded):
                     continue
-                jobs.append(Job(found, found.relative_to(path)))
+                jobs.append(Job(found, found.relative_to(path), from_folder=True))
         elif path.exists():
             jobs.append(Job(path, Path(path.name)))
         else:
@@ -71,4 +72,7 @@ def check_combination(jobs: list[Job], output: Path | None, in_place: bool, repo
         if len(jobs) > 1:
             raise ConfigError("several inputs: name an output folder with -o DIR (or use --in-place, --diff, --check)")
         return False
-    return len(jobs) == 1 and not output.is_dir() and not str(output).endswith(("/", "\\"))
+    return (
+        len(jobs) == 1 and not jobs[0].from_folder
+        and not output.is_dir() and not str(output).endswith(("/", "\\"))
+    )

@@ -12,8 +12,10 @@ import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Task = TypeVar("Task")
 Output = TypeVar("Output")
@@ -93,6 +95,8 @@ class _Window(Generic[Task, Output]):
         initializer: Callable[..., None],
         initargs: tuple[Any, ...],
     ) -> None:
+        from concurrent.futures import ProcessPoolExecutor  # only when there is a pool to run
+
         self.work = work
         self.weigh = weigh
         self.capacity = jobs * GROUPS_PER_WORKER
