@@ -7,6 +7,9 @@ pipeline that uses them is built, so `cleaner --version` stays fast.
 from __future__ import annotations
 
 PASS_MODULES: dict[str, str] = {
+    "layout": "cleaner.passes.layout",
+    "spacing": "cleaner.passes.spacing",
+    "punctuation": "cleaner.passes.punctuation",
     "variants": "cleaner.passes.variants",
     "confusions": "cleaner.passes.confusions",
     "rules": "cleaner.passes.rules",

@@ -1,0 +1,177 @@
+"""Decide, for every break between two lines, whether it ends a paragraph or is a wrap.
+
+Two readings of a page:
+- a *column* (hard-wrapped text): most lines run to the same width, which is estimated from the
+  neighbouring lines on each side (pages, columns and documents differ). A line that reaches the
+  width was wrapped; a shorter one ended its paragraph, unless it is a paragraph's first line,
+  shorter by its indent. A sentence end at the full width is a break only when the next line is
+  indented.
+- *free* text (lines that are already paragraphs, cut at page ends): a line that ends mid-text
+  after a complete sentence, or on a comma or an open bracket, was cut; others end paragraphs.
+In both, a structural marker (一、 （一） 1. 第X条 附件) starts a new line, a date, document number
+or contact line stands alone, and the lines of a title at the top of a document are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from cleaner.layout_lines import Ending, Line
+
+# How far a wrapped line may fall short of the column width (digits, compressed punctuation).
+TOLERANCE = 1.6
+# How much shorter a paragraph's first line is (two-character indent).
+INDENT = 2.0
+# How many lines on each side give the column width.
+WINDOW = 9
+# Lines at the top of a document in which a title is looked for.
+TITLE_ZONE = 10
+_SENTENCE_END = re.compile("[。！？；!?;]")
+_DOCUMENT_TYPE = re.compile(
+    r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
+    r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明)(?:[（(][^）)]{1,10}[）)])?$"
+)
+
+
+class Verdict(Enum):
+    JOIN = "join"
+    BREAK = "break"
+    MAYBE_JOIN = "maybe-join"  # keep the break, propose the join for review
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    rule_id: str
+    confidence: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """The width lines around a line run to, and whether they look hard-wrapped at all."""
+
+    width: float
+    regular: bool
+
+
+def decide(lines: list[Line]) -> list[Decision]:
+    """One Decision per break between consecutive lines (len(lines) - 1 of them)."""
+    if len(lines) < 2:
+        return []
+    widths = [line.width for line in lines]
+    wraps = [line.ending >= Ending.CONTINUING for line in lines]
+    titles = _title_joins(lines)
+    decisions: list[Decision] = []
+    first_line = True
+    for index in range(len(lines) - 1):
+        before = _column(widths, wraps, max(0, index - WINDOW + 1), index + 1)
+        after = _column(widths, wraps, index, index + WINDOW)
+        decision = _decide(lines[index], lines[index + 1], before, after, first_line, index in titles)
+        decisions.append(decision)
+        first_line = decision.verdict is not Verdict.JOIN
+    return decisions
+
+
+def _column(widths: list[float], wraps: list[bool], start: int, stop: int) -> Column:
+    window = widths[start:stop]
+    if len(window) < 3:
+        return Column(0.0, False)
+    ranked = sorted(window, reverse=True)
+    width = ranked[(len(ranked) + 2) // 3 - 1]
+    full = [
+        index for index in range(start, min(stop, len(widths)))
+        if width - TOLERANCE <= widths[index] <= width + 1.5
+    ]
+    regular = len(full) >= 3 and sum(1 for index in full if wraps[index]) >= 2
+    return Column(width, regular)
+
+
+def _decide(
+    line: Line, following: Line, before: Column, after: Column, first_line: bool, title: bool
+) -> Decision:
+    if title:
+        return Decision(Verdict.JOIN, "join.title", 0.85, "a document title set on two lines")
+    if line.standalone or following.standalone:
+        return Decision(Verdict.BREAK, "break.standalone", 0.95,
+                        "a date, document number, contact or contents line stands on its own")
+    if following.marker:
+        if line.ending is Ending.CONTINUING:
+            return Decision(Verdict.MAYBE_JOIN, "join.before-marker", 0.5,
+                            "the next line starts like a heading or list item, but this one ends on a comma or bracket")
+        return Decision(Verdict.BREAK, "break.marker", 0.95,
+                        "the next line starts a heading, list item, article or attachment")
+    columns = [column.width for column in (before, after) if column.regular]
+    if not columns:
+        return _decide_free(line)
+    if line.ending >= Ending.CONTINUING:
+        # Mid-text: a wrap if the line fills the column on either side (blocks change width).
+        return _decide_column(line, following, min(columns), first_line)
+    if not first_line and before.regular:
+        # A sentence end inside a paragraph is judged by the block the paragraph runs in.
+        return _decide_column(line, following, before.width, first_line)
+    # A paragraph's first line may start a new block: a sentence end there must fill the wider one.
+    return _decide_column(line, following, max(columns), first_line)
+
+
+def _decide_column(line: Line, following: Line, width: float, first_line: bool) -> Decision:
+    allowance = TOLERANCE + (INDENT if first_line else 0.0)
+    if line.ending <= Ending.CLOSING:
+        if width - line.width > allowance:
+            return Decision(Verdict.BREAK, "break.short-line", 0.95,
+                            "the line ends a sentence well short of the column width")
+        shortfall = width - following.width
+        if following.ending >= Ending.CONTINUING and 1.5 <= shortfall <= INDENT + 2.5:
+            return Decision(Verdict.BREAK, "break.indented-next", 0.8,
+                            "a sentence ends at the full width and the next line is indented")
+        if shortfall <= TOLERANCE:
+            return Decision(Verdict.JOIN, "join.sentence-at-line-end", 0.85,
+                            "a sentence ends at the full width and the next line runs on at full width")
+        return Decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
+                        "a sentence ends at the full width; the next line may or may not start a paragraph")
+    if width - line.width <= allowance:
+        return Decision(Verdict.JOIN, "join.wrapped", 0.95,
+                        "the line runs to the column width and ends mid-sentence: a wrap")
+    if line.ending is Ending.CONTINUING:
+        return Decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.6,
+                        "a short line ending on a comma or open bracket")
+    return Decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
+                    "a short line without a closing mark: a heading, or a wrap after lost characters")
+
+
+def _decide_free(line: Line) -> Decision:
+    if line.ending <= Ending.CLOSING:
+        return Decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
+    if line.ending is Ending.CONTINUING and len(line.text) >= 8:
+        return Decision(Verdict.JOIN, "join.continuing", 0.9,
+                        "the line ends on a comma or inside brackets: the paragraph goes on")
+    if line.ending is Ending.OPEN and (
+        _SENTENCE_END.search(line.text) or (not line.marker and line.text.count("，") >= 2)
+    ):
+        return Decision(Verdict.JOIN, "join.page-break", 0.8,
+                        "a paragraph cut mid-sentence (at a page break)")
+    return Decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
+                    "a line without a closing mark: a heading, or a paragraph cut mid-sentence")
+
+
+def _title_joins(lines: list[Line]) -> set[int]:
+    """Indexes of breaks inside a title set on several lines at the top of the document."""
+    joins: set[int] = set()
+    zone = lines[:TITLE_ZONE]
+    for index, line in enumerate(zone):
+        if "关于" not in line.text or not _title_piece(line) or _DOCUMENT_TYPE.search(line.text):
+            continue
+        for end in range(index + 1, min(index + 4, len(zone))):
+            if not _title_piece(zone[end]):
+                break
+            if _DOCUMENT_TYPE.search(zone[end].text):
+                joins.update(range(index, end))
+                break
+        break
+    return joins
+
+
+def _title_piece(line: Line) -> bool:
+    return line.ending is not Ending.TERMINAL and not line.standalone and not line.marker and len(line.text) <= 40

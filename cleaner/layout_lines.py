@@ -1,0 +1,129 @@
+"""The lines of an OCR text as the layout pass sees them: content span, printed width, and cues.
+
+A line's cues are what a typesetter's reader looks at: how wide it is (Chinese characters and
+full-width marks are one em, digits and Latin letters half an em), how it ends (a sentence end,
+a closing bracket, a comma, or mid-text), whether it starts a structural unit (一、 （一） (1) 1.
+第X条 附件 ...), and whether it stands alone (a date, a document number, a contact line, a
+table-of-contents entry).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+STRIPPED = " \t\u3000\u00a0\r\f\v"
+
+
+class Ending(IntEnum):
+    """How a line ends."""
+
+    TERMINAL = 0  # 。！？：； (possibly inside a closing quote or bracket): a sentence ends
+    CLOSING = 1  # a closing bracket or quote after something else: 摘自《人民日报》, （此件公开）
+    CONTINUING = 2  # ，、 or an opening bracket, or a bracket left open: the text must go on
+    OPEN = 3  # mid-text: an ideograph, a digit, a letter
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line: `text` is text[start:end], stripped of surrounding white space."""
+
+    start: int
+    end: int
+    text: str
+    width: float
+    ending: Ending
+    marker: bool
+    standalone: bool
+
+
+_TERMINAL = frozenset("。！？：；!?:;…")
+_CLOSING = frozenset("”’」』）)》】〕]")
+_CONTINUING = frozenset("，、,（(《“‘「『【〔[—-～~/·")
+_MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
+_NUMERAL = "一二三四五六七八九十百零〇"
+_MARKER = re.compile(
+    rf"[{_NUMERAL}]+[、.．]"
+    rf"|[（(][{_NUMERAL}]+[）)]"
+    r"|[（(][0-9]{1,2}[）)]"
+    r"|[0-9]{1,2}(?:[、．]|\.(?![0-9]))"
+    r"|[①-⑳⑴-⒇❶-❿]"
+    r"|\[[0-9]{1,2}\]"
+    rf"|第[{_NUMERAL}0-9]+[条章节编](?:[ \u3000]|$)"
+    rf"|第[{_NUMERAL}0-9]+部分"
+    r"|附\s*件(?:[：:0-9一二三四五六七八九十 \u3000]|$)"
+    r"|(?:抄\s*送|抄\s*报|主\s*送|主题词|关键词|注)\s*[：:]"
+)
+_DATE = (
+    r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
+    r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*日"
+)
+_STANDALONE = re.compile(
+    rf"{_DATE}"
+    r"|.{0,16}[〔\[［【(（]\s*[0-9]{4}\s*[〕\]］】)）]\s*[0-9]+\s*号"
+    r"|[（(]此\s*件.{0,20}[）)]"
+    r"|(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编|地\s*址"
+    r"|E-?mail|Email)\s*[：:].*"
+    r"|.{1,60}?(?:…{2,}|\.{4,}|·{4,}|[ \u3000]{2,}|[.…·]{2,}\s*)\s*[0-9]{1,4}"
+)
+
+
+def line_width(text: str) -> float:
+    """Printed width in ems: ideographs 1, Chinese marks 3/4, digits and letters 1/2, spaces 1/4.
+
+    Chinese marks count less because typesetters compress them to justify a line; half-width
+    , ( ) : ; count as Chinese marks (OCR's reading of them).
+    """
+    length = len(text)
+    marks = len(_MARKS.findall(text))
+    # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
+    ascii_count = length - (len(text.encode("utf-8")) - length) // 2
+    if not ascii_count:
+        return length - 0.25 * marks
+    spaces = text.count(" ")
+    ascii_marks = text.count(",") + text.count("(") + text.count(")") + text.count(":") + text.count(";")
+    return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - spaces - ascii_marks) - 0.75 * spaces
+
+
+def line_ending(text: str) -> Ending:
+    last = text[-1]
+    if last in _TERMINAL:
+        return Ending.TERMINAL
+    if last in _CLOSING:
+        if len(text) > 1 and text[-2] in _TERMINAL:
+            return Ending.TERMINAL
+        return Ending.CONTINUING if _left_open(text) else Ending.CLOSING
+    if last in _CONTINUING or _left_open(text):
+        return Ending.CONTINUING
+    return Ending.OPEN
+
+
+def _left_open(text: str) -> bool:
+    """A bracket or quotation mark opened on the line and not closed by its end."""
+    return (
+        text.count("（") > text.count("）")
+        or text.count("《") > text.count("》")
+        or text.count("“") > text.count("”")
+    )
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text`, in order."""
+    lines = []
+    position = 0
+    for raw in text.split("\n"):
+        content = raw.strip(STRIPPED)
+        if content:
+            start = position + len(raw) - len(raw.lstrip(STRIPPED))
+            lines.append(Line(
+                start,
+                start + len(content),
+                content,
+                line_width(content),
+                line_ending(content),
+                _MARKER.match(content) is not None,
+                _STANDALONE.fullmatch(content) is not None,
+            ))
+        position += len(raw) + 1
+    return lines

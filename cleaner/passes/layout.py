@@ -1,0 +1,90 @@
+"""The layout pass: rejoin hard-wrapped lines into paragraphs, one paragraph per line.
+
+Every break between two lines gets one Edit (cleaner.layout_decide says which): a wrap deletes
+the line break with the blank lines and spaces around it; a paragraph break is normalised to the
+configured separator ("\\n", or "\\n\\n" for a blank line between paragraphs). Where the join is
+uncertain, the break is normalised (auto) and the join itself is proposed for review, as a
+separate Edit on the line break, so a person can accept or revert each one.
+"""
+
+from __future__ import annotations
+
+from cleaner.config import Config
+from cleaner.edit import Edit, Safety
+from cleaner.layout_decide import Decision, Verdict, decide
+from cleaner.layout_lines import Line, split_lines
+
+NAME = "layout"
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_DIGITS = frozenset("0123456789")
+
+
+class LayoutPass:
+    name = NAME
+
+    def __init__(self, separator: str) -> None:
+        self.separator = separator
+
+    def propose(self, text: str) -> list[Edit]:
+        lines = split_lines(text)
+        if not lines:
+            return []
+        edits: list[Edit] = []
+        if lines[0].start:
+            edits.append(_edit(text, 0, lines[0].start, "", "trim.start", 0.99,
+                               "white space before the first line"))
+        for line, following, decision in zip(lines, lines[1:], decide(lines), strict=False):
+            edits.extend(self._gap_edits(text, line, following, decision))
+        tail = text[lines[-1].end:]
+        # A text of several lines is a file: it ends with a line break; a snippet keeps its end.
+        ending = "\n" if "\n" in tail or len(lines) > 1 else ""
+        if tail != ending:
+            edits.append(_edit(text, lines[-1].end, len(text), ending, "trim.end", 0.99,
+                               "white space after the last line"))
+        return edits
+
+    def _gap_edits(self, text: str, line: Line, following: Line, decision: Decision) -> list[Edit]:
+        start, end = line.end, following.start
+        gap = text[start:end]
+        if decision.verdict is Verdict.JOIN:
+            joiner = _joiner(line.text, following.text)
+            if gap == joiner:
+                return []
+            return [_edit(text, start, end, joiner, decision.rule_id, decision.confidence, decision.reason)]
+        if decision.verdict is Verdict.BREAK:
+            if gap == self.separator:
+                return []
+            return [_edit(text, start, end, self.separator, decision.rule_id, decision.confidence, decision.reason)]
+        # Keep the break, cleaned up, and propose the join on the line break itself for review.
+        newline = text.index("\n", start, end)
+        edits = []
+        if newline > start:
+            edits.append(_edit(text, start, newline, "", "trim.line-end", 0.99, "spaces at the end of a line"))
+        edits.append(_edit(
+            text, newline, newline + 1, _joiner(line.text, following.text), decision.rule_id,
+            decision.confidence, decision.reason, Safety.REVIEW,
+        ))
+        rest = self.separator[1:]
+        if text[newline + 1:end] != rest:
+            edits.append(_edit(text, newline + 1, end, rest, "break.blank-lines", 0.95,
+                               "blank lines and indent around a paragraph break"))
+        return edits
+
+
+def _joiner(left: str, right: str) -> str:
+    """What replaces a wrap: nothing in Chinese or inside a number, a space between Latin words."""
+    last, first = left[-1], right[0]
+    if (last in _LETTERS and (first in _LETTERS or first in _DIGITS)) or (last in _DIGITS and first in _LETTERS):
+        return " "
+    return ""
+
+
+def _edit(
+    text: str, start: int, end: int, after: str, rule_id: str, confidence: float, reason: str,
+    safety: Safety = Safety.AUTO,
+) -> Edit:
+    return Edit(start, end, text[start:end], after, NAME, rule_id, confidence, reason, safety)
+
+
+def build(config: Config) -> LayoutPass:
+    return LayoutPass(config.paragraph_separator)

@@ -1,0 +1,244 @@
+"""The punctuation pass: Chinese punctuation where OCR read half-width or mismatched marks.
+
+- In Chinese context, half-width `, : ; ? !` become `，：；？！` (with any spaces OCR put
+  around them); a pair of half-width brackets around or beside Chinese becomes `（）`.
+- The year of a document number is set in 〔〕: `鄂办发[2017]144号` → `鄂办发〔2017〕144号`.
+- Mismatched pairs are completed: `（…)` → `（…）`, `(…）` → `（…）`, `“…"` → `“…”`.
+Never inside a number, a decimal, a time, a URL, an e-mail address, a phone number or Latin
+text: a mark is Chinese context only when a Chinese character stands next to it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from cleaner.config import Config
+from cleaner.edit import Edit, Safety
+from cleaner.typography import CJK, HAN, INLINE_SPACE
+
+NAME = "punctuation"
+
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+
+_MARK = re.compile("[,:;?!()]")
+_BRACKET = re.compile("[()（）\n]")
+_QUOTE = re.compile('[“”"\n]')
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_SPACE_CHARS = frozenset(INLINE_SPACE)
+# A document number: issuer abbreviation, year in brackets, serial number, 号.
+_DOCUMENT_YEAR = re.compile(
+    rf"(?<=[{HAN}])[{INLINE_SPACE}]*([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
+    rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
+)
+# Spans where no mark is Chinese punctuation.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef“”‘’]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+
+
+class PunctuationPass:
+    name = NAME
+
+    def propose(self, text: str) -> list[Edit]:
+        protected = _protected_spans(text)
+        edits = _document_years(text)
+        taken = {position for edit in edits for position in range(edit.start, edit.end)}
+        edits += _marks(text, taken, protected)
+        edits += [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
+        edits.sort(key=lambda edit: (edit.start, edit.end))
+        return edits
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text:
+        return []
+    return [match.span() for match in _PROTECTED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _document_years(text: str) -> list[Edit]:
+    edits = []
+    for match in _DOCUMENT_YEAR.finditer(text):
+        after = f"〔{match.group(2)}〕"
+        if match.group() == after:
+            continue
+        start, end = match.span()
+        edits.append(Edit(
+            start, end, match.group(), after, NAME, "document-number.year", 0.97,
+            "the year of a document number is set in 〔〕 (GB/T 9704)",
+        ))
+    return edits
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK_CHAR.match(char))
+
+
+def _skip_spaces(text: str, position: int, step: int) -> int:
+    """The first position from `position` in direction `step` that is not inline space (may be out of range)."""
+    while 0 <= position < len(text) and text[position] in _SPACE_CHARS:
+        position += step
+    return position
+
+
+class _Marks:
+    """The half-width marks of a text and the links between them, to decide which are Chinese.
+
+    A mark is Chinese when a Chinese character stands next to it, when it pairs with a
+    full-width bracket, when its bracket pair encloses Chinese, or when it stands next to (or
+    pairs with) a mark that is Chinese; so `中(1)(2)` converts both pairs in one go and cleaning
+    the output again finds nothing.
+    """
+
+    def __init__(self, text: str, positions: list[int]) -> None:
+        self.text = text
+        self.positions = positions
+        self.index = {position: number for number, position in enumerate(positions)}
+        count = len(positions)
+        self.links: list[list[int]] = [[] for _ in range(count)]
+        self.chinese = [False] * count
+        self.stray = [False] * count
+        self.excluded = [False] * count
+
+    def neighbour(self, number: int, step: int) -> int:
+        """Position of the first non-space character beside a mark (-1 or len(text) at an edge)."""
+        return _skip_spaces(self.text, self.positions[number] + step, step)
+
+    def character(self, position: int) -> str:
+        return self.text[position] if 0 <= position < len(self.text) else ""
+
+
+def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list[Edit]:
+    positions = [
+        match.start() for match in _MARK.finditer(text)
+        if match.start() not in taken and not _inside(protected, match.start())
+    ]
+    if not positions:
+        return []
+    marks = _Marks(text, positions)
+    _pair_brackets(marks, taken, protected)
+    for number, position in enumerate(positions):
+        left, right = marks.neighbour(number, -1), marks.neighbour(number, 1)
+        left_char, right_char = marks.character(left), marks.character(right)
+        if text[position] in ",:;" and left_char.isdigit() and right_char.isdigit() and left == position - 1:
+            marks.excluded[number] = True  # 1,000  10:30
+            continue
+        if _is_cjk(left_char) or _is_cjk(right_char):
+            marks.chinese[number] = True
+        if right in marks.index and not marks.stray[number] and not marks.stray[marks.index[right]]:
+            marks.links[number].append(marks.index[right])
+            marks.links[marks.index[right]].append(number)
+    _spread(marks)
+    return _mark_edits(marks)
+
+
+def _pair_brackets(marks: _Marks, taken: set[int], protected: list[tuple[int, int]]) -> None:
+    """Pair round brackets line by line; link half-width pairs, mark strays and mixed pairs."""
+    text = marks.text
+    stack: list[int] = []
+    for match in _BRACKET.finditer(text):
+        position = match.start()
+        char = match.group()
+        if char == "\n":
+            _strays(marks, stack)
+            stack = []
+        elif position in taken or _inside(protected, position):
+            continue
+        elif char in "(（":
+            stack.append(position)
+        elif stack:
+            opening = stack.pop()
+            if text[opening] == "（" and char == ")":
+                marks.chinese[marks.index[position]] = True
+            elif text[opening] == "(" and char == "）":
+                marks.chinese[marks.index[opening]] = True
+            elif text[opening] == "(" and char == ")":
+                first, second = marks.index[opening], marks.index[position]
+                marks.links[first].append(second)
+                marks.links[second].append(first)
+                if _HAN_CHAR.search(text, opening + 1, position):
+                    marks.chinese[first] = marks.chinese[second] = True
+        elif char == ")":
+            marks.stray[marks.index[position]] = True
+    _strays(marks, stack)
+
+
+def _strays(marks: _Marks, stack: list[int]) -> None:
+    for position in stack:
+        if marks.text[position] == "(":
+            marks.stray[marks.index[position]] = True
+
+
+def _spread(marks: _Marks) -> None:
+    """Chinese spreads along the links (neighbouring marks, bracket pairs)."""
+    pending = [number for number, chinese in enumerate(marks.chinese) if chinese]
+    while pending:
+        number = pending.pop()
+        for other in marks.links[number]:
+            if not marks.chinese[other] and not marks.excluded[other] and not marks.stray[other]:
+                marks.chinese[other] = True
+                pending.append(other)
+
+
+def _mark_edits(marks: _Marks) -> list[Edit]:
+    text = marks.text
+    edits: list[Edit] = []
+    previous_end = -1
+    for number, position in enumerate(marks.positions):
+        if not marks.chinese[number] or marks.excluded[number]:
+            continue
+        char = text[position]
+        after = FULL_WIDTH[char]
+        if marks.stray[number]:
+            edits.append(Edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
+                              f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
+            previous_end = position + 1
+            continue
+        # Chinese marks carry their own spacing: spaces OCR put around them go.
+        start = max(_skip_spaces(text, position - 1, -1) + 1, previous_end)
+        end = _skip_spaces(text, position + 1, 1)
+        end = min(end, len(text))
+        rule = "bracket.full-width" if char in "()" else "full-width.mark"
+        edits.append(Edit(start, end, text[start:end], after, NAME, rule, 0.95,
+                          f"half-width {char} in Chinese text; Chinese uses full-width {after}"))
+        previous_end = end
+    return edits
+
+
+def _quotes(text: str) -> list[Edit]:
+    """`“…"` → `“…”` and `"…”` → `“…”` within a line; a pair of `"…"` around Chinese → `“…”`."""
+    edits: list[Edit] = []
+    opening: int | None = None
+    for match in _QUOTE.finditer(text):
+        position, char = match.start(), match.group()
+        if char == "\n" or (char == "“"):
+            opening = position if char == "“" else None
+        elif opening is None:
+            opening = position if char == '"' else None
+        else:
+            if text[opening] == "“" and char == '"':
+                edits.append(_quote_edit(text, position, "”", "“ closed by a straight quote"))
+            elif text[opening] == '"' and char == "”":
+                edits.append(_quote_edit(text, opening, "“", "a straight quote closed by ”"))
+            elif text[opening] == '"' and char == '"' and _HAN_CHAR.search(text, opening + 1, position):
+                reason = "straight quotes around Chinese; Chinese uses “”"
+                edits.append(_quote_edit(text, opening, "“", reason))
+                edits.append(_quote_edit(text, position, "”", reason))
+            opening = None
+    return edits
+
+
+def _quote_edit(text: str, position: int, after: str, reason: str) -> Edit:
+    return Edit(position, position + 1, text[position], after, NAME, "quote.paired", 0.9, reason)
+
+
+def build(config: Config) -> PunctuationPass:
+    return PunctuationPass()

@@ -1,0 +1,24 @@
+"""Character classes of Chinese typesetting shared by the layout, spacing and punctuation passes.
+
+Each class is a string usable inside a regular-expression character class (`[...]`), so the
+passes can build their patterns from one definition.
+"""
+
+from __future__ import annotations
+
+# Han ideographs: the BMP blocks, compatibility ideographs and the supplementary extensions.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
+# Full-width and CJK punctuation and symbols (、。〈〉《》「」『』【】〔〕 … ，：；！？（） and friends),
+# plus the curly quotes, dashes and ellipsis that Chinese text sets at full width.
+CJK_PUNCTUATION = (
+    "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+)
+# Characters that belong to Chinese running text: ideographs and Chinese punctuation.
+CJK = HAN + CJK_PUNCTUATION
+# Digits (ASCII and full-width) and the percent signs that typeset tight against Chinese.
+DIGIT = "0-9\uff10-\uff19%\uff05\u2030"
+# Latin letters (ASCII and full-width).
+LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
+# Horizontal white space that OCR puts inside a line (not line breaks).
+INLINE_SPACE = " \t\u3000\u00a0"
