@@ -165,25 +165,37 @@ def build_proposals(text: str, edits: Iterable[Edit]) -> tuple[Proposal, ...]:
 
 
 def group_items(text: str, proposals: Sequence[Proposal]) -> tuple[Item, ...]:
-    """Items in text order; consecutive layout edits of one paragraph form a single item.
+    """Items in text order; the layout edits reflowing one paragraph form one item per safety.
 
-    Layout edits belong to one paragraph when no newline survives between them: every line
-    break from the first to the last is one the layout pass removes.
+    Layout edits belong to one paragraph when no line break survives between them: none in the
+    text between them, none in what they put in. An edit that keeps a break (blank lines
+    reduced to one) stands alone and ends the paragraph. Within a paragraph the auto joins form
+    one item and those needing review another, so a doubtful join is decided on its own.
     """
-    groups: list[list[int]] = []
-    open_group: list[int] | None = None
+    paragraphs: list[list[int]] = []
+    singles: list[list[int]] = []
+    open_paragraph: list[int] | None = None
     for index, proposal in enumerate(proposals):
         edit = proposal.edit
         if edit.pass_name != LAYOUT_PASS:
-            groups.append([index])
-            continue
-        if open_group is not None:
-            previous = proposals[open_group[-1]].edit
-            if text.find("\n", previous.end, edit.start) == -1:
-                open_group.append(index)
-                continue
-        open_group = [index]
-        groups.append(open_group)
+            singles.append([index])
+        elif "\n" in edit.after:
+            singles.append([index])
+            open_paragraph = None
+        elif open_paragraph is not None and text.find(
+            "\n", proposals[open_paragraph[-1]].edit.end, edit.start
+        ) == -1:
+            open_paragraph.append(index)
+        else:
+            open_paragraph = [index]
+            paragraphs.append(open_paragraph)
+    groups = list(singles)
+    for paragraph in paragraphs:
+        by_safety: dict[Safety, list[int]] = {}
+        for member in paragraph:
+            by_safety.setdefault(proposals[member].edit.safety, []).append(member)
+        groups.extend(by_safety.values())
+    groups.sort(key=lambda members: members[0])
     return tuple(Item(tuple(members)) for members in groups)
 
 
@@ -366,6 +378,30 @@ class ReviewSession:
     def decisions(self) -> Iterator[tuple[Proposal, Decision]]:
         return zip(self.proposals, self._decisions, strict=True)
 
+    def changes(self, members: Sequence[int]) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of some proposals, a person's edited text taking precedence."""
+        result = []
+        for member in members:
+            edit = self.proposals[member].edit
+            decision = self._decisions[member]
+            edited_text = decision.text if decision.status is Status.EDITED else None
+            result.append((edit.start, edit.end, edit.after if edited_text is None else edited_text))
+        return result
+
+    def context(self, members: Sequence[int], radius: int) -> tuple[int, int]:
+        """The span to show around some proposals: their lines, at most `radius` characters either side.
+
+        A change at a line break also shows the lines on either side of the break.
+        """
+        edits = [self.proposals[member].edit for member in members]
+        start = edits[0].start
+        end = max(edit.end for edit in edits)
+        text = self.text
+        at_break = any("\n" in edit.before or "\n" in edit.after for edit in edits) or (
+            text[end:end + 1] == "\n" or text[start - 1:start] == "\n"
+        )
+        return context_window(text, start, end, radius, neighbours=at_break)
+
     # -- finding ---------------------------------------------------------------------------
 
     def passes(self) -> list[str]:
@@ -409,6 +445,42 @@ class ReviewSession:
             decision.text or "", *edit.alternatives,
         )
         return any(query in haystack.casefold() for haystack in haystacks)
+
+
+def context_window(text: str, start: int, end: int, radius: int, *, neighbours: bool = False) -> tuple[int, int]:
+    """From the start of the line holding `start` to the end of the line holding `end`, clipped.
+
+    With `neighbours`, the non-blank lines before and after are included too.
+    """
+    if neighbours:
+        line_start, line_end = _previous_line_start(text, start), _next_line_end(text, end)
+    else:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if line_end == -1:
+            line_end = len(text)
+    return max(line_start, start - radius), min(line_end, end + radius)
+
+
+def _previous_line_start(text: str, position: int) -> int:
+    """Start of the last non-blank line that ends before `position` (or the current line's start)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    probe = line_start - 1
+    while probe > 0 and text[probe - 1] == "\n":
+        probe -= 1
+    return text.rfind("\n", 0, probe) + 1 if probe > 0 else line_start
+
+
+def _next_line_end(text: str, position: int) -> int:
+    """End of the first non-blank line that starts after `position` (or the current line's end)."""
+    line_end = text.find("\n", position)
+    if line_end == -1:
+        return len(text)
+    probe = line_end
+    while probe < len(text) and text[probe] == "\n":
+        probe += 1
+    following = text.find("\n", probe)
+    return len(text) if following == -1 else following
 
 
 def rows_for(session: ReviewSession, items: Sequence[int], expanded: frozenset[int]) -> list[Row]:
@@ -455,6 +527,7 @@ class LoggedDocument:
     config: Mapping[str, Any] = field(default_factory=dict)
     sources: Mapping[str, str] = field(default_factory=dict)
     last_run: str = ""
+    output: str | None = None  # where the last result record says the output went
 
     def count(self, status: Status) -> int:
         """Edits whose last decision has `status` (edits without one count as their safety says)."""
@@ -479,6 +552,7 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
     edits: dict[str, dict[str, Edit]] = {}
     decisions: dict[str, dict[str, LoggedDecision]] = {}
     last_run: dict[str, str] = {}
+    outputs: dict[str, str | None] = {}
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -505,6 +579,10 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
                 text = record.get("text")
                 decision = Decision(Status(record["status"]), None if text is None else str(text))
                 decisions[sha][str(record["edit"])] = LoggedDecision(decision, str(record.get("by", "")))
+            elif kind == "result":
+                sha = documents[(str(record["run_id"]), int(record["doc"]))]
+                output = record.get("output")
+                outputs[sha] = None if output is None else str(output)
         except (KeyError, ValueError, TypeError) as error:
             raise LogError(f"{where}:{number}: malformed {kind} record ({error})") from None
     result = []
@@ -513,6 +591,7 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
         result.append(LoggedDocument(
             path=path, sha256=sha, edits=tuple(edits[sha].values()), decisions=decisions[sha],
             config=run.get("config") or {}, sources=run.get("sources") or {}, last_run=last_run[sha],
+            output=outputs.get(sha),
         ))
     return result
 

@@ -17,6 +17,7 @@ from cleaner.review import (
     Row,
     Status,
     build_proposals,
+    context_window,
     find_pending,
     group_items,
     read_log,
@@ -78,6 +79,26 @@ def test_layout_edits_of_one_paragraph_form_one_item() -> None:
         edit(text, 16, 17, "", pass_name="layout"),
     ]
     assert group_items(text, build_proposals(text, edits)) == (Item((0, 1, 2)), Item((3,)))
+
+
+def test_a_layout_edit_keeping_a_line_break_stands_alone_and_ends_the_paragraph() -> None:
+    text = "第一行\n第二行\n\n第三行\n第四行"
+    edits = [
+        edit(text, 3, 4, "", pass_name="layout"),
+        edit(text, 7, 9, "\n", pass_name="layout"),
+        edit(text, 12, 13, "", pass_name="layout"),
+    ]
+    assert group_items(text, build_proposals(text, edits)) == (Item((0,)), Item((1,)), Item((2,)))
+
+
+def test_joins_needing_review_are_grouped_apart_from_auto_joins_of_the_paragraph() -> None:
+    text = "第一行\n第二行\n第三行\n第四行"
+    edits = [
+        edit(text, 3, 4, "", pass_name="layout", safety=Safety.AUTO),
+        edit(text, 7, 8, "", pass_name="layout"),
+        edit(text, 11, 12, "", pass_name="layout", safety=Safety.AUTO),
+    ]
+    assert group_items(text, build_proposals(text, edits)) == (Item((0, 2)), Item((1,)))
 
 
 def test_other_passes_inside_a_paragraph_stay_separate_items() -> None:
@@ -198,6 +219,30 @@ def test_resumed_decisions_are_applied_by_edit_id() -> None:
     review = session({first.id: Decision(Status.REJECTED)})
     assert review.decision(0) == Decision(Status.REJECTED)
     assert not review.can_undo
+
+
+def test_changes_use_the_persons_text_for_edited_proposals() -> None:
+    review = session()
+    review.edit(0, "殷殷")
+    assert review.changes([0, 2]) == [(5, 6, "殷殷"), (14, 15, "台")]
+
+
+def test_context_window_is_the_line_around_the_change() -> None:
+    assert context_window("第一行\n寄予殿切期望\n末行", 6, 7, 100) == (4, 10)
+
+
+def test_context_window_is_clipped_to_the_radius() -> None:
+    assert context_window("一二三四五六七八", 4, 5, 2) == (2, 7)
+
+
+def test_context_window_of_a_removed_line_break_spans_both_lines() -> None:
+    assert context_window("甲\n乙丙\n丁", 4, 5, 100) == (2, 6)
+
+
+def test_context_of_a_line_join_shows_the_neighbouring_lines() -> None:
+    text = "甲\n乙丙\n\n丁\n戊"
+    review = ReviewSession(text, build_proposals(text, [edit(text, 4, 5, "", pass_name="layout")]))
+    assert review.context([0], 100) == (0, 7)
 
 
 # -- filters and navigation ---------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""`cleaner review`: open a document (or a batch log's pending proposals) in the review TUI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cleaner.cli import build_config, default_agent, fail
+from cleaner.errors import CleanerError
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Where `s` writes the output (default: NAME.clean.txt beside the input).")
+@click.option("--in-place", is_flag=True, help="Save over the input, keeping a backup NAME.orig.")
+@click.option("--log", "log_path", type=click.Path(path_type=Path),
+              help="Correction log to append decisions to and resume from (default: beside the output). "
+                   "Without FILE: review the pending proposals this log holds.")
+@click.option("--reviewer", help="Your name in the log (default: $CLEANER_REVIEWER or the login name).")
+@click.option("--only", multiple=True, metavar="PASS", help="Run only these passes (repeatable).")
+@click.option("--skip", multiple=True, metavar="PASS", help="Skip these passes (repeatable).")
+@click.option("--dict", "dictionaries", multiple=True, type=click.Path(path_type=Path),
+              help="Extra confusion dictionary (.tsv) or rule file (.toml); repeatable.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path),
+              help="Config file (default: ./cleaner.toml when present).")
+@click.option("--profile", type=click.Choice(["official", "technical"]), help="Typography profile.")
+@click.option("--paragraphs", type=click.Choice(["newline", "blank-line"]), help="Paragraph separator.")
+def review(
+    file: Path | None,
+    output: Path | None,
+    in_place: bool,
+    log_path: Path | None,
+    reviewer: str | None,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
+    dictionaries: tuple[Path, ...],
+    config_file: Path | None,
+    profile: str | None,
+    paragraphs: str | None,
+) -> None:
+    """Review proposed corrections of FILE, deciding each from the keyboard (press ? inside).
+
+    Decisions are saved to the correction log as you make them; reopening the same file resumes.
+    `s` writes the output: the input with auto, accepted and edited corrections applied.
+    """
+    from cleaner.tui.workspace import open_file, open_log
+
+    if in_place and output is not None:
+        fail("use either -o/--output or --in-place, not both")
+    if file is None and log_path is None:
+        fail("name a FILE to review, or a log with --log LOG")
+    agent = default_agent(reviewer)
+    try:
+        if file is not None:
+            config = build_config(config_file, dictionaries, only, skip, profile, paragraphs)
+            workspace = open_file(file, config=config, reviewer=agent, output=output, log=log_path, in_place=in_place)
+        else:
+            assert log_path is not None
+            workspace = open_log(log_path, reviewer=agent, source=file, output=output, in_place=in_place)
+    except CleanerError as error:
+        fail(str(error))
+        return
+    from cleaner.tui.app import ReviewApp
+
+    try:
+        ReviewApp(workspace).run()
+    finally:
+        workspace.close()
+
