@@ -18,7 +18,6 @@ from cleaner.errors import CleanerError
 # Subcommands that live in their own modules, imported only when used (fast start-up).
 _LAZY_COMMANDS: dict[str, tuple[str, str]] = {}
 _LAZY_COMMANDS["review"] = ("cleaner.cli_review", "review")
-_LAZY_COMMANDS["audit"] = ("cleaner.cli_audit", "audit")
 
 
 class _LazyGroup(click.Group):
