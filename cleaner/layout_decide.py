@@ -63,19 +63,25 @@ def decide(lines: list[Line]) -> list[Decision]:
         return []
     widths = [line.width for line in lines]
     wraps = [line.ending >= Ending.CONTINUING for line in lines]
-    titles = _title_joins(lines)
+    titles, title_ends = _title_breaks(lines)
+    page = _column(widths, wraps, 0, len(lines), share=0.25)
     decisions: list[Decision] = []
     first_line = True
     for index in range(len(lines) - 1):
         before = _column(widths, wraps, max(0, index - WINDOW + 1), index + 1)
         after = _column(widths, wraps, index, index + WINDOW)
-        decision = _decide(lines[index], lines[index + 1], before, after, first_line, index in titles)
+        if not before.regular and not after.regular:
+            before = page  # a short page, or a stretch of headings: the page as a whole decides
+        if index in title_ends:
+            decision = Decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
+        else:
+            decision = _decide(lines[index], lines[index + 1], before, after, first_line, index in titles)
         decisions.append(decision)
         first_line = decision.verdict is not Verdict.JOIN
     return decisions
 
 
-def _column(widths: list[float], wraps: list[bool], start: int, stop: int) -> Column:
+def _column(widths: list[float], wraps: list[bool], start: int, stop: int, share: float = 0.0) -> Column:
     window = widths[start:stop]
     if len(window) < 3:
         return Column(0.0, False)
@@ -85,7 +91,9 @@ def _column(widths: list[float], wraps: list[bool], start: int, stop: int) -> Co
         index for index in range(start, min(stop, len(widths)))
         if width - TOLERANCE <= widths[index] <= width + 1.5
     ]
-    regular = len(full) >= 3 and sum(1 for index in full if wraps[index]) >= 2
+    regular = (
+        len(full) >= max(3, share * len(window)) and sum(1 for index in full if wraps[index]) >= 2
+    )
     return Column(width, regular)
 
 
@@ -94,6 +102,10 @@ def _decide(
 ) -> Decision:
     if title:
         return Decision(Verdict.JOIN, "join.title", 0.85, "a document title set on two lines")
+    if line.fragment or following.fragment:
+        if line.fragment and line.ending <= Ending.CLOSING:
+            return Decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
+        return Decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
     if line.standalone or following.standalone:
         return Decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
@@ -126,7 +138,7 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
         if following.ending >= Ending.CONTINUING and 1.5 <= shortfall <= INDENT + 2.5:
             return Decision(Verdict.BREAK, "break.indented-next", 0.8,
                             "a sentence ends at the full width and the next line is indented")
-        if shortfall <= TOLERANCE:
+        if shortfall <= TOLERANCE or line.ending is Ending.CLOSING:
             return Decision(Verdict.JOIN, "join.sentence-at-line-end", 0.85,
                             "a sentence ends at the full width and the next line runs on at full width")
         return Decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
@@ -156,21 +168,27 @@ def _decide_free(line: Line) -> Decision:
                     "a line without a closing mark: a heading, or a paragraph cut mid-sentence")
 
 
-def _title_joins(lines: list[Line]) -> set[int]:
-    """Indexes of breaks inside a title set on several lines at the top of the document."""
+def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """Breaks inside a title set on several lines at the top, and the breaks that end the title
+    block: after the title's last line and after the addressee line (主送机关, ending in ：)."""
     joins: set[int] = set()
+    ends: set[int] = set()
     zone = lines[:TITLE_ZONE]
     for index, line in enumerate(zone):
-        if "关于" not in line.text or not _title_piece(line) or _DOCUMENT_TYPE.search(line.text):
+        if "关于" not in line.text or not _title_piece(line):
             continue
-        for end in range(index + 1, min(index + 4, len(zone))):
+        for end in range(index, min(index + 4, len(zone))):
             if not _title_piece(zone[end]):
                 break
             if _DOCUMENT_TYPE.search(zone[end].text):
                 joins.update(range(index, end))
+                ends.add(end)
+                if end + 1 < len(zone) and zone[end + 1].text[-1] in "：:":
+                    ends.add(end + 1)
                 break
         break
-    return joins
+    ends.discard(len(lines) - 1)
+    return joins, ends
 
 
 def _title_piece(line: Line) -> bool:

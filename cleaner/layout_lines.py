@@ -36,12 +36,14 @@ class Line:
     ending: Ending
     marker: bool
     standalone: bool
+    fragment: bool  # no ideograph, letter or digit: stray marks OCR read off the page
 
 
 _TERMINAL = frozenset("。！？：；!?:;…")
 _CLOSING = frozenset("”’」』）)》】〕]")
 _CONTINUING = frozenset("，、,（(《“‘「『【〔[—-～~/·")
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
+_WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _MARKER = re.compile(
     rf"[{_NUMERAL}]+[、.．]"
@@ -73,7 +75,7 @@ def line_width(text: str) -> float:
     """Printed width in ems: ideographs 1, Chinese marks 3/4, digits and letters 1/2, spaces 1/4.
 
     Chinese marks count less because typesetters compress them to justify a line; half-width
-    , ( ) : ; count as Chinese marks (OCR's reading of them).
+    , ( ) : ; [ ] count as Chinese marks (OCR's reading of them).
     """
     length = len(text)
     marks = len(_MARKS.findall(text))
@@ -82,7 +84,10 @@ def line_width(text: str) -> float:
     if not ascii_count:
         return length - 0.25 * marks
     spaces = text.count(" ")
-    ascii_marks = text.count(",") + text.count("(") + text.count(")") + text.count(":") + text.count(";")
+    ascii_marks = (
+        text.count(",") + text.count("(") + text.count(")") + text.count(":") + text.count(";")
+        + text.count("[") + text.count("]")
+    )
     return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - spaces - ascii_marks) - 0.75 * spaces
 
 
@@ -124,6 +129,7 @@ def split_lines(text: str) -> list[Line]:
                 line_ending(content),
                 _MARKER.match(content) is not None,
                 _STANDALONE.fullmatch(content) is not None,
+                len(content) <= 6 and _WORDLIKE.search(content) is None,
             ))
         position += len(raw) + 1
     return lines
