@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -59,8 +60,28 @@ class BatchOptions:
     chunk_chars: int = CHUNK_CHARS
 
 
-def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchSummary:
-    """Clean every input; a failing file is reported on stderr and the rest still processed."""
+# Runs the cleaning of the tasks (anywhere) and gives back their outcomes in input order.
+Executor = Callable[[Sequence[FileTask], Config, WorkSettings, int], Iterable[FileOutcome]]
+
+
+def local_executor(
+    tasks: Sequence[FileTask], config: Config, settings: WorkSettings, jobs: int
+) -> Iterator[FileOutcome]:
+    """Clean on this machine, in `jobs` processes; outcomes in input order."""
+    return ordered_map(
+        clean_files, tasks, jobs=min(jobs, len(tasks)), weigh=_weight,
+        initializer=start_worker, initargs=(config, settings),
+    )
+
+
+def run_batch(
+    paths: list[str], config: Config, options: BatchOptions, *, executor: Executor = local_executor
+) -> BatchSummary:
+    """Clean every input; a failing file is reported on stderr and the rest still processed.
+
+    `executor` runs the cleaning (see cleaner.dask_jobs for a cluster); this function writes the
+    log, prints and counts, in input order.
+    """
     started = time.monotonic()
     mode = _mode(options)
     if options.json_summary and mode in (Mode.STDOUT, Mode.DIFF):
@@ -79,7 +100,6 @@ def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchS
     if logging and options.resume and mode is Mode.WRITE:
         tasks = _with_finished(tasks, options, config, pipeline)
     worker_count = max(1, options.jobs or default_jobs())
-    start_worker(config, settings)  # this process's pipeline; forked workers inherit it
     writer = None
     if logging:
         from cleaner.resume import drop_partial_line
@@ -94,10 +114,7 @@ def run_batch(paths: list[str], config: Config, options: BatchOptions) -> BatchS
         )
     tally = Tally()
     try:
-        outcomes = ordered_map(
-            clean_files, tasks, jobs=worker_count, weigh=_weight,
-            initializer=start_worker, initargs=(config, settings),
-        )
+        outcomes = executor(tasks, config, settings, worker_count)
         show = options.progress if options.progress is not None else ProgressDisplay.wanted(options.quiet)
         total_bytes = sum(task.size for task in tasks)
         with ProgressDisplay(enabled=show, total_files=len(tasks), total_bytes=total_bytes) as display:

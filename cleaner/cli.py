@@ -17,7 +17,9 @@ from cleaner.errors import CleanerError
 
 # Subcommands that live in their own modules, imported only when used (fast start-up).
 _LAZY_COMMANDS: dict[str, tuple[str, str]] = {}
+_LAZY_COMMANDS["learn"] = ("cleaner.cli_learn", "learn")
 _LAZY_COMMANDS["review"] = ("cleaner.cli_review", "review")
+_LAZY_COMMANDS["audit"] = ("cleaner.cli_audit", "audit")
 
 
 class _LazyGroup(click.Group):
@@ -116,6 +118,8 @@ def fail(message: str, code: int = 2) -> None:
 @click.option("--resume/--no-resume", default=True, show_default=True,
               help="With --log: skip files an earlier run of the same set-up finished (checked by hash).")
 @click.option("--json", "json_summary", is_flag=True, help="Print a JSON summary on standard output.")
+@click.option("--dask", "dask_scheduler", metavar="ADDRESS",
+              help="Clean on a Dask cluster (tcp://host:8786; needs cleaner[dask] and shared paths).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors (no progress bar, no summary).")
 def clean(
     paths: tuple[str, ...],
@@ -135,6 +139,7 @@ def clean(
     jobs: int | None,
     resume: bool,
     json_summary: bool,
+    dask_scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Clean OCR text files (or '-' for standard input).
@@ -152,7 +157,13 @@ def clean(
             check=check, glob=pattern, log_path=log_path, quiet=quiet, agent=default_agent(),
             jobs=jobs, resume=resume, json_summary=json_summary,
         )
-        summary = run_batch(list(paths), config, options)
+        if dask_scheduler is None:
+            summary = run_batch(list(paths), config, options)
+        else:
+            from cleaner.dask_jobs import connect, dask_executor
+
+            with connect(dask_scheduler) as client:
+                summary = run_batch(list(paths), config, options, executor=dask_executor(client))
     except CleanerError as error:
         fail(str(error))
         return

@@ -7,11 +7,12 @@ queue cannot make the parent hold every later result.
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -34,27 +35,25 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def group(tasks: Sequence[Task], weigh: Callable[[Task], int], limit_bytes: int = GROUP_BYTES,
-          limit_tasks: int = GROUP_TASKS) -> list[list[Task]]:
+def group(tasks: Iterable[Task], weigh: Callable[[Task], int], limit_bytes: int = GROUP_BYTES,
+          limit_tasks: int = GROUP_TASKS) -> Iterator[list[Task]]:
     """Consecutive runs of tasks, each up to `limit_bytes` (a bigger task stands alone)."""
-    groups: list[list[Task]] = []
     current: list[Task] = []
     weight = 0
     for task in tasks:
         cost = weigh(task)
         if current and (weight + cost > limit_bytes or len(current) >= limit_tasks):
-            groups.append(current)
+            yield current
             current, weight = [], 0
         current.append(task)
         weight += cost
     if current:
-        groups.append(current)
-    return groups
+        yield current
 
 
 def ordered_map(
     work: Callable[[list[Task]], list[Output]],
-    tasks: Sequence[Task],
+    tasks: Iterable[Task],
     *,
     jobs: int,
     weigh: Callable[[Task], int],
@@ -63,22 +62,24 @@ def ordered_map(
 ) -> Iterator[Output]:
     """`work` over groups of `tasks` in `jobs` worker processes; outputs in task order.
 
-    The workers start before this returns (so a progress display's thread started afterwards does
-    not stop them from being forked). With one job, or one group, everything runs in this process.
+    `initializer(*initargs)` runs in this process first, then in each worker (where it may find its
+    work already done by a fork). The workers start before this returns (so a progress display's
+    thread started afterwards does not stop them from being forked). With one job, or one group,
+    everything runs in this process.
+    Tasks are taken from `tasks` only as the window has room for them.
     """
+    initializer(*initargs)  # here too: forked workers inherit what it built
     groups = group(tasks, weigh)
-    if jobs <= 1 or len(groups) <= 1:
-        initializer(*initargs)
-        return _in_process(work, groups)
-    window: _Window[Task, Output] = _Window(
-        work, weigh, jobs=min(jobs, len(groups)), initializer=initializer, initargs=initargs
-    )
-    waiting = iter(groups)
+    first = list(itertools.islice(groups, 2))
+    waiting = itertools.chain(first, groups)
+    if jobs <= 1 or len(first) <= 1:
+        return _in_process(work, waiting)
+    window: _Window[Task, Output] = _Window(work, weigh, jobs=jobs, initializer=initializer, initargs=initargs)
     window.fill(waiting)
     return window.drain(waiting)
 
 
-def _in_process(work: Callable[[list[Task]], list[Output]], groups: list[list[Task]]) -> Iterator[Output]:
+def _in_process(work: Callable[[list[Task]], list[Output]], groups: Iterable[list[Task]]) -> Iterator[Output]:
     for part in groups:
         yield from work(part)
 
