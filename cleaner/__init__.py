@@ -23,6 +23,7 @@ __all__ = [
     "__version__",
     "apply",
     "clean",
+    "clean_many",
     "decode",
 ]
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from cleaner.document import Document, decode
     from cleaner.edit import Edit, Safety, apply
     from cleaner.errors import CleanerError
+    from cleaner.many import clean_many
     from cleaner.pipeline import Pipeline, Result
 
 _LAZY = {
@@ -43,6 +45,7 @@ _LAZY = {
     "apply": "cleaner.edit",
     "Pipeline": "cleaner.pipeline",
     "Result": "cleaner.pipeline",
+    "clean_many": "cleaner.many",
 }
 
 _default_pipelines: dict[object, object] = {}
