@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cleaner.cli import cli
+from cleaner.learn import (
+    TextPair,
+    format_confusions,
+    held_in,
+    learn,
+    parse_confusion_table,
+    read_log_pairs,
+)
+from cleaner.lexicon import parse_lexicon
+
+LEXICON = parse_lexicon("贯彻\t400\n精神\t450\n学习\t500\n")
+
+
+def test_substitutions_are_counted_against_the_truth_character() -> None:
+    learned = learn([TextPair("学习货彻精神", "学习贯彻精神"), TextPair("贯彻", "贯彻")])
+    counted = {(c.wrong, c.right): (c.count, c.right_total) for c in learned.confusions}
+    assert counted == {("货", "贯"): (1, 2)}
+
+
+def test_whitespace_is_ignored_when_aligning() -> None:
+    learned = learn([TextPair("学 习\n贯彻", "学习贯彻")])
+    assert learned.confusions == ()
+
+
+def test_dropped_and_extra_characters_are_pairs_with_nothing() -> None:
+    learned = learn([TextPair("学习贯彻精神和", "学习贯彻精")])
+    assert sorted((c.wrong, c.right) for c in learned.confusions) == [("和", ""), ("神", "")]
+
+
+def test_a_non_word_made_of_a_word_becomes_a_dictionary_entry() -> None:
+    learned = learn([TextPair("学习货彻精神", "学习贯彻精神")], LEXICON)
+    assert [(fix.wrong, fix.right, fix.count) for fix in learned.word_fixes] == [("货彻", "贯彻", 1)]
+
+
+def test_the_table_holds_pairs_and_numbers_only_and_reads_back() -> None:
+    table = parse_confusion_table(format_confusions(learn([TextPair("学习货彻", "学习贯彻")])))
+    assert (table.counts, table.wrongs_by_right, table.of("货", "贯")) == (
+        {("货", "贯"): 1}, {"贯": ("货",)}, 0.0
+    )
+
+
+def test_every_fifth_record_is_held_out() -> None:
+    pairs = [TextPair(str(n), str(n)) for n in range(1, 11)]
+    assert [pair.ocr for pair in held_in(pairs, 5)] == ["1", "2", "3", "4", "6", "7", "8", "9"]
+
+
+def test_a_review_log_yields_accepted_edits_with_their_context(tmp_path: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    records = [
+        {"type": "edit", "id": "a", "before": "货", "after": "贯", "context_before": "学习", "context_after": "彻"},
+        {"type": "edit", "id": "b", "before": "人", "after": "大", "context_before": "工", "context_after": "作"},
+        {"type": "decision", "edit": "a", "status": "accepted"},
+        {"type": "decision", "edit": "b", "status": "rejected"},
+    ]
+    log.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert list(read_log_pairs(log)) == [TextPair("学习货彻", "学习贯彻")]
+
+
+def test_learn_command_writes_the_table(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"ocr": "学习货彻", "truth": "学习贯彻"}, ensure_ascii=False) + "\n", "utf-8")
+    output = tmp_path / "learned.tsv"
+    result = CliRunner().invoke(cli, ["learn", str(pairs), "-o", str(output)])
+    assert result.exit_code == 0
+    assert output.read_text("utf-8").splitlines()[-1] == "货\t贯\t1\t1\t0.000"
+
+
+def test_learn_command_reports_a_bad_record_in_one_line(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"ocr": "x"}\n', "utf-8")
+    result = CliRunner().invoke(cli, ["learn", str(pairs)])
+    assert (result.exit_code, result.output.strip()) == (
+        2, f"cleaner: {pairs}:1: record needs string fields 'ocr' and 'truth'"
+    )
