@@ -1,33 +1,37 @@
-"""The correction log: JSONL, one run header, then per document its edits, decisions and result.
+"""The correction log writer: appends one run (header, documents, edits, decisions, results) to JSONL.
 
-Schema version 1. Every line is a JSON object with a `type`:
-  run       schema, run_id, tool, version, started, mode, agent, config, sources, parent_run
-  document  run_id, doc, path, sha256, encoding, newline, chars
-  edit      run_id, doc, id, start, end, before, after, pass, rule, confidence, reason, safety,
-            evidence, line, column, context_before, context_after
-  decision  run_id, doc, edit, status (auto|pending|accepted|rejected|edited), text, by, at
-  result    run_id, doc, output, output_sha256, counts
+The schema is documented in docs/log-schema.md and read back by cleaner.logread. Every line carries
+`prev`, the SHA-256 of the line before it in the file (null on the first line), so that a changed,
+inserted or removed line breaks the chain; a run ends with an `end` line written by `close()`.
 """
 
 from __future__ import annotations
 
 import datetime as _datetime
+import hashlib
 import json
 import os
 import uuid
 from collections import Counter
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
 
 from cleaner import __version__
 from cleaner.document import Document
 from cleaner.edit import Edit
-from cleaner.errors import OutputError
+from cleaner.errors import LogError, OutputError
+from cleaner.logread import SCHEMA_VERSION, STATUSES, last_line_hash
 from cleaner.pipeline import Result
 
-SCHEMA_VERSION = 1
+try:  # advisory lock: two writers appending at once would interleave lines and break the chain
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 CONTEXT_CHARS = 10
+
+__all__ = ["CONTEXT_CHARS", "SCHEMA_VERSION", "LogWriter", "edit_record", "line_and_column", "now"]
 
 
 def now() -> str:
@@ -56,7 +60,10 @@ def edit_record(run_id: str, doc: int, text: str, edit: Edit) -> dict[str, Any]:
 
 
 class LogWriter:
-    """Appends one run to a JSONL correction log; flushed line by line so a crash loses at most one."""
+    """Appends one run to a JSONL correction log; flushed line by line so a crash loses at most one.
+
+    The log is locked for the writer's lifetime: a second writer on the same log fails at once.
+    """
 
     def __init__(
         self,
@@ -72,19 +79,31 @@ class LogWriter:
         self.run_id = uuid.uuid4().hex
         self.agent = agent
         self._documents = 0
+        self._lines = 0
+        self._closed = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._stream: IO[str] = open(path, "a", encoding="utf-8")  # noqa: SIM115 - closed in close()
+            self._stream: IO[bytes] = open(path, "ab")  # noqa: SIM115 - closed in close()
         except OSError as error:
             raise OutputError(f"{path}: cannot open log ({error.strerror})") from None
+        try:
+            _lock(self._stream, path)
+            self._previous = last_line_hash(path)
+        except BaseException:
+            self._stream.close()
+            raise
         self._write({
             "type": "run", "schema": SCHEMA_VERSION, "run_id": self.run_id, "tool": "cleaner",
             "version": __version__, "started": now(), "mode": mode, "agent": agent,
-            "config": config, "sources": sources, "parent_run": parent_run,
+            "config": config, "sources": sources, "parent_run": parent_run, "cwd": os.getcwd(),
         })
 
     def _write(self, record: dict[str, Any]) -> None:
-        self._stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+        record["prev"] = self._previous
+        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._stream.write(line + b"\n")
+        self._previous = hashlib.sha256(line).hexdigest()
+        self._lines += 1
 
     def document(self, document: Document) -> int:
         """Record a document this run works on; returns its number within the run."""
@@ -102,14 +121,25 @@ class LogWriter:
         for edit in edits:
             self._write(edit_record(self.run_id, doc, text, edit))
 
-    def decision(self, doc: int, edit_id: str, status: str, by: str, text: str | None = None) -> None:
-        """Record a decision on an Edit: auto, pending, accepted, rejected or edited (with `text`)."""
+    def decision(
+        self, doc: int, edit_id: str, status: str, by: str, text: str | None = None, note: str | None = None
+    ) -> None:
+        """Record a decision on an Edit: auto, pending, accepted, rejected or edited (with `text`).
+
+        `note` says why, when the status alone does not (e.g. which revert removed the Edit).
+        """
+        if status not in STATUSES:
+            raise ValueError(f"unknown decision status {status!r} (known: {', '.join(STATUSES)})")
+        if status == "edited" and text is None:
+            raise ValueError("an 'edited' decision needs the final text")
         record: dict[str, Any] = {
             "type": "decision", "run_id": self.run_id, "doc": doc, "edit": edit_id,
             "status": status, "by": by, "at": now(),
         }
         if text is not None:
             record["text"] = text
+        if note is not None:
+            record["note"] = note
         self._write(record)
         self._stream.flush()
 
@@ -137,12 +167,32 @@ class LogWriter:
         return doc
 
     def close(self) -> None:
-        self._stream.flush()
-        os.fsync(self._stream.fileno())
-        self._stream.close()
+        """End the run with an `end` line (so a cut-off log is evident), sync and unlock."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._write({
+                "type": "end", "run_id": self.run_id, "finished": now(), "lines": self._lines + 1,
+            })
+            self._stream.flush()
+            os.fsync(self._stream.fileno())
+        finally:
+            self._stream.close()
 
     def __enter__(self) -> LogWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lock(stream: IO[bytes], path: Path) -> None:
+    if fcntl is None:  # pragma: no cover - Windows
+        return
+    try:
+        fcntl.flock(stream.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise LogError(f"{path}: another process is writing this log") from None
+    except OSError:
+        return  # a file system without locks (some network mounts): carry on unlocked

@@ -1,0 +1,66 @@
+"""The second pass over a log: every line, the state of its document at each result, and each state
+once nothing later in the log refers to it (so it can be dropped from memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from cleaner.audit.scan import LogIndex, output_key
+from cleaner.logread import (
+    DocumentRecord,
+    DocumentState,
+    Fold,
+    LogLine,
+    ResultRecord,
+    RunRecord,
+    read_lines,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Checkpoint:
+    """A result line with the state of its document as of that line (valid during the event only).
+
+    `latest_for_output`: no later result in the log writes the same output file.
+    """
+
+    run: RunRecord
+    document: DocumentRecord
+    result: ResultRecord
+    state: DocumentState
+    latest_for_output: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Closed:
+    """A document state nothing later refers to. `last`: no later state for the same content."""
+
+    state: DocumentState
+    last: bool
+
+
+Event = LogLine | Checkpoint | Closed
+
+
+def events(index: LogIndex) -> Iterator[Event]:
+    """Stream the log as scanned by `scan` (up to its size then: lines appended since are ignored)."""
+    fold = Fold(index.path)
+    for entry in read_lines(index.path, index.size):
+        yield entry
+        record = entry.record
+        step = fold.feed(record)
+        if step.replaced is not None:
+            yield Closed(step.replaced, last=False)
+        state = step.state
+        if state is None:
+            continue
+        if isinstance(record, ResultRecord) and fold.run is not None and step.document is not None:
+            key = output_key(record.output, fold.run.cwd)
+            latest = key is not None and index.last_result_for_output.get(key) == record.line
+            yield Checkpoint(fold.run, step.document, record, state, latest)
+        if index.last_reference.get(state.sha256) == record.line and fold.states.get(state.sha256) is state:
+            del fold.states[state.sha256]
+            yield Closed(state, last=True)
+    for state in list(fold.states.values()):
+        yield Closed(state, last=True)

@@ -1,0 +1,505 @@
+"""Reading the correction log: typed records, the hash chain, and the fold of decisions.
+
+A log is a sequence of runs (see docs/log-schema.md). The state of a document is keyed by the
+SHA-256 of its input bytes: its proposed Edits (a later record of the same edit id replaces an
+earlier one) and the last decision on each. A `batch` run starts the state of every document it
+logs afresh (once per run: copies of one file in a run share a state); every other mode (review,
+replay, revert) continues it. `document_state` and
+`current_decisions` are that fold, for resuming a review or undoing a decision.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cleaner.edit import Edit, Safety
+from cleaner.errors import LogError
+
+SCHEMA_VERSION = 1
+STATUSES = ("auto", "pending", "accepted", "rejected", "edited")
+APPLIED_STATUSES = frozenset({"auto", "accepted", "edited"})
+RECORD_TYPES = ("run", "document", "edit", "decision", "result", "end")
+_TAIL_CHUNK = 65536
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """A run header: who ran what, with which data files, on which configuration."""
+
+    line: int
+    run_id: str
+    schema: int
+    version: str
+    started: str
+    mode: str
+    agent: str
+    config: dict[str, Any]
+    sources: dict[str, str]
+    parent_run: str | None
+    cwd: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """An input document a run worked on (`doc` numbers it within the run)."""
+
+    line: int
+    run_id: str
+    doc: int
+    path: str
+    sha256: str
+    encoding: str
+    newline: str
+    chars: int
+
+
+@dataclass(frozen=True, slots=True)
+class EditRecord:
+    """A proposed Edit against the document's decoded input, with its place and context."""
+
+    line: int
+    run_id: str
+    doc: int
+    id: str
+    start: int
+    end: int
+    before: str
+    after: str
+    pass_name: str
+    rule_id: str
+    confidence: float
+    reason: str
+    safety: str
+    evidence: str
+    alternatives: tuple[str, ...]
+    text_line: int
+    column: int
+    context_before: str
+    context_after: str
+
+    def to_edit(self, after: str | None = None) -> Edit:
+        """The Edit this record describes, optionally with another replacement (an edited decision)."""
+        return Edit(
+            self.start, self.end, self.before, self.after if after is None else after,
+            self.pass_name, self.rule_id, self.confidence, self.reason, Safety(self.safety),
+            self.alternatives, self.evidence,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionRecord:
+    """A decision on an Edit; `text` replaces the Edit's `after` when the status is `edited`."""
+
+    line: int
+    run_id: str
+    doc: int
+    edit_id: str
+    status: str
+    text: str | None
+    by: str
+    at: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRecord:
+    """Where a document's output went, its SHA-256 and the count of edits per status."""
+
+    line: int
+    run_id: str
+    doc: int
+    output: str | None
+    output_sha256: str | None
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
+class EndRecord:
+    """The last line of a run closed normally."""
+
+    line: int
+    run_id: str
+    finished: str
+    lines: int
+
+
+Record = RunRecord | DocumentRecord | EditRecord | DecisionRecord | ResultRecord | EndRecord
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One line as read: its number, its hash, the hash it says its predecessor has, the record."""
+
+    number: int
+    sha256: str
+    prev: str | None
+    record: Record
+
+
+# --- raw lines and the chain -------------------------------------------------------------------
+
+
+def line_hash(raw: bytes) -> str:
+    """The chain hash of a line: SHA-256 of its bytes without the newline."""
+    return hashlib.sha256(raw).hexdigest()
+
+
+def iter_raw_lines(path: Path, limit: int | None = None) -> Iterator[tuple[int, bytes]]:
+    """(1-based number, bytes with the newline) of each line, reading at most `limit` bytes.
+
+    A last line without its newline is yielded as is; `parse_line` reports it as incomplete.
+    """
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below, the generator may be abandoned
+    except FileNotFoundError:
+        raise LogError(f"{path}: no such log") from None
+    except OSError as error:
+        raise LogError(f"{path}: cannot read log ({error.strerror})") from None
+    with stream:
+        remaining = limit
+        for number, raw in enumerate(stream, 1):
+            if remaining is not None:
+                if remaining <= 0:
+                    return
+                remaining -= len(raw)
+            yield number, raw
+
+
+def last_line_hash(path: Path) -> str | None:
+    """Hash of the log's last line (None for a new or empty log), after checking it is one of ours."""
+    try:
+        with open(path, "rb") as stream:
+            stream.seek(0, os.SEEK_END)
+            size = stream.tell()
+            if size == 0:
+                return None
+            tail = b""
+            position = size
+            while position > 0 and tail.count(b"\n") < 2:
+                step = min(_TAIL_CHUNK, position)
+                position -= step
+                stream.seek(position)
+                tail = stream.read(step) + tail
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise LogError(f"{path}: cannot read log ({error.strerror})") from None
+    if not tail.endswith(b"\n"):
+        raise LogError(
+            f"{path}: the last line is incomplete (a writer was interrupted); "
+            "remove that partial line before appending to this log"
+        )
+    last = tail[:-1].rsplit(b"\n", 1)[-1]
+    try:
+        record = json.loads(last)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict) or record.get("type") not in RECORD_TYPES:
+        raise LogError(f"{path}: not a cleaner correction log (its last line is not a log record)")
+    return line_hash(last)
+
+
+# --- parsing ------------------------------------------------------------------------------------
+
+
+class _Fields:
+    """Typed access to the fields of one JSON record; a wrong or missing field is a LogError."""
+
+    __slots__ = ("data", "where")
+
+    def __init__(self, data: dict[str, Any], where: str) -> None:
+        self.data = data
+        self.where = where
+
+    def _fail(self, key: str, expected: str) -> LogError:
+        kind = self.data.get("type")
+        return LogError(f"{self.where}: {kind} record has no valid {key!r} ({expected} expected)")
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str):
+            raise self._fail(key, "a string")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is not None and not isinstance(value, str):
+            raise self._fail(key, "a string or null")
+        return value
+
+    def integer(self, key: str) -> int:
+        value = self.data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self._fail(key, "a non-negative integer")
+        return value
+
+    def number(self, key: str) -> float:
+        value = self.data.get(key)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise self._fail(key, "a number")
+        return float(value)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        value = self.data.get(key)
+        if not isinstance(value, dict):
+            raise self._fail(key, "an object")
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self._fail(key, "a list of strings")
+        return tuple(value)
+
+
+def parse_line(raw: bytes, number: int, path: Path | str) -> LogLine:
+    """Parse and validate one raw line (with or without its newline)."""
+    where = f"{path}:{number}"
+    if not raw.endswith(b"\n"):
+        raise LogError(f"{where}: incomplete line (the writer was interrupted, or the log was cut)")
+    content = raw[:-1]
+    try:
+        data = json.loads(content)
+    except (ValueError, UnicodeDecodeError):
+        raise LogError(f"{where}: not a JSON log record") from None
+    if not isinstance(data, dict):
+        raise LogError(f"{where}: not a JSON log record")
+    prev = data.get("prev")
+    if prev is not None and not isinstance(prev, str):
+        raise LogError(f"{where}: 'prev' must be a hash or null")
+    return LogLine(number, line_hash(content), prev, _record(data, number, where))
+
+
+def _record(data: dict[str, Any], number: int, where: str) -> Record:
+    fields = _Fields(data, where)
+    kind = data.get("type")
+    if kind == "edit":
+        return _edit(fields, number, where)
+    if kind == "decision":
+        status = fields.text("status")
+        if status not in STATUSES:
+            raise LogError(f"{where}: unknown decision status {status!r}")
+        text = fields.optional_text("text")
+        if status == "edited" and text is None:
+            raise LogError(f"{where}: an 'edited' decision has no final 'text'")
+        return DecisionRecord(
+            number, fields.text("run_id"), fields.integer("doc"), fields.text("edit"), status, text,
+            fields.text("by"), fields.text("at"), fields.optional_text("note"),
+        )
+    if kind == "document":
+        return DocumentRecord(
+            number, fields.text("run_id"), fields.integer("doc"), fields.text("path"),
+            fields.text("sha256"), fields.text("encoding"), fields.text("newline"), fields.integer("chars"),
+        )
+    if kind == "result":
+        counts = fields.mapping("counts")
+        if not all(isinstance(value, int) for value in counts.values()):
+            raise LogError(f"{where}: result counts must be integers")
+        return ResultRecord(
+            number, fields.text("run_id"), fields.integer("doc"), fields.optional_text("output"),
+            fields.optional_text("output_sha256"), counts,
+        )
+    if kind == "run":
+        schema = fields.integer("schema")
+        if schema > SCHEMA_VERSION:
+            raise LogError(f"{where}: log schema {schema} is newer than this cleaner reads ({SCHEMA_VERSION})")
+        return RunRecord(
+            number, fields.text("run_id"), schema, fields.text("version"), fields.text("started"),
+            fields.text("mode"), fields.text("agent"), fields.mapping("config"), fields.mapping("sources"),
+            fields.optional_text("parent_run"), fields.optional_text("cwd"),
+        )
+    if kind == "end":
+        return EndRecord(number, fields.text("run_id"), fields.text("finished"), fields.integer("lines"))
+    raise LogError(f"{where}: unknown record type {kind!r}")
+
+
+def _edit(fields: _Fields, number: int, where: str) -> EditRecord:
+    start, end = fields.integer("start"), fields.integer("end")
+    before, after = fields.text("before"), fields.text("after")
+    if end < start or end - start != len(before):
+        raise LogError(f"{where}: edit span {start}..{end} does not fit its 'before' text")
+    if before == after:
+        raise LogError(f"{where}: edit changes nothing")
+    safety = fields.text("safety")
+    if safety not in (Safety.AUTO, Safety.REVIEW):
+        raise LogError(f"{where}: unknown safety {safety!r}")
+    return EditRecord(
+        number, fields.text("run_id"), fields.integer("doc"), fields.text("id"), start, end, before, after,
+        fields.text("pass"), fields.text("rule"), fields.number("confidence"), fields.text("reason"), safety,
+        fields.text("evidence"), fields.strings("alternatives"), fields.integer("line"),
+        fields.integer("column"), fields.text("context_before"), fields.text("context_after"),
+    )
+
+
+def read_lines(path: Path, limit: int | None = None) -> Iterator[LogLine]:
+    """Every line of a log, parsed; the first malformed line raises LogError naming it."""
+    for number, raw in iter_raw_lines(path, limit):
+        yield parse_line(raw, number, path)
+
+
+# --- the fold -----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """What the log says about one input (by content): its Edits and the last decision on each."""
+
+    sha256: str
+    document: DocumentRecord
+    edits: dict[str, EditRecord] = field(default_factory=dict)
+    decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+
+    def status(self, edit_id: str) -> str:
+        """The current status of an Edit: its last decision, or `pending` when it has none."""
+        decision = self.decisions.get(edit_id)
+        return "pending" if decision is None else decision.status
+
+    def final_text(self, edit: EditRecord) -> str:
+        """What the Edit puts in place of `before`: `after`, or the person's text when edited."""
+        decision = self.decisions.get(edit.id)
+        if decision is not None and decision.status == "edited" and decision.text is not None:
+            return decision.text
+        return edit.after
+
+    def applied(self) -> list[EditRecord]:
+        """The Edits the output contains (auto, accepted, edited), in text order."""
+        chosen = [edit for edit in self.edits.values() if self.status(edit.id) in APPLIED_STATUSES]
+        chosen.sort(key=lambda edit: (edit.start, edit.end))
+        return chosen
+
+    def applied_edits(self, exclude: Callable[[EditRecord], bool] | None = None) -> list[Edit]:
+        """The applied Edits as `Edit` objects (edited text in place), minus those `exclude` picks."""
+        edits = []
+        for record in self.applied():
+            if exclude is not None and exclude(record):
+                continue
+            text = self.final_text(record)
+            if text != record.before:  # a person may edit a proposal back to the original
+                edits.append(record.to_edit(text))
+        return edits
+
+    def counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for edit_id in self.edits:
+            status = self.status(edit_id)
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True, slots=True)
+class FoldStep:
+    """What one record did to the fold: the state it touched and a state it replaced, if any."""
+
+    state: DocumentState | None
+    document: DocumentRecord | None
+    replaced: DocumentState | None = None
+
+
+class Fold:
+    """Streams records into document states. `keep(sha256)` limits which documents are tracked."""
+
+    def __init__(self, path: Path | str, keep: Callable[[str], bool] | None = None) -> None:
+        self.path = path
+        self.keep = keep
+        self.run: RunRecord | None = None
+        self.states: dict[str, DocumentState] = {}
+        self._documents: dict[int, tuple[DocumentRecord, DocumentState | None]] = {}
+        self._run_ids: set[str] = set()
+
+    def feed(self, record: Record) -> FoldStep:
+        if isinstance(record, RunRecord):
+            if record.run_id in self._run_ids:
+                raise LogError(f"{self.path}:{record.line}: run {record.run_id} appears twice")
+            self._run_ids.add(record.run_id)
+            self.run = record
+            self._documents = {}
+            return FoldStep(None, None)
+        run = self.run
+        if run is None or record.run_id != run.run_id:
+            current = "no run header" if run is None else f"the header of run {run.run_id}"
+            raise LogError(f"{self.path}:{record.line}: record of run {record.run_id} follows {current}")
+        if isinstance(record, EndRecord):
+            self.run = None
+            return FoldStep(None, None)
+        if isinstance(record, DocumentRecord):
+            return self._document(run, record)
+        entry = self._documents.get(record.doc)
+        if entry is None:
+            raise LogError(f"{self.path}:{record.line}: refers to document {record.doc}, not declared in its run")
+        document, state = entry
+        if state is None:
+            return FoldStep(None, document)
+        if isinstance(record, EditRecord):
+            state.edits[record.id] = record
+        elif isinstance(record, DecisionRecord) and record.edit_id not in state.edits:
+            raise LogError(f"{self.path}:{record.line}: decision on edit {record.edit_id}, which has no edit record")
+        elif isinstance(record, DecisionRecord):
+            state.decisions[record.edit_id] = record
+        return FoldStep(state, document)
+
+    def _document(self, run: RunRecord, record: DocumentRecord) -> FoldStep:
+        if record.doc in self._documents:
+            raise LogError(f"{self.path}:{record.line}: document {record.doc} declared twice in its run")
+        if self.keep is not None and not self.keep(record.sha256):
+            self._documents[record.doc] = (record, None)
+            return FoldStep(None, record)
+        replaced = None
+        state = self.states.get(record.sha256)
+        if state is not None and run.mode == "batch" and state.document.run_id != run.run_id:
+            replaced = self.states.pop(record.sha256)
+            state = None
+        if state is None:
+            state = self.states[record.sha256] = DocumentState(record.sha256, record)
+        else:
+            state.document = record
+        self._documents[record.doc] = (record, state)
+        return FoldStep(state, record, replaced)
+
+
+def document_state(log: Path, *, sha256: str | None = None, path: str | Path | None = None) -> DocumentState | None:
+    """The current state of one document in a log, by input SHA-256 or by the path it was logged under.
+
+    With a path only, the content logged last under that path is meant (resolved against each run's
+    working directory, so `a.txt` and `/abs/a.txt` name the same file). None when the log has no such
+    document.
+    """
+    if sha256 is None and path is None:
+        raise ValueError("give the document's sha256 or its path")
+    if sha256 is None:
+        sha256 = _latest_sha_for_path(log, Path(path))  # type: ignore[arg-type]
+        if sha256 is None:
+            return None
+    target = sha256
+    fold = Fold(log, keep=lambda candidate: candidate == target)
+    for entry in read_lines(log):
+        fold.feed(entry.record)
+    return fold.states.get(target)
+
+
+def current_decisions(
+    log: Path, *, sha256: str | None = None, path: str | Path | None = None
+) -> dict[str, DecisionRecord]:
+    """The last decision per edit id for one document (the fold that undo and resume rest on)."""
+    state = document_state(log, sha256=sha256, path=path)
+    return {} if state is None else dict(state.decisions)
+
+
+def _latest_sha_for_path(log: Path, path: Path) -> str | None:
+    wanted = os.path.abspath(path)
+    found = None
+    cwd: str | None = None
+    for entry in read_lines(log):
+        record = entry.record
+        if isinstance(record, RunRecord):
+            cwd = record.cwd
+        elif isinstance(record, DocumentRecord) and (
+            record.path == str(path) or os.path.abspath(os.path.join(cwd or ".", record.path)) == wanted
+        ):
+            found = record.sha256
+    return found
