@@ -62,7 +62,7 @@ def decide(lines: list[Line]) -> list[Decision]:
     if len(lines) < 2:
         return []
     widths = [line.width for line in lines]
-    wraps = [line.ending >= Ending.CONTINUING for line in lines]
+    wraps = [line.ending >= Ending.COMMA for line in lines]
     titles, title_ends = _title_breaks(lines)
     page = _column(widths, wraps, 0, len(lines), share=0.25)
     decisions: list[Decision] = []
@@ -89,7 +89,7 @@ def _column(widths: list[float], wraps: list[bool], start: int, stop: int, share
     width = ranked[(len(ranked) + 2) // 3 - 1]
     full = [
         index for index in range(start, min(stop, len(widths)))
-        if width - TOLERANCE <= widths[index] <= width + 1.5
+        if width - TOLERANCE <= widths[index] <= width + 2.0
     ]
     regular = (
         len(full) >= max(3, share * len(window)) and sum(1 for index in full if wraps[index]) >= 2
@@ -110,7 +110,7 @@ def _decide(
         return Decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
     if following.marker:
-        if line.ending is Ending.CONTINUING:
+        if line.ending in (Ending.COMMA, Ending.CONTINUING):
             return Decision(Verdict.MAYBE_JOIN, "join.before-marker", 0.5,
                             "the next line starts like a heading or list item, but this one ends on a comma or bracket")
         return Decision(Verdict.BREAK, "break.marker", 0.95,
@@ -118,7 +118,7 @@ def _decide(
     columns = [column.width for column in (before, after) if column.regular]
     if not columns:
         return _decide_free(line)
-    if line.ending >= Ending.CONTINUING:
+    if line.ending >= Ending.COMMA:
         # Mid-text: a wrap if the line fills the column on either side (blocks change width).
         return _decide_column(line, following, min(columns), first_line)
     if not first_line and before.regular:
@@ -135,7 +135,7 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
             return Decision(Verdict.BREAK, "break.short-line", 0.95,
                             "the line ends a sentence well short of the column width")
         shortfall = width - following.width
-        if following.ending >= Ending.CONTINUING and 1.5 <= shortfall <= INDENT + 2.5:
+        if following.ending >= Ending.COMMA and 1.5 <= shortfall <= INDENT + 2.5:
             return Decision(Verdict.BREAK, "break.indented-next", 0.8,
                             "a sentence ends at the full width and the next line is indented")
         if shortfall <= TOLERANCE or line.ending is Ending.CLOSING:
@@ -146,7 +146,10 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
     if width - line.width <= allowance:
         return Decision(Verdict.JOIN, "join.wrapped", 0.95,
                         "the line runs to the column width and ends mid-sentence: a wrap")
-    if line.ending is Ending.CONTINUING:
+    if line.ending is Ending.CONTINUING and width - line.width <= width / 3:
+        return Decision(Verdict.JOIN, "join.open-bracket", 0.75,
+                        "the line leaves a bracket or quotation open, or ends on 、: the text goes on")
+    if line.ending >= Ending.COMMA and line.ending is not Ending.OPEN:
         return Decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.6,
                         "a short line ending on a comma or open bracket")
     return Decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
@@ -156,7 +159,7 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
 def _decide_free(line: Line) -> Decision:
     if line.ending <= Ending.CLOSING:
         return Decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
-    if line.ending is Ending.CONTINUING and len(line.text) >= 8:
+    if line.ending in (Ending.COMMA, Ending.CONTINUING) and len(line.text) >= 8:
         return Decision(Verdict.JOIN, "join.continuing", 0.9,
                         "the line ends on a comma or inside brackets: the paragraph goes on")
     if line.ending is Ending.OPEN and (

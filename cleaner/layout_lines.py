@@ -21,8 +21,9 @@ class Ending(IntEnum):
 
     TERMINAL = 0  # 。！？：； (possibly inside a closing quote or bracket): a sentence ends
     CLOSING = 1  # a closing bracket or quote after something else: 摘自《人民日报》, （此件公开）
-    CONTINUING = 2  # ，、 or an opening bracket, or a bracket left open: the text must go on
-    OPEN = 3  # mid-text: an ideograph, a digit, a letter
+    COMMA = 2  # ， or , : the sentence goes on (or OCR misread a full stop)
+    CONTINUING = 3  # 、 or an opening bracket, or a bracket left open: the text must go on
+    OPEN = 4  # mid-text: an ideograph, a digit, a letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,8 @@ class Line:
 
 _TERMINAL = frozenset("。！？：；!?:;…")
 _CLOSING = frozenset("”’」』）)》】〕]")
-_CONTINUING = frozenset("，、,（(《“‘「『【〔[—-～~/·")
+_COMMAS = frozenset("，,")
+_CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
@@ -101,6 +103,8 @@ def line_ending(text: str) -> Ending:
         return Ending.CONTINUING if _left_open(text) else Ending.CLOSING
     if last in _CONTINUING or _left_open(text):
         return Ending.CONTINUING
+    if last in _COMMAS:
+        return Ending.COMMA
     return Ending.OPEN
 
 

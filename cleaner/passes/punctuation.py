@@ -204,13 +204,35 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             continue
         # Chinese marks carry their own spacing: spaces OCR put around them go.
         start = max(_skip_spaces(text, position - 1, -1) + 1, previous_end)
-        end = _skip_spaces(text, position + 1, 1)
-        end = min(end, len(text))
-        rule = "bracket.full-width" if char in "()" else "full-width.mark"
-        edits.append(Edit(start, end, text[start:end], after, NAME, rule, 0.95,
-                          f"half-width {char} in Chinese text; Chinese uses full-width {after}"))
+        end = min(_skip_spaces(text, position + 1, 1), len(text))
+        if after in (text[start - 1:start], text[end:end + 1]):
+            edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
+                              f"a half-width {char} beside the same full-width mark: OCR read it twice"))
+        else:
+            safety = _mark_safety(text, position)
+            rule = "bracket.full-width" if char in "()" else "full-width.mark"
+            reason = f"half-width {char} in Chinese text; Chinese uses full-width {after}"
+            if safety is Safety.REVIEW:
+                reason += f" (OCR often reads 。，、 as {char}: check which mark it is)"
+            edits.append(Edit(start, end, text[start:end], after, NAME, rule,
+                              0.95 if safety is Safety.AUTO else 0.6, reason, safety))
         previous_end = end
     return edits
+
+
+def _mark_safety(text: str, position: int) -> Safety:
+    """Commas, brackets, ? and ! are what they look like; a : or ; in running Chinese text is as
+    often OCR's reading of 。，、 and goes to review, except a label's colon (电话:027…), a colon
+    that ends a line (如下:) or opens a quotation."""
+    char = text[position]
+    if char not in ":;":
+        return Safety.AUTO
+    if char == ":":
+        line_start = text.rfind("\n", 0, position) + 1
+        following = text[position + 1:position + 2]
+        if position - line_start <= 8 or following in ("", "\n", "“") or following.isascii() and following.isalnum():
+            return Safety.AUTO
+    return Safety.REVIEW
 
 
 def _quotes(text: str) -> list[Edit]:
