@@ -230,7 +230,7 @@ def _mark_safety(text: str, position: int) -> Safety:
     if char == ":":
         line_start = text.rfind("\n", 0, position) + 1
         following = text[position + 1:position + 2]
-        if position - line_start <= 8 or following in ("", "\n", "“") or following.isascii() and following.isalnum():
+        if position - line_start <= 8 or following in ("", "\n", "“") or (following.isascii() and following.isalnum()):
             return Safety.AUTO
     return Safety.REVIEW
 
