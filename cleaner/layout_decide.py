@@ -64,7 +64,7 @@ def decide(lines: list[Line]) -> list[Decision]:
     widths = [line.width for line in lines]
     wraps = [line.ending >= Ending.COMMA for line in lines]
     titles, title_ends = _title_breaks(lines)
-    page = _column(widths, wraps, 0, len(lines), share=0.25)
+    page = _column(widths, wraps, 0, len(lines), share=0.25, minimum=2 if len(lines) <= 4 else 3)
     decisions: list[Decision] = []
     first_line = True
     for index in range(len(lines) - 1):
@@ -81,18 +81,23 @@ def decide(lines: list[Line]) -> list[Decision]:
     return decisions
 
 
-def _column(widths: list[float], wraps: list[bool], start: int, stop: int, share: float = 0.0) -> Column:
+def _column(
+    widths: list[float], wraps: list[bool], start: int, stop: int, share: float = 0.0, minimum: int = 3
+) -> Column:
+    """The width of the lines widths[start:stop] run to; regular when at least `minimum` lines
+    (and `share` of them) reach it and some of those end mid-text, as wrapped lines do."""
     window = widths[start:stop]
-    if len(window) < 3:
+    if len(window) < minimum:
         return Column(0.0, False)
     ranked = sorted(window, reverse=True)
     width = ranked[(len(ranked) + 2) // 3 - 1]
     full = [
         index for index in range(start, min(stop, len(widths)))
-        if width - TOLERANCE <= widths[index] <= width + 2.0
+        if width - TOLERANCE <= widths[index] <= width + INDENT + 0.5
     ]
     regular = (
-        len(full) >= max(3, share * len(window)) and sum(1 for index in full if wraps[index]) >= 2
+        len(full) >= max(minimum, share * len(window))
+        and sum(1 for index in full if wraps[index]) >= min(2, len(full) - 1)
     )
     return Column(width, regular)
 
@@ -162,13 +167,18 @@ def _decide_free(line: Line) -> Decision:
     if line.ending in (Ending.COMMA, Ending.CONTINUING) and len(line.text) >= 8:
         return Decision(Verdict.JOIN, "join.continuing", 0.9,
                         "the line ends on a comma or inside brackets: the paragraph goes on")
+    commas = line.text.count("，") + line.text.count(",")
     if line.ending is Ending.OPEN and (
-        _SENTENCE_END.search(line.text) or (not line.marker and line.text.count("，") >= 2)
+        _SENTENCE_END.search(line.text) or (not line.marker and (commas >= 2 or (commas and len(line.text) >= 20)))
     ):
         return Decision(Verdict.JOIN, "join.page-break", 0.8,
                         "a paragraph cut mid-sentence (at a page break)")
-    return Decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
-                    "a line without a closing mark: a heading, or a paragraph cut mid-sentence")
+    if line.ending is not Ending.OPEN:
+        return Decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.5,
+                        "a short line ending on a comma or open bracket")
+    # Lines that are already paragraphs: one without a closing mark, not cut mid-sentence, is a
+    # heading, a name or a signature.
+    return Decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")
 
 
 def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
