@@ -11,6 +11,7 @@ person). A person accepts, rejects or edits it. The output is the input with eve
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,7 @@ from cleaner.edit import Edit, Safety, apply
 from cleaner.errors import LogError
 
 LAYOUT_PASS = "layout"
-SEARCH_CONTEXT_CHARS = 10
+SEARCH_CONTEXT_CHARS = 4  # as much as the list shows either side of a change
 
 
 class Status(StrEnum):
@@ -544,7 +545,8 @@ class LoggedDocument:
 def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
     """Fold JSONL log lines into one LoggedDocument per input sha256, in order of first mention.
 
-    The last decision per edit id wins; an edit recorded again later keeps its first record.
+    The last decision per edit id wins; an edit recorded again later keeps its first record. A
+    batch run starts a document afresh (as `cleaner.logread` does); review runs continue it.
     """
     runs: dict[str, dict[str, Any]] = {}
     documents: dict[tuple[str, int], str] = {}  # (run_id, doc) -> sha256
@@ -562,12 +564,17 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
             if kind == "run":
                 runs[str(record["run_id"])] = record
             elif kind == "document":
+                run_id = str(record["run_id"])
                 sha = str(record["sha256"])
-                documents[(str(record["run_id"]), int(record["doc"]))] = sha
-                paths[sha] = str(record["path"])
+                run = runs.get(run_id, {})
+                documents[(run_id, int(record["doc"]))] = sha
+                paths[sha] = _resolve(str(record["path"]), run.get("cwd"))
+                if run.get("mode") == "batch" and last_run.get(sha) != run_id:
+                    # A batch run starts the document afresh; reviews continue it.
+                    edits[sha], decisions[sha] = {}, {}
                 edits.setdefault(sha, {})
                 decisions.setdefault(sha, {})
-                last_run[sha] = str(record["run_id"])
+                last_run[sha] = run_id
             elif kind == "edit":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
                 edit = _edit_from_record(record)
@@ -594,6 +601,13 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
             output=outputs.get(sha),
         ))
     return result
+
+
+def _resolve(path: str, cwd: object) -> str:
+    """A logged path as seen from here: relative paths are relative to the run's working folder."""
+    if path == "-" or os.path.isabs(path) or not isinstance(cwd, str) or not cwd:
+        return path
+    return os.path.join(cwd, path)
 
 
 def _parse(line: str, where: str, number: int) -> dict[str, Any]:

@@ -297,7 +297,7 @@ def open_file(
     edits = list(result.edits)
     if logged is not None:
         edits = merge_edits(document.text, edits, logged.edits)
-    return _workspace(
+    return workspace_for(
         document, data, edits, logged, output=output, log=log, reviewer=reviewer, in_place=in_place,
         config=config.describe(), sources=pipeline.sources,
     )
@@ -333,7 +333,7 @@ def open_log(
         output = recorded if recorded is not None and not same_file(source, recorded) else default_output(source)
     if not in_place and same_file(source, output):
         raise OutputError(f"{source}: output would overwrite the input (use --in-place)")
-    return _workspace(
+    return workspace_for(
         document, data, list(logged.edits), logged, output=output, log=log, reviewer=reviewer,
         in_place=in_place, config=dict(logged.config), sources=dict(logged.sources),
     )
@@ -356,13 +356,14 @@ def _find(documents: list[LoggedDocument], sha256: str) -> LoggedDocument | None
     return next((document for document in documents if document.sha256 == sha256), None)
 
 
-def _workspace(
+def workspace_for(
     document: Document,
     data: bytes,
     edits: list[Edit],
     logged: LoggedDocument | None,
     **options: Any,
 ) -> Workspace:
+    """A workspace over some Edits of a document, with the decisions a log holds for them."""
     proposals = build_proposals(document.text, edits)
     decisions: dict[str, Decision] = {}
     deciders: dict[str, str] = {}
