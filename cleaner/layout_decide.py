@@ -70,6 +70,12 @@ def decide(lines: list[Line]) -> list[Decision]:
     for index in range(len(lines) - 1):
         before = _column(widths, wraps, max(0, index - WINDOW + 1), index + 1)
         after = _column(widths, wraps, index, index + WINDOW)
+        if not before.regular or not after.regular:
+            # Near the end of a text or of a block, the line and its two neighbours may show a
+            # narrower block that the longer window misses.
+            near = _column(widths, wraps, max(0, index - 1), index + 2)
+            if near.regular:
+                before, after = (before, near) if before.regular else (near, after)
         if not before.regular and not after.regular:
             before = page  # a short page, or a stretch of headings: the page as a whole decides
         if index in title_ends:

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from cleaner import Config, clean
+from cleaner.edit import Safety
+from cleaner.passes.layout import build
+
+LAYOUT = Config(passes=("layout",))
+
+# A page of an official document: 28 characters a line, paragraphs indented by two.
+PAGE = (
+    "  各市县人力资源社会保障部门要切实担负起职责使命，深\n"
+    "刻认识和把握加强技能人才队伍建设的目标任务、主攻方向、关\n"
+    "键环节，借势借机借力，精心谋划落实，不断提高工作的针对性\n"
+    "和实效性。\n"
+    "  要健全职业技能竞赛制度，完善以世界技能大赛为引领、中\n"
+    "华人民共和国职业技能大赛为龙头、全国行业职业技能竞赛和全\n"
+    "省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展竞赛\n"
+    "活动。\n"
+)
+PAGE_PARAGRAPHS = (
+    "各市县人力资源社会保障部门要切实担负起职责使命，深刻认识和把握加强技能人才队伍建设的目标任务、"
+    "主攻方向、关键环节，借势借机借力，精心谋划落实，不断提高工作的针对性和实效性。\n"
+    "要健全职业技能竞赛制度，完善以世界技能大赛为引领、中华人民共和国职业技能大赛为龙头、"
+    "全国行业职业技能竞赛和全省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展竞赛活动。\n"
+)
+
+
+def test_lines_running_to_the_column_width_join_and_short_sentence_ends_break() -> None:
+    assert clean(PAGE, LAYOUT).text == PAGE_PARAGRAPHS
+
+
+def test_blank_lines_between_wrapped_lines_are_dropped() -> None:
+    assert clean(PAGE.replace("\n", "\n\n"), LAYOUT).text == PAGE_PARAGRAPHS
+
+
+def test_paragraphs_can_be_separated_by_a_blank_line() -> None:
+    blank_line = LAYOUT.with_(paragraph_separator="\n\n")
+    assert clean(PAGE, blank_line).text == PAGE_PARAGRAPHS.replace("\n", "\n\n", 1)
+
+
+def test_a_short_line_without_punctuation_keeps_its_break_and_the_join_goes_to_review() -> None:
+    text = "二、认真落实技能人才队伍建设各项要求，推动技能人才发\n展再上新的台阶\n" + PAGE
+    result = clean(text, LAYOUT)
+    assert result.text == "二、认真落实技能人才队伍建设各项要求，推动技能人才发展再上新的台阶\n" + PAGE_PARAGRAPHS
+    assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("\n", "", Safety.REVIEW)]
+
+
+def test_a_sentence_ending_at_full_width_before_an_indented_line_ends_the_paragraph() -> None:
+    text = (
+        "各市县人力资源社会保障部门要切实担负起职责使命，深刻认\n"
+        "识和把握加强技能人才队伍建设的目标任务、主攻方向、关键\n"
+        "环节，借势借机借力，精心谋划落实，不断提高工作的针对性。\n"
+        "要健全职业技能竞赛制度，完善以世界技能大赛为引领、中\n"
+        "华人民共和国职业技能大赛为龙头、全国行业职业技能竞赛和全\n"
+        "省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展竞赛\n"
+        "活动。\n"
+    )
+    assert clean(text, LAYOUT).text.split("\n")[0].endswith("针对性。")
+
+
+def test_a_sentence_ending_at_full_width_joins_a_next_line_that_is_not_indented() -> None:
+    text = (
+        "各市县人力资源社会保障部门要切实担负起职责使命，深刻认\n"
+        "识和把握加强技能人才队伍建设的目标任务、主攻方向、关键\n"
+        "环节，借势借机借力，精心谋划落实，不断提高工作的针对性。\n"
+        "要健全职业技能竞赛制度，完善以世界技能大赛为引领、中华\n"
+        "人民共和国职业技能大赛为龙头、全国行业职业技能竞赛和全\n"
+        "省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展。\n"
+    )
+    assert clean(text, LAYOUT).text == text.replace("\n", "").rstrip() + "\n"
+
+
+def test_a_heading_marker_starts_a_new_line() -> None:
+    text = "现就有关要求通知如下：\n（一）加强组织领导。\n（二）狠抓落实落地。\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_list_items_stay_apart() -> None:
+    text = "现就有关事项通知如下：\n1. 加强组织领导\n2. 完善政策措施\n3. 强化宣传引导\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_articles_of_a_regulation_stay_apart_and_their_wrapped_lines_join() -> None:
+    text = (
+        "第一条　为了规范职业技能等级认定工作，根据有关规定，制定\n本办法。\n"
+        "第二条　本办法适用于职业技能等级认定活动，以及对相关机\n构的监督管理。\n"
+    )
+    assert clean(text, LAYOUT).text == (
+        "第一条　为了规范职业技能等级认定工作，根据有关规定，制定本办法。\n"
+        "第二条　本办法适用于职业技能等级认定活动，以及对相关机构的监督管理。\n"
+    )
+
+
+def test_signature_dates_and_contact_lines_stand_alone() -> None:
+    text = (
+        "各地请于10月30日前报送省人力资源和社会保障厅。\n联系人：孙正民\n电话：027-51828284\n"
+        "湖北省人力资源和社会保障厅\n\n\n2019年10月16日\n"
+    )
+    assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
+
+
+def test_a_title_set_on_two_lines_is_joined() -> None:
+    text = (
+        "人社部函〔2021〕49号\n关于深入学习贯彻习近平总书记\n致首届全国职业技能大赛贺信精神的通知\n"
+        "各省、自治区、直辖市人力资源社会保障厅（局）：\n"
+    )
+    assert clean(text, LAYOUT).text == (
+        "人社部函〔2021〕49号\n关于深入学习贯彻习近平总书记致首届全国职业技能大赛贺信精神的通知\n"
+        "各省、自治区、直辖市人力资源社会保障厅（局）：\n"
+    )
+
+
+def test_a_paragraph_cut_at_a_page_break_is_rejoined_and_headings_kept() -> None:
+    text = (
+        "一、深刻认识重要指示的重大意义\n\n"
+        "习近平总书记对技能人才工作作出重要指示，着眼民族未来，把握时代\n\n"
+        "脉搏，高瞻远瞩，为做好新时代技能人才工作指明了前进方向。\n\n"
+        "二、切实做好技能人才工作\n"
+    )
+    assert clean(text, LAYOUT).text == (
+        "一、深刻认识重要指示的重大意义\n"
+        "习近平总书记对技能人才工作作出重要指示，着眼民族未来，把握时代脉搏，高瞻远瞩，"
+        "为做好新时代技能人才工作指明了前进方向。\n"
+        "二、切实做好技能人才工作\n"
+    )
+
+
+def test_a_newspaper_column_rejoins_and_breaks_at_indented_paragraph_starts() -> None:
+    text = (
+        "数据显示，“十三五”期间，\n我国大规模高质量开展职业技\n能培训，5年共开展补贴性培训\n"
+        "近1亿人次，贫困劳动力培训约\n1000万人次。\n"
+        "不过，我国技能劳动者占就\n业人口总量的比重仅为26%，高\n技能人才占技能人才总量的比\n"
+        "重为28%，与发达国家相比仍然\n存在较大差距。\n"
+    )
+    assert clean(text, LAYOUT).text == (
+        "数据显示，“十三五”期间，我国大规模高质量开展职业技能培训，5年共开展补贴性培训近1亿人次，"
+        "贫困劳动力培训约1000万人次。\n"
+        "不过，我国技能劳动者占就业人口总量的比重仅为26%，高技能人才占技能人才总量的比重为28%，"
+        "与发达国家相比仍然存在较大差距。\n"
+    )
+
+
+def test_a_paragraph_running_from_a_wide_column_into_a_narrow_one_stays_one_paragraph() -> None:
+    text = (
+        "人社部作为人力资源服务业的主\n管部门，在此次招聘行动中，将\n根据统一安排开展一系列活动，\n"
+        "组织国家级人力资源服务\n产业园及各类人力资源服\n务机构，搭建集中招聘平\n台，实施线上线下结合。\n"
+    )
+    assert clean(text, LAYOUT).text == text.replace("\n", "").rstrip() + "\n"
+
+
+def test_table_of_contents_lines_stay_apart() -> None:
+    text = "目  录\n第一章  总则……………………1\n第二章  职业技能等级认定………5\n第三章  监督管理………………12\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_footnotes_stay_apart_from_the_text_they_follow() -> None:
+    text = (
+        "各地要认真落实《关于提高技术工人待遇的意见》①和《技能人才\n"
+        "薪酬分配指引》②等政策要求，不断提升技能人才政治待遇、经济\n"
+        "待遇、社会待遇，提高技能人才职业荣誉感和获得感，激发技能人\n"
+        "才干事创业的积极性。\n"
+        "①中共中央办公厅、国务院办公厅2018年印发。\n"
+        "②人力资源社会保障部办公厅2021年印发。\n"
+    )
+    paragraphs = clean(text, LAYOUT).text.split("\n")
+    assert paragraphs[1:] == ["①中共中央办公厅、国务院办公厅2018年印发。", "②人力资源社会保障部办公厅2021年印发。", ""]
+
+
+def test_latin_words_split_across_lines_are_joined_with_a_space() -> None:
+    text = (
+        "各地要加强人工智能、大数据等新技术培训，推广machine\n"
+        "learning等课程，提高技能人才数字素养，加快培养高技能人才\n"
+        "和大国工匠，加快推进人人持证、技能社会建设，推动经济发展\n"
+        "提供有力人才保障。\n"
+    )
+    assert "machine learning" in clean(text, LAYOUT).text
+
+
+def test_leading_and_trailing_white_space_is_trimmed() -> None:
+    assert clean("\n\n  各地要认真组织学习。  \n\n\n", LAYOUT).text == "各地要认真组织学习。\n"
+
+
+def test_a_single_line_without_a_final_newline_keeps_its_end() -> None:
+    assert clean("各地要认真组织学习。", LAYOUT).edits == ()
+
+
+def test_each_line_break_gets_its_own_edit() -> None:
+    edits = build(LAYOUT).propose(PAGE)
+    assert [edit.rule_id for edit in edits] == [
+        "trim.start", "join.wrapped", "join.wrapped", "join.wrapped", "break.short-line",
+        "join.wrapped", "join.wrapped", "join.wrapped",
+    ]
+    assert all(edit.before.strip(" \n") == "" for edit in edits)
+
+
+def test_layout_proposes_nothing_on_its_own_output(seeds: dict[str, str]) -> None:
+    layout = build(LAYOUT)
+    for name, text in seeds.items():
+        once = clean(text, LAYOUT).text
+        assert layout.propose(once) == [], name
