@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from cleaner import Config, clean
+from cleaner.edit import Safety
+
+PUNCTUATION = Config(passes=("punctuation",))
+
+
+def test_a_half_width_comma_in_chinese_becomes_full_width() -> None:
+    assert clean("习近平总书记向大赛致贺信,对技能人才工作作出重要指示", PUNCTUATION).text == (
+        "习近平总书记向大赛致贺信，对技能人才工作作出重要指示"
+    )
+
+
+def test_spaces_around_a_converted_mark_go_with_it() -> None:
+    assert clean("2020年12月10日 , 中华人民共和国", PUNCTUATION).text == "2020年12月10日，中华人民共和国"
+
+
+def test_question_and_exclamation_marks_become_full_width() -> None:
+    assert clean("怎么办?加油!", PUNCTUATION).text == "怎么办？加油！"
+
+
+def test_half_width_brackets_around_chinese_become_full_width() -> None:
+    assert clean("各市县人社部门党委(党组)理论学习中心组", PUNCTUATION).text == "各市县人社部门党委（党组）理论学习中心组"
+
+
+def test_a_list_marker_in_half_width_brackets_becomes_full_width() -> None:
+    assert clean("(一)加强组织领导。", PUNCTUATION).text == "（一）加强组织领导。"
+
+
+def test_neighbouring_bracket_pairs_convert_together() -> None:
+    assert clean("总书记(1)(2)", PUNCTUATION).text == "总书记（1）（2）"
+
+
+def test_a_full_width_bracket_closed_by_a_half_width_one_is_completed() -> None:
+    assert clean("（人社部明电〔2020〕9号)要求", PUNCTUATION).text == "（人社部明电〔2020〕9号）要求"
+
+
+def test_a_half_width_bracket_closed_by_a_full_width_one_is_completed() -> None:
+    assert clean("(此件主动公开）", PUNCTUATION).text == "（此件主动公开）"
+
+
+def test_a_quotation_closed_by_a_straight_quote_is_completed() -> None:
+    assert clean('增强“四个意识"、坚定', PUNCTUATION).text == "增强“四个意识”、坚定"
+
+
+def test_straight_quotes_around_chinese_become_chinese_quotes() -> None:
+    assert clean('推进"人人持证、技能社会"建设', PUNCTUATION).text == "推进“人人持证、技能社会”建设"
+
+
+def test_the_year_of_a_document_number_is_set_in_hexagonal_brackets() -> None:
+    assert clean("鄂办发[2017]144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
+
+
+def test_a_document_number_inside_brackets_is_fixed_throughout() -> None:
+    assert clean("（鄂办发[2017]144号)、(鄂办发[2018]43号)", PUNCTUATION).text == (
+        "（鄂办发〔2017〕144号）、（鄂办发〔2018〕43号）"
+    )
+
+
+def test_numbers_decimals_and_times_are_left_alone() -> None:
+    text = "共1,000人，增长3.5%，会议10:30开始"
+    assert clean(text, PUNCTUATION).edits == ()
+
+
+def test_email_addresses_and_urls_are_left_alone() -> None:
+    text = "邮箱：415426865@qq.com，网址：http://www.mohrss.gov.cn/a?b=1"
+    assert clean(text, PUNCTUATION).edits == ()
+
+
+def test_a_phone_number_after_a_label_keeps_its_digits() -> None:
+    assert clean("电话:027-51828284", PUNCTUATION).text == "电话：027-51828284"
+
+
+def test_latin_text_is_left_alone() -> None:
+    text = "Hello, world (again): yes; really? f(x)!"
+    assert clean(text, PUNCTUATION).edits == ()
+
+
+def test_a_colon_in_running_chinese_text_goes_to_review() -> None:
+    result = clean("完善落实就业创业、人事人才、工资待遇:劳动保障等政策", PUNCTUATION)
+    assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [(":", "：", Safety.REVIEW)]
+
+
+def test_a_half_width_comma_beside_a_full_width_one_is_dropped() -> None:
+    assert clean("取得了相应职称,，职称和职业技能", PUNCTUATION).text == "取得了相应职称，职称和职业技能"
+
+
+def test_a_stray_half_width_bracket_goes_to_review() -> None:
+    result = clean("各技工院校(职业培训机构", PUNCTUATION)
+    assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("(", "（", Safety.REVIEW)]

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from cleaner import Config, clean
+
+SPACING = Config(passes=("spacing",))
+TECHNICAL = SPACING.with_(profile="technical")
+
+
+def test_spaces_between_chinese_and_numbers_are_removed() -> None:
+    assert clean("2020 年 12 月 10 日", SPACING).text == "2020年12月10日"
+
+
+def test_spaces_between_chinese_characters_are_removed() -> None:
+    assert clean("电 话：027-51828284", SPACING).text == "电话：027-51828284"
+
+
+def test_a_space_between_two_words_of_a_title_is_removed() -> None:
+    assert clean("贺信精神的 通知", SPACING).text == "贺信精神的通知"
+
+
+def test_a_space_before_a_percent_sign_is_removed() -> None:
+    assert clean("比重仅为 26 %，高", SPACING).text == "比重仅为26%，高"
+
+
+def test_spaces_around_chinese_punctuation_are_removed() -> None:
+    assert clean("要求 ， 全省", SPACING).text == "要求，全省"
+
+
+def test_spaces_between_latin_words_are_kept() -> None:
+    text = "Research and Development 1 000 units"
+    assert clean(text, SPACING).edits == ()
+
+
+def test_the_official_profile_sets_latin_words_solid_against_chinese() -> None:
+    assert clean("使用 Python 语言", SPACING).text == "使用Python语言"
+
+
+def test_the_technical_profile_keeps_spaces_between_chinese_and_latin() -> None:
+    assert clean("使用 Python 语言，共 3 个", TECHNICAL).text == "使用 Python 语言，共3个"
+
+
+def test_the_space_after_an_article_number_is_kept() -> None:
+    text = "第一条　为了规范职业技能等级认定工作"
+    assert clean(text, SPACING).edits == ()
+
+
+def test_line_breaks_are_not_spacing() -> None:
+    text = "各地要认真组织学习\n贯彻落实"
+    assert clean(text, SPACING).edits == ()
