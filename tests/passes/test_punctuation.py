@@ -21,7 +21,7 @@ def test_question_and_exclamation_marks_become_full_width() -> None:
 
 
 def test_half_width_brackets_around_chinese_become_full_width() -> None:
-    assert clean("各市县人社部门党委(党组)理论学习中心组", PUNCTUATION).text == "各市县人社部门党委（党组）理论学习中心组"
+    assert clean("人社部门党委(党组)理论学习中心组", PUNCTUATION).text == "人社部门党委（党组）理论学习中心组"
 
 
 def test_a_list_marker_in_half_width_brackets_becomes_full_width() -> None:
