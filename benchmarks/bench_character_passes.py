@@ -59,7 +59,10 @@ def rate(documents: list[str], work: Callable[[str], object], repeat: int) -> fl
 def big_dictionary(folder: Path, size: int) -> Path:
     """A synthetic dictionary of `size` three-character keys that never occur in the corpus."""
     path = folder / "big.tsv"
-    lines = [f"syn{n}\t{chr(0x4E00 + n % 9000)}{chr(0x4E00 + n // 9000)}龘\t{chr(0x4E00 + n % 9000)}龍" for n in range(size)]
+    lines = []
+    for n in range(size):
+        first, second = chr(0x4E00 + n % 9000), chr(0x4E00 + n // 9000)
+        lines.append(f"syn{n}\t{first}{second}龘\t{first}龍")
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
 
@@ -78,7 +81,7 @@ def main() -> None:
     print(f"{'pipeline':>12}: {rate(documents, pipeline.run, args.repeat) / 1e6:6.2f} M chars/s "
           f"({'+'.join(PASSES)})")
     with tempfile.TemporaryDirectory() as folder:
-        paths = dictionary_paths(Config()) + [big_dictionary(Path(folder), 10_000)]
+        paths = [*dictionary_paths(Config()), big_dictionary(Path(folder), 10_000)]
         loaded = load_dictionaries(paths)
         large = ConfusionsPass(loaded.entries, loaded.sources)
         print(f"{'confusions':>12}: {rate(documents, large.propose, args.repeat) / 1e6:6.2f} M chars/s "

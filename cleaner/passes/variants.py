@@ -1,9 +1,11 @@
 """The variants pass: stray traditional or variant characters in a simplified document → simplified.
 
 OpenCC's t2s conversion (phrase-aware) is run only over sentences that contain a character t2s
-would change. A document in which such characters are common is taken to be a traditional
-document and left alone. Characters that are also correct in simplified text in some words
-(乾坤, 瞭望, 慰藉, 於 as a surname …) are proposed for review, never applied unattended.
+would change. A document whose characters with distinct traditional and simplified forms are
+mostly in the traditional form is taken to be a traditional document and left alone (characters
+the same in both scripts, 和 or 作用, are no evidence either way, so adding them never flips it).
+Characters that are also correct in simplified text in some words (乾坤, 瞭望, 慰藉,
+於 as a surname …) are proposed for review, never applied unattended.
 
 A lone traditional character among simplified ones is as likely an OCR misreading of a different
 simplified character (視類 for 视频: 頁 in both) as a variant of its t2s form, so it goes to
@@ -22,8 +24,8 @@ from cleaner.edit import Edit, Safety, make_edit
 from cleaner.textspan import is_han
 
 NAME = "variants"
-# Share of Han characters that t2s changes above which a document counts as traditional.
-TRADITIONAL_SHARE = 0.15
+# Share of script-distinct characters in the traditional form above which a document is traditional.
+TRADITIONAL_SHARE = 0.5
 # Characters that t2s changes but that simplified Chinese also uses, in some words or names.
 AMBIGUOUS = frozenset("乾瞭藉於著徵餘夥甦麽麼鍾鐘藴蘊闆諮訁")
 _SENTENCE = regex.compile(r"[^。！？!?\n]*[。！？!?\n]?")
@@ -34,14 +36,37 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+def _characters_changed_by(converter: opencc.OpenCC) -> frozenset[str]:
+    """Every BMP Han character that `converter` converts on its own."""
+    han = "".join(chr(code) for code in range(0x3400, 0xA000) if is_han(chr(code)))
+    converted = converter.convert(han)
+    if len(converted) != len(han):  # conversions are 1:1 per character; guard anyway
+        return frozenset(c for c in han if converter.convert(c) != c)
+    return frozenset(a for a, b in zip(han, converted, strict=True) if a != b)
+
+
 @functools.cache
 def _changed_characters() -> frozenset[str]:
-    """Every BMP Han character that t2s converts on its own."""
-    han = "".join(chr(code) for code in range(0x3400, 0xA000) if is_han(chr(code)))
-    converted = _converter().convert(han)
-    if len(converted) != len(han):  # conversions are 1:1 per character; guard anyway
-        return frozenset(c for c in han if _converter().convert(c) != c)
-    return frozenset(a for a, b in zip(han, converted, strict=True) if a != b)
+    """Every BMP Han character that t2s converts on its own: traditional forms."""
+    return _characters_changed_by(_converter())
+
+
+@functools.cache
+def _simplified_characters() -> frozenset[str]:
+    """Characters written only in simplified text (s2t changes them, t2s does not)."""
+    return _characters_changed_by(opencc.OpenCC("s2t")) - _changed_characters()
+
+
+@functools.cache
+def _class_pattern(characters: frozenset[str]) -> regex.Pattern[str]:
+    return regex.compile("[" + regex.escape("".join(sorted(characters))) + "]")
+
+
+def traditional_share(text: str) -> float:
+    """Share of `text`'s script-distinct Han characters written in their traditional form (0 if none)."""
+    traditional = len(_class_pattern(_changed_characters()).findall(text))
+    simplified = len(_class_pattern(_simplified_characters()).findall(text))
+    return traditional / (traditional + simplified) if traditional else 0.0
 
 
 class VariantsPass:
@@ -50,14 +75,12 @@ class VariantsPass:
     def __init__(self) -> None:
         changed = _changed_characters()
         self._changed = changed
-        self._trigger = regex.compile("[" + regex.escape("".join(sorted(changed))) + "]")
+        self._trigger = _class_pattern(changed)
 
     def propose(self, text: str) -> list[Edit]:
         if self._changed.isdisjoint(text):  # the common case, decided at C speed
             return []
-        hits = self._trigger.findall(text)
-        han = sum(1 for char in text if is_han(char))
-        if han and len(hits) / han > TRADITIONAL_SHARE:
+        if traditional_share(text) > TRADITIONAL_SHARE:
             return []  # a traditional document: converting it is not our job
         edits: list[Edit] = []
         for sentence in _SENTENCE.finditer(text):
