@@ -11,7 +11,7 @@ from cleaner.audit.paths import STDIO, PathMap
 from cleaner.audit.rebuild import output_bytes, read_input, rebuild
 from cleaner.audit.scan import scan
 from cleaner.document import sha256_hex
-from cleaner.errors import CleanerError
+from cleaner.errors import CleanerError, LogError
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +49,15 @@ def verify(log: Path, paths: PathMap | None = None) -> VerifyReport:
     if index.malformed:
         failures.append(Failure(str(log), "documents not checked: the log has malformed lines"))
     else:
-        for event in events(index):
-            if isinstance(event, Checkpoint):
-                results += 1
-                outputs += event.latest_for_output
-                failures.extend(check_result(log, event, paths))
+        try:
+            for event in events(index):
+                if isinstance(event, Checkpoint):
+                    results += 1
+                    outputs += event.latest_for_output
+                    failures.extend(check_result(log, event, paths))
+        except LogError as error:  # e.g. a decision whose edit line was removed: stop replaying here
+            where, _, message = str(error).partition(": ")
+            failures.append(Failure(where, f"{message}; documents after this line not checked"))
     return VerifyReport(log, index.lines, index.runs, results, outputs, index.head, tuple(failures))
 
 
