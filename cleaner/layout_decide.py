@@ -14,6 +14,7 @@ or contact line stands alone, and the lines of a title at the top of a document 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import Enum
@@ -49,6 +50,10 @@ class Decision:
     reason: str
 
 
+# Decisions are few and immutable: build each once.
+_decision = functools.cache(Decision)
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """The width lines around a line run to, and whether they look hard-wrapped at all."""
@@ -63,13 +68,17 @@ def decide(lines: list[Line]) -> list[Decision]:
         return []
     widths = [line.width for line in lines]
     wraps = [line.ending >= Ending.COMMA for line in lines]
+    count = len(lines)
     titles, title_ends = _title_breaks(lines)
-    page = _column(widths, wraps, 0, len(lines), share=0.25, minimum=2 if len(lines) <= 4 else 3)
+    page = _column(widths, wraps, 0, count, share=0.25, minimum=2 if count <= 4 else 3)
+    # The window of WINDOW lines ending at each line; the one starting at a line ends WINDOW - 1 later.
+    trailing = [_column(widths, wraps, max(0, end - WINDOW + 1), end + 1) for end in range(count)]
     decisions: list[Decision] = []
     first_line = True
-    for index in range(len(lines) - 1):
-        before = _column(widths, wraps, max(0, index - WINDOW + 1), index + 1)
-        after = _column(widths, wraps, index, index + WINDOW)
+    for index in range(count - 1):
+        before = trailing[index]
+        last = index + WINDOW - 1
+        after = trailing[last] if last < count else _column(widths, wraps, index, count)
         if not before.regular or not after.regular:
             # Near the end of a text or of a block, the line and its two neighbours may show a
             # narrower block that the longer window misses.
@@ -79,12 +88,15 @@ def decide(lines: list[Line]) -> list[Decision]:
         if not before.regular and not after.regular:
             before = page  # a short page, or a stretch of headings: the page as a whole decides
         if index in title_ends:
-            decision = Decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
+            decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         else:
             decision = _decide(lines[index], lines[index + 1], before, after, first_line, index in titles)
         decisions.append(decision)
         first_line = decision.verdict is not Verdict.JOIN
     return decisions
+
+
+_IRREGULAR = Column(0.0, False)
 
 
 def _column(
@@ -93,18 +105,18 @@ def _column(
     """The width of the lines widths[start:stop] run to; regular when at least `minimum` lines
     (and `share` of them) reach it and some of those end mid-text, as wrapped lines do."""
     window = widths[start:stop]
-    if len(window) < minimum:
-        return Column(0.0, False)
-    ranked = sorted(window, reverse=True)
-    width = ranked[(len(ranked) + 2) // 3 - 1]
-    full = [
-        index for index in range(start, min(stop, len(widths)))
-        if width - TOLERANCE <= widths[index] <= width + INDENT + 0.5
-    ]
-    regular = (
-        len(full) >= max(minimum, share * len(window))
-        and sum(1 for index in full if wraps[index]) >= min(2, len(full) - 1)
-    )
+    size = len(window)
+    if size < minimum:
+        return _IRREGULAR
+    width = sorted(window)[size - (size + 2) // 3]
+    low, high = width - TOLERANCE, width + INDENT + 0.5
+    full = 0
+    wrapped = 0
+    for line_width, wrap in zip(window, wraps[start:stop], strict=True):
+        if low <= line_width <= high:
+            full += 1
+            wrapped += wrap
+    regular = full >= minimum and full >= share * size and wrapped >= min(2, full - 1)
     return Column(width, regular)
 
 
@@ -112,19 +124,19 @@ def _decide(
     line: Line, following: Line, before: Column, after: Column, first_line: bool, title: bool
 ) -> Decision:
     if title:
-        return Decision(Verdict.JOIN, "join.title", 0.85, "a document title set on two lines")
+        return _decision(Verdict.JOIN, "join.title", 0.85, "a document title set on two lines")
     if line.fragment or following.fragment:
         if line.fragment and line.ending <= Ending.CLOSING:
-            return Decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
-        return Decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
+            return _decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
+        return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
     if line.standalone or following.standalone:
-        return Decision(Verdict.BREAK, "break.standalone", 0.95,
+        return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
     if following.marker:
         if line.ending in (Ending.COMMA, Ending.CONTINUING):
-            return Decision(Verdict.MAYBE_JOIN, "join.before-marker", 0.5,
+            return _decision(Verdict.MAYBE_JOIN, "join.before-marker", 0.5,
                             "the next line starts like a heading or list item, but this one ends on a comma or bracket")
-        return Decision(Verdict.BREAK, "break.marker", 0.95,
+        return _decision(Verdict.BREAK, "break.marker", 0.95,
                         "the next line starts a heading, list item, article or attachment")
     columns = [column.width for column in (before, after) if column.regular]
     if not columns:
@@ -143,48 +155,48 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
     allowance = TOLERANCE + (INDENT if first_line else 0.0)
     if line.ending <= Ending.CLOSING:
         if width - line.width > allowance:
-            return Decision(Verdict.BREAK, "break.short-line", 0.95,
+            return _decision(Verdict.BREAK, "break.short-line", 0.95,
                             "the line ends a sentence well short of the column width")
         shortfall = width - following.width
         if following.ending >= Ending.COMMA and 1.5 <= shortfall <= INDENT + 2.5:
-            return Decision(Verdict.BREAK, "break.indented-next", 0.8,
+            return _decision(Verdict.BREAK, "break.indented-next", 0.8,
                             "a sentence ends at the full width and the next line is indented")
         if shortfall <= TOLERANCE or line.ending is Ending.CLOSING:
-            return Decision(Verdict.JOIN, "join.sentence-at-line-end", 0.85,
+            return _decision(Verdict.JOIN, "join.sentence-at-line-end", 0.85,
                             "a sentence ends at the full width and the next line runs on at full width")
-        return Decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
+        return _decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
                         "a sentence ends at the full width; the next line may or may not start a paragraph")
     if width - line.width <= allowance:
-        return Decision(Verdict.JOIN, "join.wrapped", 0.95,
+        return _decision(Verdict.JOIN, "join.wrapped", 0.95,
                         "the line runs to the column width and ends mid-sentence: a wrap")
     if line.ending is Ending.CONTINUING and width - line.width <= width / 3:
-        return Decision(Verdict.JOIN, "join.open-bracket", 0.75,
+        return _decision(Verdict.JOIN, "join.open-bracket", 0.75,
                         "the line leaves a bracket or quotation open, or ends on 、: the text goes on")
     if line.ending >= Ending.COMMA and line.ending is not Ending.OPEN:
-        return Decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.6,
+        return _decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.6,
                         "a short line ending on a comma or open bracket")
-    return Decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
+    return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
 
 
 def _decide_free(line: Line) -> Decision:
     if line.ending <= Ending.CLOSING:
-        return Decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
+        return _decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
     if line.ending in (Ending.COMMA, Ending.CONTINUING) and len(line.text) >= 8:
-        return Decision(Verdict.JOIN, "join.continuing", 0.9,
+        return _decision(Verdict.JOIN, "join.continuing", 0.9,
                         "the line ends on a comma or inside brackets: the paragraph goes on")
     commas = line.text.count("，") + line.text.count(",")
     if line.ending is Ending.OPEN and (
         _SENTENCE_END.search(line.text) or (not line.marker and (commas >= 2 or (commas and len(line.text) >= 20)))
     ):
-        return Decision(Verdict.JOIN, "join.page-break", 0.8,
+        return _decision(Verdict.JOIN, "join.page-break", 0.8,
                         "a paragraph cut mid-sentence (at a page break)")
     if line.ending is not Ending.OPEN:
-        return Decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.5,
+        return _decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.5,
                         "a short line ending on a comma or open bracket")
     # Lines that are already paragraphs: one without a closing mark, not cut mid-sentence, is a
     # heading, a name or a signature.
-    return Decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")
+    return _decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")
 
 
 def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:

@@ -59,6 +59,11 @@ _MARKER = re.compile(
     r"|附\s*件(?:[：:0-9一二三四五六七八九十 \u3000]|$)"
     r"|(?:抄\s*送|抄\s*报|主\s*送|主题词|关键词|注)\s*[：:]"
 )
+# Characters a structural marker can start with, a standalone line end with, a contact line start with.
+_MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注")
+_STANDALONE_ENDS = frozenset("日号）)0123456789")
+_CONTACT_STARTS = frozenset("联电传手邮地Ee")
 _DATE = (
     r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
     r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*日"
@@ -71,6 +76,11 @@ _STANDALONE = re.compile(
     r"|E-?mail|Email)\s*[：:].*"
     r"|.{1,60}?(?:…{2,}|\.{4,}|·{4,}|[ \u3000]{2,}|[.…·]{2,}\s*)\s*[0-9]{1,4}"
 )
+
+
+def _may_stand_alone(text: str) -> bool:
+    """A cheap test that rules out most lines before the standalone pattern is tried."""
+    return len(text) <= 80 and (text[-1] in _STANDALONE_ENDS or text[0] in _CONTACT_STARTS)
 
 
 def line_width(text: str) -> float:
@@ -111,9 +121,9 @@ def line_ending(text: str) -> Ending:
 def _left_open(text: str) -> bool:
     """A bracket or quotation mark opened on the line and not closed by its end."""
     return (
-        text.count("（") > text.count("）")
-        or text.count("《") > text.count("》")
-        or text.count("“") > text.count("”")
+        ("（" in text and text.count("（") > text.count("）"))
+        or ("《" in text and text.count("《") > text.count("》"))
+        or ("“" in text and text.count("“") > text.count("”"))
     )
 
 
@@ -131,8 +141,8 @@ def split_lines(text: str) -> list[Line]:
                 content,
                 line_width(content),
                 line_ending(content),
-                _MARKER.match(content) is not None,
-                _STANDALONE.fullmatch(content) is not None,
+                content[0] in _MARKER_STARTS and _MARKER.match(content) is not None,
+                _may_stand_alone(content) and _STANDALONE.fullmatch(content) is not None,
                 len(content) <= 6 and _WORDLIKE.search(content) is None,
             ))
         position += len(raw) + 1

@@ -29,7 +29,7 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _SPACE_CHARS = frozenset(INLINE_SPACE)
 # A document number: issuer abbreviation, year in brackets, serial number, 号.
 _DOCUMENT_YEAR = re.compile(
-    rf"(?<=[{HAN}])[{INLINE_SPACE}]*([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
+    rf"([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
     rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
 )
 # Spans where no mark is Chinese punctuation.
@@ -68,11 +68,15 @@ def _document_years(text: str) -> list[Edit]:
     edits = []
     for match in _DOCUMENT_YEAR.finditer(text):
         after = f"〔{match.group(2)}〕"
-        if match.group() == after:
+        issuer = _skip_spaces(text, match.start() - 1, -1)
+        if issuer < 0 or not _HAN_CHAR.match(text[issuer]):
             continue
-        start, end = match.span()
+        # Spaces between the issuer and the year, and between the year and the serial number, go too.
+        start, end = issuer + 1, _skip_spaces(text, match.end(), 1)
+        if text[start:end] == after:
+            continue
         edits.append(Edit(
-            start, end, match.group(), after, NAME, "document-number.year", 0.97,
+            start, end, text[start:end], after, NAME, "document-number.year", 0.97,
             "the year of a document number is set in 〔〕 (GB/T 9704)",
         ))
     return edits

@@ -17,14 +17,12 @@ from cleaner.typography import CJK, DIGIT, INLINE_SPACE, LATIN
 
 NAME = "spacing"
 
-_SPACE = f"[{INLINE_SPACE}]+"
-# Chinese on one side, Chinese, a digit or a percent sign on the other.
-_SOLID = rf"(?<=[{CJK}]){_SPACE}(?=[{CJK}{DIGIT}])|(?<=[{CJK}{DIGIT}]){_SPACE}(?=[{CJK}])"
-# Chinese against Latin letters, either way round.
-_LATIN = rf"|(?<=[{CJK}]){_SPACE}(?=[{LATIN}])|(?<=[{LATIN}]){_SPACE}(?=[{CJK}])"
-# A digit against a percent sign (`26 %`).
-_PERCENT = rf"|(?<=[0-9\uff10-\uff19]){_SPACE}(?=[%\uff05\u2030])"
-
+_SPACE = re.compile(f"[{INLINE_SPACE}]+")
+_CHINESE = re.compile(f"[{CJK}]")
+_NUMBER = re.compile(f"[{DIGIT}]")
+_LETTER = re.compile(f"[{LATIN}]")
+_PERCENT = frozenset("%\uff05\u2030")
+_DIGITS = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19")
 # "第一条　" keeps the space that sets an article number apart from its text.
 _ARTICLE = re.compile(r"第[〇零一二三四五六七八九十百千0-9０-９]+[条章节编款]\Z")
 
@@ -39,31 +37,36 @@ class SpacingPass:
     name = NAME
 
     def __init__(self, keep_latin_spacing: bool) -> None:
-        pattern = _SOLID + _PERCENT + ("" if keep_latin_spacing else _LATIN)
-        self._pattern = re.compile(pattern)
-        self._latin = re.compile(f"[{LATIN}]")
+        self.keep_latin_spacing = keep_latin_spacing
 
     def propose(self, text: str) -> list[Edit]:
         edits = []
-        for match in self._pattern.finditer(text):
+        # Spaces are rare in Chinese text: find them, then look at what stands on each side.
+        for match in _SPACE.finditer(text):
             start, end = match.span()
-            if _ARTICLE.search(text, max(0, start - 12), start):
+            if not start or end == len(text):
                 continue
-            rule = _rule(text, start, end, self._latin)
-            edits.append(Edit(
-                start, end, match.group(), "", NAME, f"space.{rule}", 0.97, _REASONS[rule],
-            ))
+            rule = self._rule(text[start - 1], text[end])
+            if rule is None or (rule == "cjk" and _ARTICLE.search(text, max(0, start - 12), start)):
+                continue
+            edits.append(Edit(start, end, match.group(), "", NAME, f"space.{rule}", 0.97, _REASONS[rule]))
         return edits
 
-
-def _rule(text: str, start: int, end: int, latin: re.Pattern[str]) -> str:
-    """Which kind of space a match is, for its rule id and reason."""
-    left, right = text[start - 1], text[end]
-    if latin.match(left) or latin.match(right):
-        return "latin"
-    if right in "%\uff05\u2030" and not re.match(f"[{CJK}]", left):
-        return "percent"
-    return "cjk"
+    def _rule(self, left: str, right: str) -> str | None:
+        """Which kind of removable space stands between `left` and `right`, if any."""
+        left_chinese, right_chinese = bool(_CHINESE.match(left)), bool(_CHINESE.match(right))
+        if left_chinese and right_chinese:
+            return "cjk"
+        if left_chinese or right_chinese:
+            other = right if left_chinese else left
+            if _NUMBER.match(other):
+                return "cjk"
+            if _LETTER.match(other):
+                return None if self.keep_latin_spacing else "latin"
+            return None
+        if right in _PERCENT and left in _DIGITS:
+            return "percent"
+        return None
 
 
 def build(config: Config) -> SpacingPass:

@@ -52,6 +52,18 @@ def test_the_year_of_a_document_number_is_set_in_hexagonal_brackets() -> None:
     assert clean("鄂办发[2017]144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
 
 
+def test_spaces_around_the_year_of_a_document_number_go_with_the_brackets() -> None:
+    assert clean("鄂办发 [2017] 144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
+
+
+def test_a_space_after_a_year_already_in_hexagonal_brackets_goes() -> None:
+    assert clean("鄂办发〔2017〕 144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
+
+
+def test_a_bracketed_year_after_a_number_is_not_a_document_number() -> None:
+    assert clean("共3 [2017] 144号", PUNCTUATION).edits == ()
+
+
 def test_a_document_number_inside_brackets_is_fixed_throughout() -> None:
     assert clean("（鄂办发[2017]144号)、(鄂办发[2018]43号)", PUNCTUATION).text == (
         "（鄂办发〔2017〕144号）、（鄂办发〔2018〕43号）"

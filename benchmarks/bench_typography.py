@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Throughput of the layout, spacing and punctuation passes, in characters per second on one core.
+
+The text is the sample inputs (samples/seeds) repeated to at least `--megabytes` MB of UTF-8, cut
+into documents of the samples' own sizes (the passes run per document, as the batch does). Each
+pass proposes on the text the previous one left (its auto Edits applied), as in the pipeline.
+
+    python benchmarks/bench_typography.py [--megabytes 10] [--repeat 3]
+
+Target: layout + spacing + punctuation together ≥ 3 million characters per second per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.edit import apply
+from cleaner.passes import layout, punctuation, spacing
+from cleaner.passes.base import Pass
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+
+
+def documents(megabytes: float) -> list[str]:
+    """The samples, repeated until their UTF-8 size reaches `megabytes` MB."""
+    samples = [path.read_text("utf-8") for path in sorted(SAMPLES.glob("*.txt"))]
+    wanted = megabytes * 1_000_000
+    built: list[str] = []
+    size = 0
+    while size < wanted:
+        for sample in samples:
+            built.append(sample)
+            size += len(sample.encode("utf-8"))
+    return built
+
+
+def run(passes: list[Pass], texts: list[str]) -> dict[str, float]:
+    """Seconds each pass spends proposing, over all the texts (applying its Edits not counted)."""
+    seconds = {built.name: 0.0 for built in passes}
+    for text in texts:
+        for built in passes:
+            started = time.perf_counter()
+            edits = built.propose(text)
+            seconds[built.name] += time.perf_counter() - started
+            text = apply(text, [edit for edit in edits if edit.is_auto])
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--megabytes", type=float, default=10.0)
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest is reported")
+    args = parser.parse_args()
+    config = Config()
+    passes: list[Pass] = [layout.build(config), spacing.build(config), punctuation.build(config)]
+    texts = documents(args.megabytes)
+    characters = sum(len(text) for text in texts)
+    best: dict[str, float] = {}
+    for _ in range(args.repeat):
+        seconds = run(passes, texts)
+        if not best or sum(seconds.values()) < sum(best.values()):
+            best = seconds
+    print(f"{len(texts)} documents, {characters:,} characters ({args.megabytes:g} MB of UTF-8)")
+    for name, spent in best.items():
+        print(f"{name:>12}  {spent:6.2f} s  {characters / spent / 1e6:6.2f} M chars/s")
+    total = sum(best.values())
+    print(f"{'together':>12}  {total:6.2f} s  {characters / total / 1e6:6.2f} M chars/s  (target ≥ 3)")
+
+
+if __name__ == "__main__":
+    main()
