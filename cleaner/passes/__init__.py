@@ -13,6 +13,7 @@ PASS_MODULES: dict[str, str] = {
     "variants": "cleaner.passes.variants",
     "confusions": "cleaner.passes.confusions",
     "rules": "cleaner.passes.rules",
+    "detector": "cleaner.passes.detector",
 }
 
 # The canonical order (DESIGN.md): layout first, so later passes see rejoined paragraphs.

@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Figures for the detector pass (docs/detector.md): quality per engine and level, held-out
+learning split, clean-text proposals, calibration of its confidence, and speed.
+
+    python benchmarks/bench_detector.py quality SET.jsonl [--held-out-every 5] [--only-ids REGEX]
+    python benchmarks/bench_detector.py calibrate SET.jsonl [--held-out-every 5] [--learning]
+    python benchmarks/bench_detector.py clean FILE_OR_SET...      # gold .txt files or JSONL truths
+    python benchmarks/bench_detector.py speed [--megabytes 10]
+
+`quality` runs the full pipeline with and without the detector and scores both with the eval
+scorer (`--scorer`, default /work/shared/eval/score.py), per engine and degradation level when the
+records name them. `--held-out-every N` keeps only the records `cleaner learn --held-out FILE N`
+never learned from (with `--learning`: only those it learned from). `calibrate` judges each
+detector proposal by whether it brings the OCR closer to the truth, by strategy and confidence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from cleaner.config import Config, select_passes
+from cleaner.edit import Edit, Safety, apply
+from cleaner.learn import is_held_out
+from cleaner.pipeline import Pipeline
+
+SCORER = Path("/work/shared/eval/score.py")
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "seeds"
+WHITESPACE = re.compile(r"\s+")
+
+
+def load_scorer(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", path)
+    if spec is None or spec.loader is None:
+        sys.exit(f"cannot load scorer {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def records(path: Path, every: int | None, learning: bool, only_ids: str | None) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as stream:
+        for index, line in enumerate(line for line in stream if line.strip()):
+            record = json.loads(line)
+            if every is not None and is_held_out(index, every) == learning:
+                continue
+            if only_ids is not None and not re.search(only_ids, record["id"]):
+                continue
+            yield record
+
+
+def group_of(record: dict[str, Any]) -> str:
+    engine = str(record.get("engine", "all")).split()[0].split("-")[0]
+    return f"{engine}/{record.get('degradation', 'all')}"
+
+
+def quality(arguments: argparse.Namespace) -> None:
+    scorer = load_scorer(arguments.scorer)
+    chosen = list(records(arguments.set, arguments.held_out_every, arguments.learning, arguments.only_ids))
+    pipelines = {
+        "without": Pipeline(Config(passes=select_passes(skip=["detector"]))),
+        "with": Pipeline(Config()),
+    }
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for record in chosen:
+        for label, pipeline in pipelines.items():
+            row = scorer.score_one(record["ocr"], pipeline.run(record["ocr"]).text, record["truth"])
+            rows[(label, group_of(record))].append(row)
+            rows[(label, "ALL")].append(row)
+    keys = ("docs", "cer_in", "cer_out", "cer_reduction", "edit_p", "edit_r", "harmful", "sent_p", "sent_r",
+            "sent_broken")
+    print(f"{'group':<22} {'detector':<8} " + " ".join(f"{key:>13}" for key in keys))
+    for group in sorted({group for _label, group in rows}, key=lambda name: (name == "ALL", name)):
+        for label in pipelines:
+            summary = scorer.summarise(rows[(label, group)])
+            print(f"{group:<22} {label:<8} " + " ".join(f"{summary[key]:>13}" for key in keys))
+
+
+def _strip(text: str) -> str:
+    return WHITESPACE.sub("", text)
+
+
+def detector_edits(result_edits: tuple[Edit, ...]) -> list[Edit]:
+    return [edit for edit in result_edits if edit.rule_id.startswith("detector.")]
+
+
+def calibrate(arguments: argparse.Namespace) -> None:
+    """Each detector proposal is right when applying it alone brings the OCR closer to the truth."""
+    pipeline = Pipeline(Config())
+    buckets: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
+    wrong: list[str] = []
+    for record in records(arguments.set, arguments.held_out_every, arguments.learning, arguments.only_ids):
+        ocr, truth = record["ocr"], _strip(record["truth"])
+        baseline = Levenshtein.distance(_strip(ocr), truth)
+        for edit in detector_edits(pipeline.run(ocr).edits):
+            helps = Levenshtein.distance(_strip(apply(ocr, (edit,))), truth) < baseline
+            bucket = buckets[(edit.rule_id, edit.safety.value, round(edit.confidence, 1))]
+            bucket[0 if helps else 1] += 1
+            if not helps and (arguments.verbose or edit.safety is Safety.AUTO):
+                left = ocr[max(0, edit.start - 8):edit.start].replace("\n", "⏎")
+                after = ocr[edit.end:edit.end + 8].replace("\n", "⏎")
+                change = f"{left}[{edit.before}→{edit.after}]{after}"
+                wrong.append(f"  {edit.safety.value:<6} {edit.confidence:.3f} {change}")
+    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    print(f"{'rule':<22} {'safety':<7} {'conf':>5} {'right':>6} {'wrong':>6}")
+    for (rule, safety, confidence), (right, bad) in sorted(buckets.items()):
+        print(f"{rule:<22} {safety:<7} {confidence:>5} {right:>6} {bad:>6}")
+        totals[(rule, safety)][0] += right
+        totals[(rule, safety)][1] += bad
+    for (rule, safety), (right, bad) in sorted(totals.items()):
+        print(f"TOTAL {rule:<16} {safety:<7} right {right} wrong {bad} precision {right / max(right + bad, 1):.3f}")
+    print("wrong proposals" + (":" if wrong else ": none"))
+    print("\n".join(wrong))
+
+
+def clean(arguments: argparse.Namespace) -> None:
+    """Proposals on text that is already correct: every one is a false alarm."""
+    pipeline = Pipeline(Config(passes=("detector",)))
+    characters = automatic = review = 0
+    for path in arguments.inputs:
+        if path.suffix == ".jsonl":
+            texts = [json.loads(line)["truth"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+        else:
+            texts = [path.read_text("utf-8")]
+        for text in texts:
+            characters += len(text)
+            for edit in pipeline.run(text).edits:
+                automatic += int(edit.safety is Safety.AUTO)
+                review += int(edit.safety is Safety.REVIEW)
+                if arguments.verbose:
+                    print(f"  {edit.safety.value} {edit.confidence:.3f} {edit.evidence}")
+    print(f"characters {characters}  auto {automatic}  review {review}  "
+          f"review per 10,000 characters {review * 10_000 / max(characters, 1):.2f}")
+
+
+def speed(arguments: argparse.Namespace) -> None:
+    text = "\n".join(path.read_text("utf-8") for path in sorted(SAMPLES.glob("*.txt")))
+    size = int(arguments.megabytes * 1_000_000)
+    # Documents of sample size, as a batch would see them (the detector works per document).
+    documents = [text] * max(1, size // len(text))
+    characters = sum(map(len, documents))
+    started = time.perf_counter()
+    detector = Pipeline(Config(passes=("detector",)))
+    detector.passes  # noqa: B018 - load the tables before timing the work
+    loaded = time.perf_counter()
+    for document in documents:
+        detector.passes[0].propose(document)
+    detected = time.perf_counter()
+    full = Pipeline(Config())
+    full.passes  # noqa: B018
+    begun = time.perf_counter()
+    for document in documents:
+        full.run(document)
+    finished = time.perf_counter()
+    print(f"characters {characters:,}  load {loaded - started:.2f} s  "
+          f"detector {characters / (detected - loaded):,.0f} chars/s  "
+          f"full pipeline {characters / (finished - begun):,.0f} chars/s (one core)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("quality", "calibrate"):
+        command = commands.add_parser(name)
+        command.add_argument("set", type=Path)
+        command.add_argument("--held-out-every", type=int)
+        command.add_argument("--learning", action="store_true", help="the learning split instead")
+        command.add_argument("--only-ids", help="only records whose id matches this regular expression")
+        command.add_argument("--scorer", type=Path, default=SCORER)
+        command.add_argument("-v", "--verbose", action="store_true")
+    command = commands.add_parser("clean")
+    command.add_argument("inputs", type=Path, nargs="+")
+    command.add_argument("-v", "--verbose", action="store_true")
+    command = commands.add_parser("speed")
+    command.add_argument("--megabytes", type=float, default=10.0)
+    arguments = parser.parse_args()
+    {"quality": quality, "calibrate": calibrate, "clean": clean, "speed": speed}[arguments.command](arguments)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""The detector pass: corrections nobody listed, proposed from evidence.
+
+Two strategies (cleaner/detect_*.py) find candidates: characters that fit no word where a
+visually similar or often-confused character would make a frequent one (lexicon + glyph
+neighbours + learned confusions), and near-misses of terms the document itself uses many times.
+Each candidate's gain (log10 odds) becomes a confidence; only very confident ones are `auto`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from cleaner.config import Config
+from cleaner.data import data_file
+from cleaner.detect_lexicon import propose as propose_by_lexicon
+from cleaner.detect_model import DetectorModel, Proposal
+from cleaner.detect_vocabulary import propose as propose_by_vocabulary
+from cleaner.edit import Edit, Safety
+from cleaner.glyphs import GLYPH_TABLE, builtin_glyph_table
+from cleaner.learn import load_confusion_table
+from cleaner.lexicon import LEXICON_FILE, builtin_lexicon
+
+NAME = "detector"
+LEARNED_FILE = "learned_confusions.tsv"
+# Gain (log10 odds) at which a correction is even odds, and how fast confidence rises with it;
+# fitted on the learning split (see benchmarks/bench_detector.py --calibrate).
+MIDPOINT = {"glyph": 1.26, "vocabulary": 1.26, "dropped": 2.5}
+STEEPNESS = 1.15
+AUTO_CONFIDENCE = 0.93
+
+
+class DetectorPass:
+    name = NAME
+
+    def __init__(self, model: DetectorModel) -> None:
+        self.model = model
+        self.sources = {
+            f"builtin:{LEXICON_FILE}": model.lexicon.source_hash,
+            f"builtin:{GLYPH_TABLE}": model.glyphs.source_hash,
+            f"builtin:{LEARNED_FILE}": model.learned.source_hash,
+        }
+
+    def propose(self, text: str) -> list[Edit]:
+        proposals = propose_by_vocabulary(text, self.model) + propose_by_lexicon(text, self.model)
+        return [_edit(proposal) for proposal in _disjoint(proposals)]
+
+
+def confidence(proposal: Proposal) -> float:
+    """Probability that the correction is right, from its gain (logistic, calibrated per strategy)."""
+    return 1.0 / (1.0 + math.exp(-STEEPNESS * (proposal.gain - MIDPOINT[proposal.kind])))
+
+
+def _edit(proposal: Proposal) -> Edit:
+    sure = confidence(proposal)
+    return Edit(
+        proposal.start, proposal.end, proposal.before, proposal.after, NAME, f"detector.{proposal.kind}",
+        round(sure, 3),
+        _reason(proposal),
+        Safety.AUTO if sure >= AUTO_CONFIDENCE else Safety.REVIEW,
+        (),
+        proposal.evidence,
+    )
+
+
+def _reason(proposal: Proposal) -> str:
+    if proposal.kind == "vocabulary":
+        return f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}"
+    if proposal.kind == "dropped":
+        return f"a term this document uses often lacks {proposal.after} here"
+    return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"
+
+
+def _disjoint(proposals: list[Proposal]) -> list[Proposal]:
+    """The strongest proposals that do not overlap, in text order (the vocabulary strategy first on ties)."""
+    chosen: list[Proposal] = []
+    for proposal in sorted(proposals, key=lambda item: (-item.gain, item.kind == "glyph", item.start)):
+        if all(proposal.end <= other.start or other.end <= proposal.start for other in chosen):
+            if proposal.start == proposal.end and any(other.start == proposal.start for other in chosen):
+                continue
+            chosen.append(proposal)
+    return sorted(chosen, key=lambda item: (item.start, item.end))
+
+
+def build(config: Config) -> DetectorPass:
+    learned = load_confusion_table(data_file(LEARNED_FILE))
+    return DetectorPass(DetectorModel(builtin_lexicon(), builtin_glyph_table(), learned))

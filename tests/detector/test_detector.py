@@ -1,0 +1,125 @@
+"""The detector pass: corrections nobody listed, from the lexicon, glyph similarity and the
+document's own vocabulary. Precision first: only very confident corrections are automatic."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.detect_model import Proposal
+from cleaner.edit import Edit, Safety
+from cleaner.passes import PASS_ORDER
+from cleaner.passes.detector import AUTO_CONFIDENCE, DetectorPass, build, confidence
+from cleaner.pipeline import Pipeline
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture(scope="module")
+def detector() -> DetectorPass:
+    return build(Config())
+
+
+def changes(edits: list[Edit]) -> list[tuple[str, str, str]]:
+    return [(edit.before, edit.after, edit.safety.value) for edit in edits]
+
+
+def test_string_one_edit_from_a_term_the_document_uses_often_is_corrected(detector: DetectorPass) -> None:
+    text = "我们要深入学习贯彻习近平总书记重要讲话精神。" * 5 + "总书动强调，要坚持人民至上。"
+    assert changes(detector.propose(text)) == [("动", "记", "auto")]
+
+
+def test_the_document_term_correction_names_its_evidence(detector: DetectorPass) -> None:
+    text = "我们要深入学习贯彻习近平总书记重要讲话精神。" * 5 + "总书动强调，要坚持人民至上。"
+    [edit] = detector.propose(text)
+    assert (edit.rule_id, edit.evidence.startswith("总书记 occurs 5x in this document")) == (
+        "detector.vocabulary", True)
+
+
+def test_character_fitting_no_word_becomes_its_similar_neighbour(detector: DetectorPass) -> None:
+    assert changes(detector.propose("深入学习货彻党的二十大精神。")) == [("货", "贯", "auto")]
+
+
+def test_correction_offsets_point_at_the_misread_character(detector: DetectorPass) -> None:
+    [edit] = detector.propose("深入学习货彻党的二十大精神。")
+    assert (edit.start, edit.end) == (4, 5)
+
+
+def test_less_certain_correction_is_left_for_review(detector: DetectorPass) -> None:
+    assert changes(detector.propose("这个问题很复朵，需要进一步研究。")) == [("朵", "杂", "review")]
+
+
+def test_correct_rare_words_are_left_alone(detector: DetectorPass) -> None:
+    assert detector.propose("他们在会上讨论了鲲鹏计划和饕餮纹饰的研究。") == []
+
+
+def test_numerals_are_never_changed_toward_a_frequent_term(detector: DetectorPass) -> None:
+    assert detector.propose("十二五规划。" * 5 + "十三五规划开局。") == []
+
+
+def test_term_missing_a_character_is_restored_for_review(detector: DetectorPass) -> None:
+    text = "要大力培养技能人才，壮大技能人才队伍。技能人才是支撑中国制造的重要力量。要向广大能人才致以问候。"
+    assert changes(detector.propose(text)) == [("", "技", "review")]
+
+
+def test_term_cut_by_a_line_break_lacks_nothing(detector: DetectorPass) -> None:
+    text = "要大力培养技能人才，壮大技能人才队伍。技能人才是支撑中国制造的重要力量。总书记对技\n能人才作出指示。"
+    assert detector.propose(text) == []
+
+
+def test_a_frequent_term_does_not_extend_a_word_standing_on_its_own(detector: DetectorPass) -> None:
+    text = "习近平总书记强调。" * 4 + "指示。\n总书记在讲话中指出。"
+    assert detector.propose(text) == []
+
+
+def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
+    proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
+    assert confidence(proposal) >= AUTO_CONFIDENCE
+
+
+def test_weak_evidence_is_below_the_automatic_threshold(detector: DetectorPass) -> None:
+    proposal = Proposal(0, 1, "动", "记", 1.5, "glyph", "")
+    assert confidence(proposal) < AUTO_CONFIDENCE
+
+
+def test_a_restored_character_needs_more_evidence_than_a_substitution(detector: DetectorPass) -> None:
+    substitution = Proposal(0, 1, "动", "记", 3.0, "vocabulary", "")
+    restored = Proposal(0, 0, "", "记", 3.0, "dropped", "")
+    assert confidence(restored) < confidence(substitution)
+
+
+@pytest.mark.parametrize("gold", sorted((SAMPLES / "gold").glob("*.gold.txt")), ids=lambda path: path.name[:3])
+def test_correct_documents_get_no_automatic_edits(detector: DetectorPass, gold: Path) -> None:
+    edits = detector.propose(gold.read_text("utf-8"))
+    assert [edit for edit in edits if edit.safety is Safety.AUTO] == []
+
+
+@pytest.mark.parametrize("seed", sorted((SAMPLES / "seeds").glob("*.txt")), ids=lambda path: path.name[:3])
+def test_edits_are_sorted_disjoint_and_match_the_text(detector: DetectorPass, seed: Path) -> None:
+    text = seed.read_text("utf-8")
+    edits = detector.propose(text)
+    in_order = all(first.end <= second.start for first, second in pairwise(edits))
+    assert (in_order, all(text[edit.start:edit.end] == edit.before for edit in edits)) == (True, True)
+
+
+def test_detector_runs_last_in_the_default_pipeline() -> None:
+    assert (PASS_ORDER[-1], Config().passes[-1]) == ("detector", "detector")
+
+
+def test_pipeline_applies_an_automatic_detector_correction() -> None:
+    result = Pipeline(Config()).run("切实加强组织颌导。")
+    assert (result.text, [edit.pass_name for edit in result.applied]) == ("切实加强组织领导。", ["detector"])
+
+
+def test_pipeline_leaves_a_review_correction_pending() -> None:
+    result = Pipeline(Config()).run("这个问题很复朵，需要进一步研究。")
+    assert (result.text, [(edit.pass_name, edit.after) for edit in result.pending]) == (
+        "这个问题很复朵，需要进一步研究。", [("detector", "杂")])
+
+
+def test_the_pass_reports_the_hashes_of_its_tables(detector: DetectorPass) -> None:
+    assert sorted(detector.sources) == [
+        "builtin:glyph_neighbours.tsv", "builtin:learned_confusions.tsv", "builtin:lexicon.tsv"]
