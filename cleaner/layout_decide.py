@@ -25,6 +25,11 @@ from cleaner.layout_lines import Ending, Line
 TOLERANCE = 1.6
 # How much shorter a paragraph's first line is (two-character indent).
 INDENT = 2.0
+# How far (in ems, and as a share of the width) a line ending mid-text that is not a paragraph's
+# first line may fall short of the width and still be a wrap: OCR drops marks and quotes (3/4 em
+# each) and the odd character, while an unpunctuated paragraph end (a heading) is rarely that long.
+NEAR_FULL = 3.0
+NEAR_FULL_SHARE = 0.16
 # How many lines on each side give the column width.
 WINDOW = 9
 # Lines at the top of a document in which a title is looked for.
@@ -143,7 +148,7 @@ def _decide(
         return _decide_free(line)
     if line.ending >= Ending.COMMA:
         # Mid-text: a wrap if the line fills the column on either side (blocks change width).
-        return _decide_column(line, following, min(columns), first_line)
+        return _decide_column(line, following, min(columns), first_line, max(columns))
     if not first_line and before.regular:
         # A sentence end inside a paragraph is judged by the block the paragraph runs in.
         return _decide_column(line, following, before.width, first_line)
@@ -151,7 +156,11 @@ def _decide(
     return _decide_column(line, following, max(columns), first_line)
 
 
-def _decide_column(line: Line, following: Line, width: float, first_line: bool) -> Decision:
+def _decide_column(
+    line: Line, following: Line, width: float, first_line: bool, widest: float | None = None
+) -> Decision:
+    """Judge a line against the column `width`; `widest` is the wider of the columns on either
+    side, against which a line that ends mid-text and falls a little short is measured."""
     allowance = TOLERANCE + (INDENT if first_line else 0.0)
     if line.ending <= Ending.CLOSING:
         if width - line.width > allowance:
@@ -175,8 +184,21 @@ def _decide_column(line: Line, following: Line, width: float, first_line: bool) 
     if line.ending >= Ending.COMMA and line.ending is not Ending.OPEN:
         return _decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.6,
                         "a short line ending on a comma or open bracket")
+    if line.ending is Ending.OPEN and not first_line and _near_full(line, following, widest or width):
+        return _decision(Verdict.JOIN, "join.near-full-width", 0.75,
+                        "the line ends mid-text a little short of the column width (OCR lost a mark or two), "
+                        "and the next line is not indented: a wrap")
     return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
+
+
+def _near_full(line: Line, following: Line, width: float) -> bool:
+    """A line that falls short of the width by no more than OCR's lost marks explain, before a line
+    that does not start indented (an indented next line would mean a paragraph ended here)."""
+    if width - line.width > min(NEAR_FULL, NEAR_FULL_SHARE * width):
+        return False
+    shortfall = width - following.width
+    return not (following.ending >= Ending.COMMA and 1.5 <= shortfall <= INDENT + 2.5)
 
 
 def _decide_free(line: Line) -> Decision:

@@ -103,7 +103,7 @@ def main() -> int:
     scorer = load_scorer(args.scorer)
     records = list(read_jsonl(args.set))
     outputs = {str(record["id"]): str(record["text"]) for record in read_jsonl(args.output)}
-    groupings = [grouping.split(",") for grouping in args.by] or [
+    groupings = [[key for key in grouping.split(",") if key] for grouping in args.by] or [
         ["engine", "degradation"], ["engine"], ["degradation"], ["layout"], [],
     ]
     for keys in groupings:

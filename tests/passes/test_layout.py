@@ -70,6 +70,32 @@ def test_a_sentence_ending_at_full_width_joins_a_next_line_that_is_not_indented(
     assert clean(text, LAYOUT).text == text.replace("\n", "").rstrip() + "\n"
 
 
+# A page whose third line lost two commas and a full stop to OCR: it ends mid-text two ems short.
+LOST_MARKS = (
+    "各地要把加强技能人才队伍建设作为一项重要任务，纳入本地区\n"
+    "经济社会发展规划，健全工作机制，明确责任分工，细化政策措\n"
+    "施加大资金投入推动各项任务落地见效要完善技能人才培\n"
+    "养、使用、评价、激励制度，畅通技能人才职业发展通道，营造\n"
+    "“劳动光荣、技能宝贵、创造伟大”的良好氛围，为经济高质量\n"
+    "发展提供有力支撑。要加强统筹协调，定期研究解决工作中的重\n"
+    "大问题，及时总结推广各地好经验好做法，以钉钉子精神抓好各\n"
+    "项任务落实，确保取得实效。\n"
+)
+
+
+def test_a_line_ending_mid_text_a_little_short_of_the_width_is_a_wrap() -> None:
+    result = clean(LOST_MARKS, LAYOUT)
+    assert result.text == LOST_MARKS.replace("\n", "").rstrip() + "\n"
+    assert "join.near-full-width" in [edit.rule_id for edit in result.applied]
+
+
+def test_a_line_ending_mid_text_a_little_short_before_an_indented_line_goes_to_review() -> None:
+    text = LOST_MARKS.replace("畅通技能人才职业发展通道", "畅通技能人才发展通道")
+    result = clean(text, LAYOUT)
+    assert result.text.split("\n")[0].endswith("落地见效要完善技能人才培")
+    assert [(edit.rule_id, edit.safety) for edit in result.pending] == [("join.short-line", Safety.REVIEW)]
+
+
 def test_a_heading_marker_starts_a_new_line() -> None:
     text = "现就有关要求通知如下：\n（一）加强组织领导。\n（二）狠抓落实落地。\n"
     assert clean(text, LAYOUT).text == text
