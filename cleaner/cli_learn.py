@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +22,8 @@ from cleaner.errors import CleanerError
               help="Also write dictionary entries (confusions.tsv format, safety=review) for non-words.")
 @click.option("--held-out", "held_out", multiple=True, type=(click.Path(path_type=Path), click.IntRange(min=2)),
               metavar="FILE N", help="Learn from JSONL FILE too, except every N-th record (kept for evaluation).")
+@click.option("--exclude-ids", "exclude_ids", metavar="REGEX",
+              help="Never learn from JSONL records whose id matches REGEX (kept for evaluation).")
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
               help="Keep pairs seen at least this often.")
 def learn(
@@ -29,6 +32,7 @@ def learn(
     output: Path | None,
     dictionary_path: Path | None,
     held_out: tuple[tuple[Path, int], ...],
+    exclude_ids: str | None,
     min_count: int,
 ) -> None:
     """Learn OCR confusions from PAIRS: JSONL files of {"ocr": ..., "truth": ...} records.
@@ -43,6 +47,7 @@ def learn(
         held_in,
         read_jsonl_pairs,
         read_log_pairs,
+        without_ids,
     )
     from cleaner.learn import (
         learn as learn_pairs,
@@ -52,11 +57,19 @@ def learn(
     if not pairs and not logs and not held_out:
         raise click.UsageError("give JSONL files of {ocr, truth} pairs, or --log LOG")
 
-    def every_pair() -> Iterator[TextPair]:
+    try:
+        excluded = re.compile(exclude_ids) if exclude_ids else None
+    except re.error as error:
+        raise click.BadParameter(f"not a regular expression ({error})", param_hint="--exclude-ids") from None
+
+    def jsonl_pairs() -> Iterator[TextPair]:
         for path in pairs:
             yield from read_jsonl_pairs(path)
         for path, every in held_out:
             yield from held_in(read_jsonl_pairs(path), every)
+
+    def every_pair() -> Iterator[TextPair]:
+        yield from jsonl_pairs() if excluded is None else without_ids(jsonl_pairs(), excluded)
         for path in logs:
             yield from read_log_pairs(path)
 

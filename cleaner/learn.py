@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,10 +36,11 @@ MAX_WORD = 4
 
 @dataclass(frozen=True, slots=True)
 class TextPair:
-    """One OCR text and its corrected truth."""
+    """One OCR text and its corrected truth (`record_id`: the record's id, when it has one)."""
 
     ocr: str
     truth: str
+    record_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,13 @@ def held_in(pairs: Iterable[TextPair], every: int) -> Iterator[TextPair]:
             yield pair
 
 
+def without_ids(pairs: Iterable[TextPair], pattern: re.Pattern[str]) -> Iterator[TextPair]:
+    """The pairs whose record id does not match `pattern` (e.g. whole documents kept for evaluation)."""
+    for pair in pairs:
+        if not pattern.search(pair.record_id):
+            yield pair
+
+
 def is_held_out(index: int, every: int) -> bool:
     """Whether the record at 0-based `index` belongs to the held-out split of `held_in`."""
     return (index + 1) % every == 0
@@ -166,7 +175,8 @@ def read_jsonl_pairs(path: Path) -> Iterator[TextPair]:
             ocr, truth = record.get("ocr"), record.get("truth")
             if not isinstance(ocr, str) or not isinstance(truth, str):
                 raise InputError(f"{path}:{number}: record needs string fields 'ocr' and 'truth'")
-            yield TextPair(ocr, truth)
+            record_id = record.get("id")
+            yield TextPair(ocr, truth, record_id if isinstance(record_id, str) else "")
 
 
 def read_log_pairs(path: Path) -> Iterator[TextPair]:

@@ -80,3 +80,21 @@ def test_learn_command_reports_a_bad_record_in_one_line(tmp_path: Path) -> None:
     assert (result.exit_code, result.output.strip()) == (
         2, f"cleaner: {pairs}:1: record needs string fields 'ocr' and 'truth'"
     )
+
+
+def test_learn_command_never_learns_from_excluded_ids(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    records = [{"id": "doc_1/p1", "ocr": "学习货彻", "truth": "学习贯彻"},
+               {"id": "doc_2/p1", "ocr": "大会精补", "truth": "大会精神"}]
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    output = tmp_path / "learned.tsv"
+    result = CliRunner().invoke(cli, ["learn", str(pairs), "--exclude-ids", "^doc_2/", "-o", str(output)])
+    assert (result.exit_code, output.read_text("utf-8").splitlines()[-2:]) == (
+        0, ["# Learned from 1 corrected pairs.", "货\t贯\t1\t1\t0.000"])
+
+
+def test_learn_command_rejects_a_bad_exclusion_pattern(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"ocr": "x", "truth": "y"}\n', "utf-8")
+    result = CliRunner().invoke(cli, ["learn", str(pairs), "--exclude-ids", "("])
+    assert (result.exit_code, "--exclude-ids" in result.output) == (2, True)
