@@ -7,7 +7,8 @@ learning split, clean-text proposals, calibration of its confidence, and speed.
     python benchmarks/bench_detector.py clean FILE_OR_SET...      # gold .txt files or JSONL truths
     python benchmarks/bench_detector.py speed [--megabytes 10]
 
-`quality` runs the full pipeline with and without the detector and scores both with the eval
+`quality` runs the full pipeline without and with the detector (auto edits applied; `+review`:
+every review proposal accepted too; `alone`: the detector by itself) and scores them with the eval
 scorer (`--scorer`, default /work/shared/eval/score.py), per engine and degradation level when the
 records name them. `--held-out-every N` keeps only the records `cleaner learn --held-out FILE N`
 never learned from (with `--learning`: only those it learned from). `calibrate` judges each
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import math
 import re
 import sys
 import time
@@ -38,6 +40,7 @@ from cleaner.pipeline import Pipeline
 SCORER = Path("/work/shared/eval/score.py")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "seeds"
 WHITESPACE = re.compile(r"\s+")
+GAIN = re.compile(r"gain=([-+.\d]+) \(log10\)")
 
 
 def load_scorer(path: Path) -> ModuleType:
@@ -68,21 +71,28 @@ def group_of(record: dict[str, Any]) -> str:
 def quality(arguments: argparse.Namespace) -> None:
     scorer = load_scorer(arguments.scorer)
     chosen = list(records(arguments.set, arguments.held_out_every, arguments.learning, arguments.only_ids))
-    pipelines = {
-        "without": Pipeline(Config(passes=select_passes(skip=["detector"]))),
-        "with": Pipeline(Config()),
-    }
+    without = Pipeline(Config(passes=select_passes(skip=["detector"])))
+    full = Pipeline(Config())
+    alone = Pipeline(Config(passes=("detector",)))
+    labels = ("without", "with", "+review", "alone")
     rows: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for record in chosen:
-        for label, pipeline in pipelines.items():
-            row = scorer.score_one(record["ocr"], pipeline.run(record["ocr"]).text, record["truth"])
+        result = full.run(record["ocr"])
+        outputs = (
+            without.run(record["ocr"]).text,
+            result.text,
+            apply(record["ocr"], result.edits),  # a reviewer accepting every proposal
+            alone.run(record["ocr"]).text,
+        )
+        for label, output in zip(labels, outputs, strict=True):
+            row = scorer.score_one(record["ocr"], output, record["truth"])
             rows[(label, group_of(record))].append(row)
             rows[(label, "ALL")].append(row)
     keys = ("docs", "cer_in", "cer_out", "cer_reduction", "edit_p", "edit_r", "harmful", "sent_p", "sent_r",
             "sent_broken")
     print(f"{'group':<22} {'detector':<8} " + " ".join(f"{key:>13}" for key in keys))
     for group in sorted({group for _label, group in rows}, key=lambda name: (name == "ALL", name)):
-        for label in pipelines:
+        for label in labels:
             summary = scorer.summarise(rows[(label, group)])
             print(f"{group:<22} {label:<8} " + " ".join(f"{summary[key]:>13}" for key in keys))
 
@@ -100,6 +110,7 @@ def calibrate(arguments: argparse.Namespace) -> None:
     pipeline = Pipeline(Config())
     buckets: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
     wrong: list[str] = []
+    judged: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     for record in records(arguments.set, arguments.held_out_every, arguments.learning, arguments.only_ids):
         ocr, truth = record["ocr"], _strip(record["truth"])
         baseline = Levenshtein.distance(_strip(ocr), truth)
@@ -107,6 +118,9 @@ def calibrate(arguments: argparse.Namespace) -> None:
             helps = Levenshtein.distance(_strip(apply(ocr, (edit,))), truth) < baseline
             bucket = buckets[(edit.rule_id, edit.safety.value, round(edit.confidence, 1))]
             bucket[0 if helps else 1] += 1
+            gain = GAIN.search(edit.evidence)
+            if gain is not None:
+                judged[edit.rule_id].append((float(gain.group(1)), helps))
             if not helps and (arguments.verbose or edit.safety is Safety.AUTO):
                 left = ocr[max(0, edit.start - 8):edit.start].replace("\n", "⏎")
                 after = ocr[edit.end:edit.end + 8].replace("\n", "⏎")
@@ -120,8 +134,27 @@ def calibrate(arguments: argparse.Namespace) -> None:
         totals[(rule, safety)][1] += bad
     for (rule, safety), (right, bad) in sorted(totals.items()):
         print(f"TOTAL {rule:<16} {safety:<7} right {right} wrong {bad} precision {right / max(right + bad, 1):.3f}")
+    for rule, points in sorted(judged.items()):
+        midpoint, steepness = fit_logistic(points)
+        print(f"FIT {rule:<18} midpoint {midpoint:.2f} steepness {steepness:.2f} over {len(points)} proposals")
     print("wrong proposals" + (":" if wrong else ": none"))
     print("\n".join(wrong))
+
+
+def fit_logistic(points: list[tuple[float, bool]]) -> tuple[float, float]:
+    """Midpoint and steepness of P(right | gain) = 1 / (1 + exp(-steepness * (gain - midpoint))),
+    by maximum likelihood over a grid (no numerical library needed)."""
+    best = (-math.inf, 0.0, 0.0)
+    for midpoint in (step / 20 for step in range(-40, 161)):
+        for steepness in (step / 20 for step in range(4, 81)):
+            likelihood = 0.0
+            for gain, right in points:
+                probability = 1.0 / (1.0 + math.exp(-steepness * (gain - midpoint)))
+                probability = min(max(probability, 1e-9), 1 - 1e-9)
+                likelihood += math.log(probability if right else 1.0 - probability)
+            if likelihood > best[0]:
+                best = (likelihood, midpoint, steepness)
+    return best[1], best[2]
 
 
 def clean(arguments: argparse.Namespace) -> None:
