@@ -35,6 +35,15 @@ WINDOW = 9
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
+# A number set apart by spaces at a line's end: a contents entry's page, or a page number OCR read.
+_SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
+# Lines at the top of a document in which the issuer's letterhead is looked for.
+LETTERHEAD_ZONE = 3
+_LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
+# Last characters of the name of an organisation an official document is addressed to.
+_ORGANISATION_ENDS = frozenset("局厅委办部院校构位会司处室府队团所站心")
+# First characters of a line that carries an addressee list on.
+_LIST_CONTINUES = frozenset("、，,（(")
 _DOCUMENT_TYPE = re.compile(
     r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
     r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明)(?:[（(][^）)]{1,10}[）)])?$"
@@ -134,6 +143,15 @@ def _decide(
         if line.fragment and line.ending <= Ending.CLOSING:
             return _decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
         return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
+    columns = [column.width for column in (before, after) if column.regular]
+    if (
+        following.standalone and not line.standalone and line.ending >= Ending.COMMA and columns
+        and min(columns) - line.width <= TOLERANCE and _SPACED_NUMBER.search(following.text)
+    ):
+        # A contents entry never follows a wrapped line: this is text and a page number OCR put on it.
+        return _decision(Verdict.JOIN, "join.before-page-number", 0.8,
+                         "the line runs to the column width and ends mid-sentence; the next line is its "
+                         "end with a page number read beside it, not a contents entry")
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
@@ -143,7 +161,6 @@ def _decide(
                             "the next line starts like a heading or list item, but this one ends on a comma or bracket")
         return _decision(Verdict.BREAK, "break.marker", 0.95,
                         "the next line starts a heading, list item, article or attachment")
-    columns = [column.width for column in (before, after) if column.regular]
     if not columns:
         return _decide_free(line)
     if line.ending >= Ending.COMMA:
@@ -236,12 +253,27 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
             if _DOCUMENT_TYPE.search(zone[end].text):
                 joins.update(range(index, end))
                 ends.add(end)
-                if end + 1 < len(zone) and zone[end + 1].text[-1] in "：:":
+                if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
                 break
         break
+    # The issuer's letterhead (发文机关标志: "…文件", "…函件") stands above everything else.
+    ends.update(index for index, line in enumerate(lines[:LETTERHEAD_ZONE]) if _LETTERHEAD.search(line.text))
     ends.discard(len(lines) - 1)
     return joins, ends
+
+
+def _addressee(line: Line, following: Line | None) -> bool:
+    """The line after a title is the addressee (主送机关) when it ends in a colon, or, its colon lost
+    to OCR, in the name of an organisation, with the next line not carrying the list on."""
+    if line.text[-1] in "：:":
+        return True
+    return (
+        line.ending is Ending.OPEN
+        and line.text[-1] in _ORGANISATION_ENDS
+        and not _SENTENCE_END.search(line.text)
+        and (following is None or following.text[0] not in _LIST_CONTINUES)
+    )
 
 
 def _title_piece(line: Line) -> bool:

@@ -47,6 +47,7 @@ _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
+_HAN_RANGE = "\u4e00-\u9fff"
 _MARKER = re.compile(
     rf"[{_NUMERAL}]+[、.．]"
     rf"|[（(][{_NUMERAL}]+[）)]"
@@ -62,15 +63,18 @@ _MARKER = re.compile(
 # Characters a structural marker can start with, a standalone line end with, a contact line start with.
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
                            "❶❷❸❹❺❻❼❽❾❿[第附抄主关注")
-_STANDALONE_ENDS = frozenset("日号）)0123456789")
+_STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 _CONTACT_STARTS = frozenset("联电传手邮地Ee")
 _DATE = (
     r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
-    r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*日"
+    r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*[日曰目旧]"  # 日 as OCR misreads it
 )
 _STANDALONE = re.compile(
     rf"{_DATE}"
     r"|.{0,16}[〔\[［【(（]\s*[0-9]{4}\s*[〕\]］】)）]\s*[0-9]+\s*号"
+    # A document number whose brackets OCR garbled: issuer, year, serial number, 号.
+    rf"|[{_HAN_RANGE}]{{2,12}}(?<!第)\s*[〔\[［【(（]?\s*(?:19|20)[0-9]{{2}}"
+    r"(?:\s*[〕\]］】)）]+\s*[0-9]*|\s*[0-9]+)\s*[〕\]］】)）]?\s*号"
     r"|[（(]此\s*件.{0,20}[）)]"
     r"|(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编|地\s*址"
     r"|E-?mail|Email)\s*[：:].*"

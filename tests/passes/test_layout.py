@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from cleaner import Config, clean
 from cleaner.edit import Safety
+from cleaner.layout_lines import split_lines
 from cleaner.passes.layout import build
 
 LAYOUT = Config(passes=("layout",))
@@ -123,6 +124,33 @@ def test_signature_dates_and_contact_lines_stand_alone() -> None:
         "湖北省人力资源和社会保障厅\n\n\n2019年10月16日\n"
     )
     assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
+
+
+def test_a_letterhead_an_ocr_garbled_document_number_and_an_addressee_without_its_colon_stand_alone() -> None:
+    head = (
+        "河北省人力资源和社会保障厅文件\n冀人社函 [2021] ]号\n关于做好技能人才培养工作的通知\n"
+        "各市人力资源和社会保障局\n"
+    )
+    result = clean(head + LOST_MARKS, LAYOUT)
+    assert result.text == head + LOST_MARKS.replace("\n", "").rstrip() + "\n"
+    assert result.pending == ()
+
+
+def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
+    assert split_lines("冀人社函20217号")[0].standalone
+
+
+def test_a_signature_date_whose_last_character_ocr_misread_stands_alone() -> None:
+    assert split_lines("2021年3月5曰")[0].standalone
+
+
+def test_a_sentence_ending_in_a_year_and_number_is_not_a_document_number() -> None:
+    assert not split_lines("按规定编为第2021号")[0].standalone
+
+
+def test_a_page_number_read_onto_the_end_of_a_paragraph_does_not_split_it() -> None:
+    text = LOST_MARKS.replace("确保取得实效。", "确保取得实效          3")
+    assert clean(text, LAYOUT).text.count("\n") == 1
 
 
 def test_a_title_set_on_two_lines_is_joined() -> None:
