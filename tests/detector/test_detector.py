@@ -10,7 +10,7 @@ import pytest
 
 from cleaner.config import Config
 from cleaner.detect_model import Proposal
-from cleaner.edit import Edit, Safety
+from cleaner.edit import Edit, Safety, apply
 from cleaner.passes import PASS_ORDER
 from cleaner.passes.detector import AUTO_CONFIDENCE, DetectorPass, build, confidence
 from cleaner.pipeline import Pipeline
@@ -123,3 +123,16 @@ def test_pipeline_leaves_a_review_correction_pending() -> None:
 def test_the_pass_reports_the_hashes_of_its_tables(detector: DetectorPass) -> None:
     assert sorted(detector.sources) == [
         "builtin:glyph_neighbours.tsv", "builtin:learned_confusions.tsv", "builtin:lexicon.tsv"]
+
+
+CASCADE = "要办好职业教育。发展职业教育。落实职业教青大会精神，纳入各地职业敦育总体规划。"
+
+
+def test_a_correction_that_makes_a_term_frequent_settles_in_the_same_run(detector: DetectorPass) -> None:
+    assert changes(detector.propose(CASCADE)) == [("青", "育", "auto"), ("敦", "教", "auto")]
+
+
+def test_output_of_the_automatic_corrections_gets_no_new_ones(detector: DetectorPass) -> None:
+    edits = detector.propose(CASCADE)
+    output = apply(CASCADE, tuple(edit for edit in edits if edit.safety is Safety.AUTO))
+    assert detector.propose(output) == []
