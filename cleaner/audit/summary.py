@@ -123,9 +123,10 @@ def summarise(logs: list[Path], top: int = DEFAULT_TOP) -> Summary:
             elif isinstance(event, Closed):
                 tally.add_state(event.state)
     top_documents = tuple(item[2] for item in sorted(tally.heap, key=lambda item: item[:2], reverse=True))
+    frequent = heapq.nsmallest(top, tally.changes.items(), key=lambda item: (-item[1], item[0]))
     top_changes = tuple(
         Change(before, after, count, tuple(sorted(tally.change_rules[(before, after)])))
-        for (before, after), count in tally.changes.most_common(top)
+        for (before, after), count in frequent
     )
     return Summary(
         tuple(str(log) for log in logs), tally.lines, dict(tally.runs), tally.documents, tally.edits,
