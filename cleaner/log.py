@@ -1,6 +1,6 @@
 """The correction log writer: appends one run (header, documents, edits, decisions, results) to JSONL.
 
-The schema is documented in docs/log-schema.md and read back by cleaner.logread. Every line carries
+The schema is documented in docs/log.md and read back by cleaner.logread. Every line carries
 `prev`, the SHA-256 of the line before it in the file (null on the first line), so that a changed,
 inserted or removed line breaks the chain; a run ends with an `end` line written by `close()`.
 """

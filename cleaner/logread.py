@@ -1,6 +1,6 @@
 """Reading the correction log: typed records, the hash chain, and the fold of decisions.
 
-A log is a sequence of runs (see docs/log-schema.md). The state of a document is keyed by the
+A log is a sequence of runs (see docs/log.md). The state of a document is keyed by the
 SHA-256 of its input bytes: its proposed Edits (a later record of the same edit id replaces an
 earlier one) and the last decision on each. A `batch` run starts the state of every document it
 logs afresh (once per run: copies of one file in a run share a state); every other mode (review,
