@@ -25,7 +25,6 @@ from cleaner.review import (
     rows_for,
 )
 from cleaner.tui.alignment import visible
-from cleaner.tui.messages import CursorMoved
 from cleaner.tui.widgets import AlignedDiff, Counters, ProposalDetail, ProposalList
 
 if TYPE_CHECKING:
@@ -43,31 +42,35 @@ STATUS_CHOICES: dict[str, frozenset[Status]] = {
 
 KEYS = (
     ("Deciding", (
-        ("a", "accept, then go to the next pending proposal"),
-        ("r", "reject, then go to the next pending proposal"),
-        ("e", "edit the replacement (pre-filled with the proposal)"),
+        ("a", "accept, go to the next pending"),
+        ("r", "reject, go to the next pending"),
+        ("e", "edit the replacement"),
         ("space", "toggle: applied ↔ not applied"),
-        ("1…9", "choose an alternative replacement"),
-        ("A / R", "accept / reject every proposal of this rule, or this exact change"),
-        ("u / ctrl+r", "undo / redo (a bulk action is one step)"),
+        ("1…9", "choose an alternative"),
+        ("A / R", "accept / reject all like this…"),
+        ("u / ctrl+r", "undo / redo (bulk: one step)"),
     )),
     ("Moving", (
-        ("n / p", "next / previous pending proposal"),
+        ("n / p", "next / previous pending"),
         ("j k ↓ ↑", "next / previous proposal"),
         ("g / G", "first / last proposal"),
-        ("enter", "show a paragraph's line joins one by one (again: fold)"),
+        ("enter", "unfold a paragraph's joins"),
     )),
     ("Finding", (
         ("/", "search text, rule, reason"),
-        ("f", "filter by status, pass, rule, confidence"),
+        ("f", "filter: status/pass/rule/confidence"),
         ("escape", "clear search and filter"),
     )),
     ("Keeping", (
-        ("s", "save the output (decisions are already in the log)"),
-        ("q", "quit (asks if the output is not saved)"),
+        ("s", "save the output"),
+        ("q", "quit (asks if not saved)"),
         ("ctrl+p", "command palette"),
         ("?", "this help"),
     )),
+)
+STATUS_LEGEND = (
+    ("● pending", "yellow"), ("✓ accepted", "green"), ("✗ rejected", "red"),
+    ("✎ edited", "magenta"), ("• auto", "cyan"), ("◐ mixed", "white"),
 )
 
 
@@ -109,7 +112,7 @@ class ReviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        proposals = ProposalList(self.session, id="proposals")
+        proposals = ProposalList(self.session, self._show, id="proposals")
         proposals.border_title = "Proposals"
         yield proposals
         detail = ProposalDetail(id="detail")
@@ -144,8 +147,7 @@ class ReviewScreen(Screen[None]):
             cursor = next(
                 (index for index, row in enumerate(rows) if row.item >= cursor_item and row.member is None), 0
             )
-        self.list.set_rows(rows, cursor)
-        self._show()
+        self.list.set_rows(rows, cursor)  # redraws the detail and the counters
 
     def _show(self) -> None:
         proposals = self.list
@@ -159,10 +161,6 @@ class ReviewScreen(Screen[None]):
             self.workspace.is_unsaved_hint(),
         )
 
-    @on(CursorMoved)
-    def _cursor_moved(self, message: CursorMoved) -> None:
-        self._show()
-
     # -- deciding ----------------------------------------------------------------------------
 
     def _members(self) -> tuple[int, ...] | None:
@@ -174,14 +172,16 @@ class ReviewScreen(Screen[None]):
         if step is not None:
             self.workspace.record(step)
             self._check_log()
-        self.list.refresh_rows()
+            self.list.refresh_rows(step.indexes)
+        moved = False  # a move redraws the detail itself
         if advance:
             following = find_pending(self.session, self.list.rows, self.list.cursor, 1)
             if following is None:
                 self.notify("No pending proposals left. Press s to save the output.", timeout=4)
             else:
-                self.list.move_to(following)
-        self._show()
+                moved = self.list.move_to(following)
+        if not moved:
+            self._show()
 
     def _check_log(self) -> None:
         failure = self.workspace.log_failure
@@ -278,12 +278,11 @@ class ReviewScreen(Screen[None]):
     def _after_history(self, step: Step, verb: str) -> None:
         self.workspace.record(step)
         self._check_log()
-        self.list.refresh_rows()
+        self.list.refresh_rows(step.indexes)
         target = self.session.item_of(step.changes[0].index)
         row = next((i for i, row in enumerate(self.list.rows) if row.item == target), None)
-        if row is not None:
-            self.list.move_to(row)
-        self._show()
+        if row is None or not self.list.move_to(row):
+            self._show()
         self.notify(f"{verb} {step.label} ({len(step.changes)} change(s)).", timeout=2)
 
     # -- moving and finding -------------------------------------------------------------------
@@ -377,31 +376,42 @@ class ReviewScreen(Screen[None]):
 
 
 class HelpScreen(ModalScreen[None]):
-    """Every key, grouped by what it is for."""
+    """Every key, grouped by what it is for, in two columns."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "dismiss", "Close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 84; height: auto; max-height: 90%; border: thick $primary; background: $surface; padding: 1 2;
+        width: 104; height: auto; max-height: 90%; border: thick $primary; background: $surface; padding: 0 2;
     }
+    HelpScreen Horizontal { height: auto; }
+    HelpScreen .column { width: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("cleaner review — keys\n", style="bold")
-        for heading, keys in KEYS:
-            text.append(f"\n{heading}\n", style="bold underline")
-            for key, meaning in keys:
-                text.append(f"  {key:<12}", style="bold cyan")
-                text.append(f"{meaning}\n")
-        text.append("\nStatus: ", style="bold")
-        for label, style in (("● pending", "yellow"), ("✓ accepted", "green"), ("✗ rejected", "red"),
-                             ("✎ edited", "magenta"), ("• auto", "cyan"), ("◐ mixed", "white")):
-            text.append(f"{label}  ", style=style)
-        text.append("\n\nescape or ? closes this help.", style="dim")
         with VerticalScroll():
-            yield Static(text)
+            yield Static(Text("cleaner review — keys", style="bold"))
+            with Horizontal():
+                yield Static(_key_groups(KEYS[:2]), classes="column")
+                legend = _key_groups(KEYS[2:])
+                legend.append("\nStatus\n", style="bold underline")
+                for index, (label, style) in enumerate(STATUS_LEGEND):
+                    legend.append(f"  {label:<12}", style=style)
+                    if index % 3 == 2:
+                        legend.append("\n")
+                yield Static(legend, classes="column")
+            yield Static(Text("escape or ? closes this help · every action is also in the palette (ctrl+p)",
+                              style="dim"))
+
+
+def _key_groups(groups: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> Text:
+    text = Text()
+    for heading, keys in groups:
+        text.append(f"\n{heading}\n", style="bold underline")
+        for key, meaning in keys:
+            text.append(f"  {key:<11}", style="bold cyan")
+            text.append(f"{meaning}\n")
+    return text
 
 
 class ConfirmScreen(ModalScreen[str | None]):

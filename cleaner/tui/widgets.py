@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.cells import set_cell_size
-from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,11 +15,11 @@ from textual.events import Click
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from cleaner.review import Decision, ReviewSession, Row, Status
 from cleaner.tui.alignment import Kind, align, describe_characters, visible, wrap
-from cleaner.tui.messages import CursorMoved
 
 STATUS_MARKS: dict[Status | None, tuple[str, str]] = {
     Status.PENDING: ("●", "bold yellow"),
@@ -65,7 +65,7 @@ class ProposalList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"proposal-list--cursor"}
     DEFAULT_CSS = """
     ProposalList {
-        height: 1fr;
+        height: 3fr;
         overflow-x: hidden;
         border: round $primary-background;
         border-title-color: $text-muted;
@@ -74,9 +74,10 @@ class ProposalList(ScrollView, can_focus=True):
     }
     """
 
-    def __init__(self, session: ReviewSession, *, id: str | None = None) -> None:
+    def __init__(self, session: ReviewSession, on_move: Callable[[], None], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self._on_move = on_move  # called at once, not by message, so a key costs one frame
         self.rows: list[Row] = []
         self.cursor = 0
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
@@ -92,20 +93,27 @@ class ProposalList(ScrollView, can_focus=True):
     def current(self) -> Row | None:
         return self.rows[self.cursor] if self.rows else None
 
-    def move_to(self, row: int, *, force: bool = False) -> None:
-        """Put the cursor on a row, scrolling it into view; tells the screen."""
+    def move_to(self, row: int, *, force: bool = False) -> bool:
+        """Put the cursor on a row, scrolling it into view, and tell the screen; False if it was there."""
         row = max(0, min(row, len(self.rows) - 1)) if self.rows else 0
         if row == self.cursor and not force:
-            return
+            return False
         previous, self.cursor = self.cursor, row
         self.refresh_line(previous)
         self.refresh_line(row)
         self._scroll_to_cursor()
-        self.post_message(CursorMoved(row))
+        self._on_move()
+        return True
 
-    def refresh_rows(self) -> None:
-        """Redraw after decisions changed (only visible lines are drawn again)."""
-        self.refresh()
+    def refresh_rows(self, proposals: Sequence[int]) -> None:
+        """Redraw the visible rows standing for some proposals after their decisions changed."""
+        changed = set(proposals)
+        items = {self.session.item_of(index) for index in changed}
+        top = round(self.scroll_y)
+        for row_index in range(top, min(len(self.rows), top + self.scrollable_content_region.height)):
+            row = self.rows[row_index]
+            if row.item in items and (row.member is None or row.member in changed):
+                self.refresh_line(row_index)
 
     def _scroll_to_cursor(self) -> None:
         height = self.scrollable_content_region.height or 1
@@ -153,7 +161,7 @@ class ProposalList(ScrollView, can_focus=True):
             if selected:
                 cursor = self.get_component_rich_style("proposal-list--cursor")
                 text.stylize_before(Style(bgcolor=cursor.bgcolor, bold=True))
-            strip = Strip(text.render(self.app.console)).crop_extend(0, width, self.rich_style)
+            strip = Strip(text.render(self.app.console)).crop_extend(0, width, None).apply_style(self.rich_style)
             self._cache[key] = strip
         return strip.apply_offsets(0, row_index)
 
@@ -241,26 +249,57 @@ def _replace_style(sign: str) -> Style:
     return DELETED if sign == "−" else INSERTED
 
 
-class ProposalDetail(Static):
-    """The selected proposal: where it is, the paragraph before and after, why, and the choices."""
+class ProposalDetail(Widget):
+    """The selected proposal: where it is, the paragraph before and after, why, and the choices.
+
+    A pane of fixed height below the list (the list never jumps as the cursor moves), drawn
+    line by line from strips rendered once per selection: a move repaints this pane only.
+    """
 
     DEFAULT_CSS = """
     ProposalDetail {
-        height: auto;
-        max-height: 60%;
+        height: 2fr;
+        min-height: 8;
         border: round $primary-background;
         border-title-color: $text-muted;
         padding: 0 1;
-        overflow-y: auto;
     }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._renderable: RenderableType = Text("")
+        self._strips: list[Strip] = []
+
     def show(self, session: ReviewSession, row: Row | None) -> None:
         if row is None:
-            self.update(Text("Nothing to show: no proposal matches the filter.", style="dim italic"))
+            self._renderable = Text("Nothing to show: no proposal matches the filter.", style="dim italic")
+        else:
+            self._renderable = Group(*detail_parts(session, session.members(row)))
+        self._render_strips()
+        self.refresh()
+
+    def _render_strips(self) -> None:
+        width, height = self.content_region.width, self.content_region.height
+        if width <= 0 or height <= 0:
+            self._strips = []
             return
-        members = session.members(row)
-        self.update(Group(*detail_parts(session, members)))
+        console = self.app.console
+        lines = console.render_lines(self._renderable, console.options.update(width=width, height=None), pad=False)
+        if len(lines) > height:
+            hidden = len(lines) - height + 1
+            lines = [*lines[:height - 1], list(Text(f"… {hidden} more line(s)", style="dim italic").render(console))]
+        base = self.rich_style
+        self._strips = [Strip(line).crop_extend(0, width, None).apply_style(base) for line in lines]
+
+    def on_resize(self) -> None:
+        self._render_strips()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if y < len(self._strips):
+            return self._strips[y]
+        return Strip.blank(self.content_region.width, self.rich_style)
 
 
 def detail_parts(session: ReviewSession, members: tuple[int, ...]) -> list[Text | AlignedDiff]:
@@ -343,4 +382,4 @@ class Counters(Static):
             text.append(f"   filter: {filter_text}", style="italic")
         if unsaved:
             text.append("   ● unsaved", style="bold yellow")
-        self.update(text)
+        self.update(text, layout=False)
