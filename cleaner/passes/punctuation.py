@@ -4,6 +4,8 @@
   around them); a pair of half-width brackets around or beside Chinese becomes `（）`.
 - The year of a document number is set in 〔〕: `鄂办发[2017]144号` → `鄂办发〔2017〕144号`.
 - Mismatched pairs are completed: `（…)` → `（…）`, `(…）` → `（…）`, `“…"` → `“…”`.
+- A mark no Chinese line starts with (`, : ; ? ! )`) at a line's start, and a comma that ends a
+  paragraph, are OCR noise or misread marks as often as not: those go to review.
 Never inside a number, a decimal, a time, a URL, an e-mail address, a phone number or Latin
 text: a mark is Chinese context only when a Chinese character stands next to it.
 """
@@ -22,6 +24,8 @@ NAME = "punctuation"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _MARK = re.compile("[,:;?!()]")
+# Marks Chinese typesetting never puts at the start of a line (GB/T 15834 line-start rule).
+_NO_LINE_START = frozenset(",:;?!)")
 _BRACKET = re.compile("[()（）\n]")
 _QUOTE = re.compile('[“”"\n]')
 _CJK_CHAR = re.compile(f"[{CJK}]")
@@ -212,6 +216,14 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
         if after in (text[start - 1:start], text[end:end + 1]):
             edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                               f"a half-width {char} beside the same full-width mark: OCR read it twice"))
+        elif char in _NO_LINE_START and (start == 0 or text[start - 1] == "\n"):
+            edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
+                              f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
+                              Safety.REVIEW))
+        elif char == "," and (end == len(text) or text[end] == "\n"):
+            edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
+                              "a paragraph does not end on a comma: OCR may have misread 。, or the "
+                              "paragraph goes on", Safety.REVIEW, alternatives=("。",)))
         else:
             safety = _mark_safety(text, position)
             rule = "bracket.full-width" if char in "()" else "full-width.mark"

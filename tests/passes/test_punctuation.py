@@ -101,3 +101,17 @@ def test_a_half_width_comma_beside_a_full_width_one_is_dropped() -> None:
 def test_a_stray_half_width_bracket_goes_to_review() -> None:
     result = clean("各技工院校(职业培训机构", PUNCTUATION)
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("(", "（", Safety.REVIEW)]
+
+
+def test_a_mark_that_starts_a_line_goes_to_review() -> None:
+    result = clean("各地要认真组织学习。\n:贯彻落实会议精神。", PUNCTUATION)
+    assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.edits] == [
+        (":", "：", "full-width.line-start", Safety.REVIEW),
+    ]
+
+
+def test_a_comma_that_ends_a_paragraph_goes_to_review_with_a_full_stop_as_alternative() -> None:
+    result = clean("各地要认真组织学习,\n贯彻落实会议精神。", PUNCTUATION)
+    assert [(edit.after, edit.alternatives, edit.safety) for edit in result.edits] == [
+        ("，", ("。",), Safety.REVIEW),
+    ]
