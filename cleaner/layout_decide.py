@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from enum import Enum
 
@@ -86,7 +87,7 @@ def decide(lines: list[Line]) -> list[Decision]:
     titles, title_ends = _title_breaks(lines)
     page = _column(widths, wraps, 0, count, share=0.25, minimum=2 if count <= 4 else 3)
     # The window of WINDOW lines ending at each line; the one starting at a line ends WINDOW - 1 later.
-    trailing = [_column(widths, wraps, max(0, end - WINDOW + 1), end + 1) for end in range(count)]
+    trailing = _trailing_columns(widths, wraps)
     decisions: list[Decision] = []
     first_line = True
     for index in range(count - 1):
@@ -111,27 +112,51 @@ def decide(lines: list[Line]) -> list[Decision]:
 
 
 _IRREGULAR = Column(0.0, False)
+# Columns are few and immutable (widths are multiples of 1/4 em): build each once.
+_make_column = functools.cache(Column)
+
+
+def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
+    """For each line, the column of the WINDOW lines ending at it: the window slides one line at
+    a time, keeping its widths (and those of its lines that end mid-text) sorted."""
+    columns = []
+    ordered: list[float] = []
+    wrapped: list[float] = []
+    for end, width in enumerate(widths):
+        insort(ordered, width)
+        if wraps[end]:
+            insort(wrapped, width)
+        if end >= WINDOW:
+            leaving = widths[end - WINDOW]
+            del ordered[bisect_left(ordered, leaving)]
+            if wraps[end - WINDOW]:
+                del wrapped[bisect_left(wrapped, leaving)]
+        columns.append(_sorted_column(ordered, wrapped, 0.0, 3))
+    return columns
 
 
 def _column(
     widths: list[float], wraps: list[bool], start: int, stop: int, share: float = 0.0, minimum: int = 3
 ) -> Column:
-    """The width of the lines widths[start:stop] run to; regular when at least `minimum` lines
-    (and `share` of them) reach it and some of those end mid-text, as wrapped lines do."""
+    """The column of the lines widths[start:stop]."""
     window = widths[start:stop]
-    size = len(window)
+    wrapped = sorted(width for width, wrap in zip(window, wraps[start:stop], strict=True) if wrap)
+    return _sorted_column(sorted(window), wrapped, share, minimum)
+
+
+def _sorted_column(ordered: list[float], wrapped: list[float], share: float, minimum: int) -> Column:
+    """The width the lines of a window run to (the top third's narrowest), given the window's
+    widths sorted and the sorted widths of its lines that end mid-text; regular when at least
+    `minimum` lines (and `share` of them) reach it and some of those end mid-text, as wrapped
+    lines do."""
+    size = len(ordered)
     if size < minimum:
         return _IRREGULAR
-    width = sorted(window)[size - (size + 2) // 3]
+    width = ordered[size - (size + 2) // 3]
     low, high = width - TOLERANCE, width + INDENT + 0.5
-    full = 0
-    wrapped = 0
-    for line_width, wrap in zip(window, wraps[start:stop], strict=True):
-        if low <= line_width <= high:
-            full += 1
-            wrapped += wrap
-    regular = full >= minimum and full >= share * size and wrapped >= min(2, full - 1)
-    return Column(width, regular)
+    full = bisect_right(ordered, high) - bisect_left(ordered, low)
+    full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
+    return _make_column(width, full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1))
 
 
 def _decide(
