@@ -10,6 +10,7 @@ person). A person accepts, rejects or edits it. The output is the input with eve
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 from collections import Counter
@@ -232,6 +233,7 @@ class ReviewSession:
             for member in item.members:
                 self._item_of[member] = item_index
         self.revision = 0  # grows with every change: callers use it to invalidate caches
+        self._starts = [proposal.edit.start for proposal in self.proposals]
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -387,6 +389,24 @@ class ReviewSession:
             decision = self._decisions[member]
             edited_text = decision.text if decision.status is Status.EDITED else None
             result.append((edit.start, edit.end, edit.after if edited_text is None else edited_text))
+        return result
+
+    def applied_around(self, members: Sequence[int], start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, replacement) of the other proposals inside text[start:end] the output applies now.
+
+        What a reviewer must see next to `members` to know what the text will really read.
+        """
+        chosen = set(members)
+        result = []
+        for index in range(bisect.bisect_left(self._starts, start), len(self.proposals)):
+            edit = self.proposals[index].edit
+            if edit.start > end or (edit.start == end and edit.end > end):
+                break
+            if index in chosen or edit.end > end:
+                continue
+            applied = edited(edit, self._decisions[index])
+            if applied is not None:
+                result.append((applied.start, applied.end, applied.after))
         return result
 
     def context(self, members: Sequence[int], radius: int) -> tuple[int, int]:

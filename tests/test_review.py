@@ -227,6 +227,19 @@ def test_changes_use_the_persons_text_for_edited_proposals() -> None:
     assert review.changes([0, 2]) == [(5, 6, "殷殷"), (14, 15, "台")]
 
 
+def test_applied_around_lists_the_other_changes_the_output_makes_in_the_window() -> None:
+    review = session()
+    review.accept([2])
+    assert review.applied_around([0], 0, len(TEXT)) == [(9, 10, "，"), (14, 15, "台")]
+
+
+def test_applied_around_leaves_out_rejected_and_pending_proposals_and_those_past_the_window() -> None:
+    review = session()
+    review.reject([1])
+    review.accept([3])
+    assert review.applied_around([0], 0, 16) == []
+
+
 def test_context_window_is_the_line_around_the_change() -> None:
     assert context_window("第一行\n寄予殿切期望\n末行", 6, 7, 100) == (4, 10)
 

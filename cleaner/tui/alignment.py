@@ -31,10 +31,14 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """A piece of the before text and the piece of the after text that takes its place."""
+    """A piece of the before text and the piece of the after text that takes its place.
+
+    `focus` is False for a change drawn only as context (another proposal the output applies).
+    """
 
     before: str
     after: str
+    focus: bool = True
 
     @property
     def kind(self) -> Kind:
@@ -53,6 +57,7 @@ class Piece:
 
     text: str
     kind: Kind
+    focus: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,17 +68,26 @@ class AlignedLine:
     after: tuple[Piece, ...]
 
 
-def align(text: str, start: int, end: int, changes: Sequence[tuple[int, int, str]]) -> list[Chunk]:
+def align(
+    text: str,
+    start: int,
+    end: int,
+    changes: Sequence[tuple[int, int, str]],
+    context: Sequence[tuple[int, int, str]] = (),
+) -> list[Chunk]:
     """Chunks covering text[start:end], each change (start, end, replacement) diffed by character.
 
-    `changes` must be sorted, disjoint and inside the window.
+    `changes` are the ones in focus; `context` ones (other changes in the window) come out with
+    `focus=False`. Together they must be disjoint and inside the window.
     """
     chunks: list[Chunk] = []
     position = start
-    for change_start, change_end, replacement in changes:
+    marked = [(*change, True) for change in changes] + [(*change, False) for change in context]
+    for change_start, change_end, replacement, focus in sorted(marked, key=lambda change: (change[0], change[1])):
         if change_start > position:
             chunks.append(Chunk(text[position:change_start], text[position:change_start]))
-        chunks.extend(character_diff(text[change_start:change_end], replacement))
+        diff = character_diff(text[change_start:change_end], replacement)
+        chunks.extend(diff if focus else [Chunk(chunk.before, chunk.after, focus=False) for chunk in diff])
         position = change_end
     if position < end:
         chunks.append(Chunk(text[position:end], text[position:end]))
@@ -102,10 +116,10 @@ def wrap(chunks: Sequence[Chunk], width: int) -> list[AlignedLine]:
     before: list[Piece] = []
     after: list[Piece] = []
     used = 0
-    for unit_before, unit_after, kind in _units(chunks, width):
+    for unit_before, unit_after, kind, focus in _units(chunks, width):
         if kind is Kind.EQUAL and unit_before == "\n":  # an unchanged line break ends the line
-            _add(before, "↵", kind, 1)
-            _add(after, "↵", kind, 1)
+            _add(before, "↵", kind, 1, focus)
+            _add(after, "↵", kind, 1, focus)
             lines.append(AlignedLine(tuple(before), tuple(after)))
             before, after, used = [], [], 0
             continue
@@ -113,37 +127,37 @@ def wrap(chunks: Sequence[Chunk], width: int) -> list[AlignedLine]:
         if used + unit_width > width and used:
             lines.append(AlignedLine(tuple(before), tuple(after)))
             before, after, used = [], [], 0
-        _add(before, unit_before, kind, unit_width)
-        _add(after, unit_after, kind, unit_width)
+        _add(before, unit_before, kind, unit_width, focus)
+        _add(after, unit_after, kind, unit_width, focus)
         used += unit_width
     if before or after or not lines:
         lines.append(AlignedLine(tuple(before), tuple(after)))
     return lines
 
 
-def _units(chunks: Sequence[Chunk], width: int) -> list[tuple[str, str, Kind]]:
+def _units(chunks: Sequence[Chunk], width: int) -> list[tuple[str, str, Kind, bool]]:
     """Pieces that may not be split across lines: single equal characters, or whole changes."""
-    units: list[tuple[str, str, Kind]] = []
+    units: list[tuple[str, str, Kind, bool]] = []
     for chunk in chunks:
         kind = chunk.kind
         if kind is Kind.EQUAL:
-            units.extend((char, char, kind) for char in chunk.before.replace("\t", "⇥"))
+            units.extend((char, char, kind, True) for char in chunk.before.replace("\t", "⇥"))
             continue
         before, after = visible(chunk.before, changed=True), visible(chunk.after, changed=True)
         if max(cell_len(before), cell_len(after)) <= width:
-            units.append((before, after, kind))
+            units.append((before, after, kind, chunk.focus))
         else:  # a change wider than the screen: pair it up character by character
-            units.extend((b or "", a or "", kind) for b, a in zip_longest(before, after))
+            units.extend((b or "", a or "", kind, chunk.focus) for b, a in zip_longest(before, after))
     return units
 
 
-def _add(pieces: list[Piece], text: str, kind: Kind, unit_width: int) -> None:
+def _add(pieces: list[Piece], text: str, kind: Kind, unit_width: int, focus: bool) -> None:
     padding = unit_width - cell_len(text)
     if text:
-        if pieces and pieces[-1].kind is kind:
-            pieces[-1] = Piece(pieces[-1].text + text, kind)
+        if pieces and pieces[-1].kind is kind and pieces[-1].focus is focus:
+            pieces[-1] = Piece(pieces[-1].text + text, kind, focus)
         else:
-            pieces.append(Piece(text, kind))
+            pieces.append(Piece(text, kind, focus))
     if padding:
         if pieces and pieces[-1].kind is Kind.PAD:
             pieces[-1] = Piece(pieces[-1].text + " " * padding, Kind.PAD)

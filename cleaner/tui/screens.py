@@ -475,7 +475,10 @@ class EditScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(Text(f"Edit line {proposal.line}, column {proposal.column}: replace "
                              f"“{visible(edit.before, True)}” with…", style="bold"))
-            yield Static(AlignedDiff(self.session.text, start, end, self.session.changes((self.index,))))
+            yield Static(AlignedDiff(
+                self.session.text, start, end, self.session.changes((self.index,)),
+                self.session.applied_around((self.index,), start, end),
+            ))
             yield Input(value=self.current, id="replacement")
             yield Label(Text("enter keeps it · escape cancels · the original text means reject", style="dim"))
 

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from cleaner.review import Decision, ReviewSession, Row, Status
-from cleaner.tui.alignment import Kind, align, describe_characters, visible, wrap
+from cleaner.tui.alignment import Chunk, Kind, Piece, align, describe_characters, visible, wrap
 
 STATUS_MARKS: dict[Status | None, tuple[str, str]] = {
     Status.PENDING: ("●", "bold yellow"),
@@ -31,12 +31,9 @@ STATUS_MARKS: dict[Status | None, tuple[str, str]] = {
 }
 DELETED = Style(color="#ffd7d7", bgcolor="#8b1a1a")
 INSERTED = Style(color="#d7ffd7", bgcolor="#1f6b2a")
-CHANGE_STYLES = {
-    Kind.EQUAL: Style(),
-    Kind.PAD: Style(),
-    Kind.DELETE: DELETED,
-    Kind.INSERT: INSERTED,
-}
+# Other changes the output makes in view: the same hues, quieter, so the proposal stands out.
+NEARBY_DELETED = Style(color="#d7a0a0", bgcolor="#3d1f1f")
+NEARBY_INSERTED = Style(color="#a0d7a0", bgcolor="#1f3d24")
 PREVIEW_CONTEXT = 4
 DETAIL_RADIUS = 60
 PARAGRAPH_RADIUS = 1200
@@ -48,7 +45,7 @@ def status_label(status: Status | None) -> str:
 
 def mark(status: Status | None) -> Text:
     symbol, style = STATUS_MARKS[status]
-    return Text(f"{symbol} {status_label(status):<8}", style=style)
+    return Text(f"{symbol} {status_label(status):<9}", style=style)
 
 
 class ProposalList(ScrollView, can_focus=True):
@@ -228,25 +225,45 @@ def _confidence_style(confidence: float) -> str:
 
 
 class AlignedDiff:
-    """Rich renderable: the text before (−) and after (+), character-aligned, wrapped to the width."""
+    """Rich renderable: the text before (−) and after (+), character-aligned, wrapped to the width.
 
-    def __init__(self, text: str, start: int, end: int, changes: Sequence[tuple[int, int, str]]) -> None:
-        self.chunks = align(text, start, end, changes)
-        self.clipped_start = start > 0 and text[start - 1] != "\n"
-        self.clipped_end = end < len(text) and text[end] != "\n"
+    A wrapped line the changes do not touch is drawn once; `…` marks a window cut inside a line.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        changes: Sequence[tuple[int, int, str]],
+        nearby: Sequence[tuple[int, int, str]] = (),
+    ) -> None:
+        self.chunks = align(text, start, end, changes, nearby)
+        if start > 0 and text[start - 1] != "\n":
+            self.chunks.insert(0, Chunk("…", "…"))
+        if end < len(text) and text[end] != "\n":
+            self.chunks.append(Chunk("…", "…"))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in wrap(self.chunks, max(options.max_width - 3, 10)):
+            if all(piece.kind in (Kind.EQUAL, Kind.PAD) for piece in (*line.before, *line.after)):
+                yield Text("  " + "".join(piece.text for piece in line.before), no_wrap=True, end="\n")
+                continue
             for sign, pieces, sign_style in (("−", line.before, "red"), ("+", line.after, "green")):
                 row = Text(no_wrap=True, end="\n")
                 row.append(f"{sign} ", style=f"bold {sign_style}")
                 for piece in pieces:
-                    row.append(piece.text, style=CHANGE_STYLES.get(piece.kind, _replace_style(sign)))
+                    row.append(piece.text, style=_piece_style(piece, sign))
                 yield row
 
 
-def _replace_style(sign: str) -> Style:
-    return DELETED if sign == "−" else INSERTED
+def _piece_style(piece: Piece, sign: str) -> Style:
+    if piece.kind in (Kind.EQUAL, Kind.PAD):
+        return Style()
+    removed = piece.kind is Kind.DELETE or (piece.kind is Kind.REPLACE and sign == "−")
+    if piece.focus:
+        return DELETED if removed else INSERTED
+    return NEARBY_DELETED if removed else NEARBY_INSERTED
 
 
 class ProposalDetail(Widget):
@@ -315,10 +332,9 @@ def detail_parts(session: ReviewSession, members: tuple[int, ...]) -> list[Text 
         last = session.proposals[members[-1]]
         header.append(f"   ¶ paragraph, lines {first.line}–{last.line}: {len(members)} line joins", style="bold")
         header.append(f"   pass {edit.pass_name}", style="cyan")
-        start, end = session.context(members, PARAGRAPH_RADIUS)
         rules = sorted({session.proposals[member].edit.rule_id for member in members})
         reasons = sorted({session.proposals[member].edit.reason for member in members})
-        parts.append(AlignedDiff(session.text, start, end, session.changes(members)))
+        parts.extend(in_context(session, members, PARAGRAPH_RADIUS))
         parts.append(_labelled("rules", ", ".join(rules)))
         parts.append(_labelled("reason", "; ".join(reasons)))
         parts.append(Text("enter: show the joins one by one", style="dim italic"))
@@ -328,8 +344,7 @@ def detail_parts(session: ReviewSession, members: tuple[int, ...]) -> list[Text 
     header.append(f"   rule {edit.rule_id}")
     header.append(f"   confidence {edit.confidence:.2f}", style=_confidence_style(edit.confidence))
     header.append(f"   proposed {edit.safety.value}", style="dim")
-    start, end = session.context(members, DETAIL_RADIUS)
-    parts.append(AlignedDiff(session.text, start, end, session.changes(members)))
+    parts.extend(in_context(session, members, DETAIL_RADIUS))
     decision: Decision = session.decision(members[0])
     if decision.status is Status.EDITED:
         parts.append(_labelled("proposed", f"{visible(edit.before, True)} → {visible(edit.after, True)}"))
@@ -345,6 +360,18 @@ def detail_parts(session: ReviewSession, members: tuple[int, ...]) -> list[Text 
             choices.append(f" {visible(alternative, True)}  ")
         choices.append("(press the number to choose)", style="dim")
         parts.append(choices)
+    return parts
+
+
+def in_context(session: ReviewSession, members: tuple[int, ...], radius: int) -> list[Text | AlignedDiff]:
+    """The proposals' change in its lines, with the other changes the output makes there (quieter)."""
+    start, end = session.context(members, radius)
+    nearby = session.applied_around(members, start, end)
+    parts: list[Text | AlignedDiff] = [AlignedDiff(session.text, start, end, session.changes(members), nearby)]
+    if nearby:
+        parts.append(Text(
+            f"  in quieter colours: {len(nearby)} other change(s) the output makes here", style="dim italic",
+        ))
     return parts
 
 

@@ -81,3 +81,14 @@ def test_describe_characters_tells_an_ascii_space_from_an_ideographic_one() -> N
 
 def test_describe_characters_is_silent_for_line_joins() -> None:
     assert describe_characters("\n", "") == []
+
+
+def test_nearby_changes_come_out_of_focus_beside_the_one_in_focus() -> None:
+    assert align("寄予殿切期望,", 0, 7, [(2, 3, "殷")], [(6, 7, "，")]) == [
+        Chunk("寄予", "寄予"), Chunk("殿", "殷"), Chunk("切期望", "切期望"), Chunk(",", "，", focus=False),
+    ]
+
+
+def test_wrap_keeps_a_nearby_change_apart_from_a_change_in_focus() -> None:
+    (line,) = wrap([Chunk("殿", "殷"), Chunk("合", "台", focus=False)], 20)
+    assert line.after == (Piece("殷", Kind.REPLACE), Piece("台", Kind.REPLACE, focus=False))

@@ -167,3 +167,12 @@ def test_review_without_decisions_saves_what_cleaner_clean_writes(tmp_path: Path
     workspace.save()
     workspace.close()
     assert (tmp_path / "review.txt").read_bytes() == (tmp_path / "clean.txt").read_bytes()
+
+
+def test_in_place_save_keeps_the_permissions_of_the_input(tmp_path: Path) -> None:
+    path = source(tmp_path)
+    path.chmod(0o640)
+    workspace = open_file(path, config=config(tmp_path), reviewer="ann", in_place=True)
+    workspace.save()
+    workspace.close()
+    assert path.stat().st_mode & 0o777 == 0o640
