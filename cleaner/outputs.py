@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -36,6 +37,7 @@ class AtomicFile:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.fchmod(handle, _file_mode(path))  # mkstemp makes 0600; keep the file's mode or the umask's
         except OSError as error:
             raise OutputError(f"{path}: cannot write output ({error.strerror})") from None
         self._temporary = temporary
@@ -79,6 +81,16 @@ class AtomicFile:
     ) -> None:
         if self._stream is not None:
             self.abort()
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions `path` has now, or those a new file gets under the process umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class StandardOutput:
