@@ -258,29 +258,90 @@ class _Fields:
         return tuple(value)
 
 
-def parse_line(raw: bytes, number: int, path: Path | str) -> LogLine:
-    """Parse and validate one raw line (with or without its newline)."""
-    where = f"{path}:{number}"
+_DECODER = json.JSONDecoder()
+
+
+def split_line(raw: bytes, number: int, path: Path | str) -> tuple[str, str | None, dict[str, Any]]:
+    """The chain hash, the `prev` hash and the JSON object of one raw line (not yet validated)."""
     if not raw.endswith(b"\n"):
-        raise LogError(f"{where}: incomplete line (the writer was interrupted, or the log was cut)")
+        raise LogError(f"{path}:{number}: incomplete line (the writer was interrupted, or the log was cut)")
     content = raw[:-1]
     try:
-        data = json.loads(content)
+        data = _DECODER.decode(content.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        raise LogError(f"{where}: not a JSON log record") from None
-    if not isinstance(data, dict):
-        raise LogError(f"{where}: not a JSON log record")
+        raise LogError(f"{path}:{number}: not a JSON log record") from None
+    if type(data) is not dict:
+        raise LogError(f"{path}:{number}: not a JSON log record")
     prev = data.get("prev")
-    if prev is not None and not isinstance(prev, str):
-        raise LogError(f"{where}: 'prev' must be a hash or null")
-    return LogLine(number, line_hash(content), prev, _record(data, number, where))
+    if prev is not None and type(prev) is not str:
+        raise LogError(f"{path}:{number}: 'prev' must be a hash or null")
+    return line_hash(content), prev, data
+
+
+def parse_line(raw: bytes, number: int, path: Path | str) -> LogLine:
+    """Parse and validate one raw line (with or without its newline)."""
+    sha256, prev, data = split_line(raw, number, path)
+    return LogLine(number, sha256, prev, to_record(data, number, path))
+
+
+def to_record(data: dict[str, Any], number: int, path: Path | str) -> Record:
+    """The typed record of one line's JSON object; a wrong or missing field is a LogError naming it."""
+    kind = data.get("type")
+    if kind == "edit":
+        record = _fast_edit(data, number)
+        return record if record is not None else _edit(_Fields(data, f"{path}:{number}"), number)
+    if kind == "decision":
+        decision = _fast_decision(data, number)
+        return decision if decision is not None else _record(data, number, f"{path}:{number}")
+    return _record(data, number, f"{path}:{number}")
+
+
+def _fast_edit(data: dict[str, Any], number: int) -> EditRecord | None:
+    """The edit record when every field is present and well typed (the common case), else None."""
+    get = data.get
+    run_id, doc, edit_id, start, end = get("run_id"), get("doc"), get("id"), get("start"), get("end")
+    before, after, pass_name, rule = get("before"), get("after"), get("pass"), get("rule")
+    confidence, reason, safety, evidence = get("confidence"), get("reason"), get("safety"), get("evidence")
+    alternatives, line, column = get("alternatives", []), get("line"), get("column")
+    context_before, context_after = get("context_before"), get("context_after")
+    if not (
+        type(run_id) is str and type(edit_id) is str and type(before) is str and type(after) is str
+        and type(pass_name) is str and type(rule) is str and type(reason) is str and type(evidence) is str
+        and type(context_before) is str and type(context_after) is str
+        and type(doc) is int and type(start) is int and type(end) is int and type(line) is int
+        and type(column) is int and doc >= 0 and start >= 0 and line >= 0 and column >= 0
+        and (type(confidence) is float or type(confidence) is int)
+        and end - start == len(before) and before != after and safety in _SAFETIES
+        and type(alternatives) is list and all(type(item) is str for item in alternatives)
+    ):
+        return None
+    return EditRecord(
+        number, run_id, doc, edit_id, start, end, before, after, pass_name, rule, float(confidence), reason,
+        safety, evidence, tuple(alternatives), line, column, context_before, context_after,
+    )
+
+
+def _fast_decision(data: dict[str, Any], number: int) -> DecisionRecord | None:
+    get = data.get
+    run_id, doc, edit_id, status, text = get("run_id"), get("doc"), get("edit"), get("status"), get("text")
+    by, at, note = get("by"), get("at"), get("note")
+    if not (
+        type(run_id) is str and type(doc) is int and doc >= 0 and type(edit_id) is str and type(by) is str
+        and type(at) is str and status in _FAST_STATUSES and text is None and note is None
+    ):
+        return None
+    return DecisionRecord(number, run_id, doc, edit_id, status, None, by, at, None)
+
+
+_SAFETIES = frozenset({str(Safety.AUTO), str(Safety.REVIEW)})
+_FAST_STATUSES = frozenset(STATUSES) - {"edited"}
 
 
 def _record(data: dict[str, Any], number: int, where: str) -> Record:
     fields = _Fields(data, where)
     kind = data.get("type")
     if kind == "edit":
-        return _edit(fields, number, where)
+        return _edit(fields, number)
     if kind == "decision":
         status = fields.text("status")
         if status not in STATUSES:
@@ -319,7 +380,8 @@ def _record(data: dict[str, Any], number: int, where: str) -> Record:
     raise LogError(f"{where}: unknown record type {kind!r}")
 
 
-def _edit(fields: _Fields, number: int, where: str) -> EditRecord:
+def _edit(fields: _Fields, number: int) -> EditRecord:
+    where = fields.where
     start, end = fields.integer("start"), fields.integer("end")
     before, after = fields.text("before"), fields.text("after")
     if end < start or end - start != len(before):
@@ -402,17 +464,35 @@ class FoldStep:
 
 
 class Fold:
-    """Streams records into document states. `keep(sha256)` limits which documents are tracked."""
+    """Streams records into document states. `keep(sha256)` limits which documents are tracked.
+
+    Memory: the states still tracked, and the document records of the current run. `release` drops
+    a state once nothing later refers to it (the audit commands know where that is from a scan).
+    """
 
     def __init__(self, path: Path | str, keep: Callable[[str], bool] | None = None) -> None:
         self.path = path
         self.keep = keep
         self.run: RunRecord | None = None
         self.states: dict[str, DocumentState] = {}
-        self._documents: dict[int, tuple[DocumentRecord, DocumentState | None]] = {}
+        self._documents: dict[int, DocumentRecord] = {}
         self._run_ids: set[str] = set()
 
     def feed(self, record: Record) -> FoldStep:
+        if isinstance(record, EditRecord | DecisionRecord):
+            document = self.document_of(record.run_id, record.doc, record.line)
+            state = self.states.get(document.sha256)
+            if state is None:
+                return FoldStep(None, document)
+            if isinstance(record, EditRecord):
+                state.edits[record.id] = record
+            elif record.edit_id not in state.edits:
+                raise LogError(
+                    f"{self.path}:{record.line}: decision on edit {record.edit_id}, which has no edit record"
+                )
+            else:
+                state.decisions[record.edit_id] = record
+            return FoldStep(state, document)
         if isinstance(record, RunRecord):
             if record.run_id in self._run_ids:
                 raise LogError(f"{self.path}:{record.line}: run {record.run_id} appears twice")
@@ -420,34 +500,40 @@ class Fold:
             self.run = record
             self._documents = {}
             return FoldStep(None, None)
-        run = self.run
-        if run is None or record.run_id != run.run_id:
-            current = "no run header" if run is None else f"the header of run {run.run_id}"
-            raise LogError(f"{self.path}:{record.line}: record of run {record.run_id} follows {current}")
+        run = self._current_run(record.run_id, record.line)
         if isinstance(record, EndRecord):
             self.run = None
+            self._documents = {}
             return FoldStep(None, None)
         if isinstance(record, DocumentRecord):
             return self._document(run, record)
-        entry = self._documents.get(record.doc)
-        if entry is None:
-            raise LogError(f"{self.path}:{record.line}: refers to document {record.doc}, not declared in its run")
-        document, state = entry
-        if state is None:
-            return FoldStep(None, document)
-        if isinstance(record, EditRecord):
-            state.edits[record.id] = record
-        elif isinstance(record, DecisionRecord) and record.edit_id not in state.edits:
-            raise LogError(f"{self.path}:{record.line}: decision on edit {record.edit_id}, which has no edit record")
-        elif isinstance(record, DecisionRecord):
-            state.decisions[record.edit_id] = record
-        return FoldStep(state, document)
+        document = self.document_of(record.run_id, record.doc, record.line)
+        return FoldStep(self.states.get(document.sha256), document)
+
+    def document_of(self, run_id: str, doc: int, line: int) -> DocumentRecord:
+        """The document record a line of run `run_id` refers to as `doc` (checks it is declared)."""
+        self._current_run(run_id, line)
+        document = self._documents.get(doc)
+        if document is None:
+            raise LogError(f"{self.path}:{line}: refers to document {doc}, not declared in its run")
+        return document
+
+    def release(self, sha256: str) -> None:
+        """Forget a document's state (nothing later in the log refers to it)."""
+        self.states.pop(sha256, None)
+
+    def _current_run(self, run_id: str, line: int) -> RunRecord:
+        run = self.run
+        if run is None or run_id != run.run_id:
+            current = "no run header" if run is None else f"the header of run {run.run_id}"
+            raise LogError(f"{self.path}:{line}: record of run {run_id} follows {current}")
+        return run
 
     def _document(self, run: RunRecord, record: DocumentRecord) -> FoldStep:
         if record.doc in self._documents:
             raise LogError(f"{self.path}:{record.line}: document {record.doc} declared twice in its run")
+        self._documents[record.doc] = record
         if self.keep is not None and not self.keep(record.sha256):
-            self._documents[record.doc] = (record, None)
             return FoldStep(None, record)
         replaced = None
         state = self.states.get(record.sha256)
@@ -458,7 +544,6 @@ class Fold:
             state = self.states[record.sha256] = DocumentState(record.sha256, record)
         else:
             state.document = record
-        self._documents[record.doc] = (record, state)
         return FoldStep(state, record, replaced)
 
 

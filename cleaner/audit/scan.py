@@ -5,18 +5,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cleaner.audit.paths import STDIO, absolute
 from cleaner.errors import LogError
 from cleaner.logread import (
-    DocumentRecord,
     EndRecord,
     Fold,
     ResultRecord,
     RunRecord,
     iter_raw_lines,
-    parse_line,
+    split_line,
+    to_record,
 )
+
+_REFERENCES = frozenset({"edit", "decision"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,9 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
     runs = 0
     for number, raw in iter_raw_lines(path, size):
         try:
-            entry = parse_line(raw, number, path)
+            sha256, prev, data = split_line(raw, number, path)
+            reference = _reference(data) if data.get("type") in _REFERENCES else None
+            record = None if reference is not None else to_record(data, number, path)
         except LogError as error:
             if strict:
                 raise
@@ -79,17 +84,16 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
             previous = None
             previous_number = number
             continue
-        if entry.prev != previous and previous_number and previous is not None:
+        if prev != previous and previous_number and previous is not None:
             problems.append(Problem(
                 previous_number,
                 f"hash chain broken: line {number} records a different hash for this line "
                 f"(it was changed, or lines were removed or inserted before line {number})",
             ))
-        elif number == 1 and entry.prev is not None:
+        elif number == 1 and prev is not None:
             problems.append(Problem(1, "hash chain broken: the first line names a predecessor "
                                        "(lines were removed from the start of the log)"))
-        previous, previous_number = entry.sha256, number
-        record = entry.record
+        previous, previous_number = sha256, number
         run_lines += 1
         if isinstance(record, RunRecord):
             runs += 1
@@ -100,6 +104,10 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
         if not structure_ok:
             continue
         try:
+            if reference is not None:  # edits and decisions: only where they belong (the fold checks the rest)
+                last_reference[fold.document_of(reference[0], reference[1], number).sha256] = number
+                continue
+            assert record is not None
             step = fold.feed(record)
         except LogError as error:
             if strict:
@@ -107,10 +115,8 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
             problems.append(Problem(number, str(error).removeprefix(f"{path}:{number}: ")))
             structure_ok = False
             continue
-        if step.document is not None and not isinstance(record, DocumentRecord | EndRecord):
+        if step.document is not None and not isinstance(record, EndRecord):
             last_reference[step.document.sha256] = number
-        elif isinstance(record, DocumentRecord):
-            last_reference[record.sha256] = number
         if isinstance(record, ResultRecord) and run is not None:
             key = output_key(record.output, run.cwd)
             if key is not None:
@@ -125,3 +131,11 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
         path, size, previous_number, runs, run, previous, last_reference, last_result,
         tuple(problems), not structure_ok,
     )
+
+
+def _reference(data: dict[str, Any]) -> tuple[str, int] | None:
+    """The run and document an edit or decision line refers to, when those fields are well typed."""
+    run_id, doc = data.get("run_id"), data.get("doc")
+    if type(run_id) is str and type(doc) is int:
+        return run_id, doc
+    return None
