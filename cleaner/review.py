@@ -609,7 +609,8 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
             elif kind == "result":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
                 output = record.get("output")
-                outputs[sha] = None if output is None else str(output)
+                run = runs.get(str(record["run_id"]), {})
+                outputs[sha] = None if output is None else _resolve(str(output), run.get("cwd"))
         except (KeyError, ValueError, TypeError) as error:
             raise LogError(f"{where}:{number}: malformed {kind} record ({error})") from None
     result = []

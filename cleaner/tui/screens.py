@@ -247,7 +247,7 @@ class ReviewScreen(Screen[None]):
         pair = f"{visible(edit.before, True) or '∅'} → {visible(edit.after, True) or '∅'}"
         choices = {
             "y": f"{verb} {len(by_rule)} proposal(s) of rule {edit.rule_id}",
-            "p": f"{verb} only the {len(by_pair)} proposal(s) changing {pair}",
+            "p": f"{verb} the {len(by_pair)} proposal(s) of any rule changing {pair}",
             "n": "Cancel",
         }
         if len(by_pair) == len(by_rule):
@@ -424,6 +424,7 @@ class ConfirmScreen(ModalScreen[str | None]):
         background: $surface; padding: 1 2;
     }
     ConfirmScreen .question { text-style: bold; margin-bottom: 1; }
+    ConfirmScreen Static { width: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "choose('')", "Cancel")]
 

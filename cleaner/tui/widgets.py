@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from rich.cells import set_cell_size
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.style import Style
 from rich.text import Text
@@ -41,6 +41,13 @@ PARAGRAPH_RADIUS = 1200
 
 def status_label(status: Status | None) -> str:
     return "mixed" if status is None else status.value
+
+
+def fit(text: str, width: int) -> str:
+    """`text` padded to `width` cells, or cut with `…` when it is wider."""
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def mark(status: Status | None) -> Text:
@@ -170,17 +177,17 @@ class ProposalList(ScrollView, can_focus=True):
         text.append_text(mark(session.status_of(members)))
         if len(members) > 1:
             last = session.proposals[members[-1]]
-            text.append(set_cell_size(f"L{first.line}–{last.line}", 9) + " ")
-            text.append(set_cell_size(first.edit.pass_name, 11) + " ", style="cyan")
-            text.append(set_cell_size(f"¶ {len(members)} line joins", 17) + " ", style="bold")
+            text.append(fit(f"L{first.line}–{last.line}", 9) + " ")
+            text.append(fit(first.edit.pass_name, 11) + " ", style="cyan")
+            text.append(fit(f"¶ {len(members)} line joins", 17) + " ", style="bold")
             confidence = min(session.proposals[member].edit.confidence for member in members)
             text.append(f"{confidence:4.2f}  ", style=_confidence_style(confidence))
             text.append_text(self._paragraph_preview(members, width))
             return text
         edit = first.edit
-        text.append(set_cell_size(f"L{first.line}:{first.column}", 9) + " ")
-        text.append(set_cell_size(edit.pass_name, 11) + " ", style="cyan")
-        text.append(set_cell_size(edit.rule_id, 17) + " ", style="dim")
+        text.append(fit(f"L{first.line}:{first.column}", 9) + " ")
+        text.append(fit(edit.pass_name, 11) + " ", style="cyan")
+        text.append(fit(edit.rule_id, 17) + " ", style="dim")
         text.append(f"{edit.confidence:4.2f}  ", style=_confidence_style(edit.confidence))
         text.append_text(change_preview(session, members[0]))
         return text

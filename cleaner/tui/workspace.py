@@ -283,17 +283,26 @@ def open_file(
     log: Path | None = None,
     in_place: bool = False,
 ) -> Workspace:
-    """Review a file: the pipeline's proposals, with the decisions the log already holds for it."""
+    """Review a file: the pipeline's proposals, with the decisions the log already holds for it.
+
+    Without -o, the output goes where the log last wrote this input's output (a batch's output
+    folder), else beside the input.
+    """
     from cleaner.pipeline import Pipeline
 
-    output = source if in_place else (output or default_output(source))
+    data, document = read_source(source)
+    logged = None if log is None else _find(read_log_file(log), document.sha256)
+    if in_place:
+        output = source
+    elif output is None:
+        output = _recorded_output(source, logged) or default_output(source)
     if not in_place and same_file(source, output):
         raise OutputError(f"{source}: output would overwrite the input (use --in-place)")
-    log = log or default_log(default_output(source) if in_place else output)
-    data, document = read_source(source)
+    if log is None:
+        log = default_log(default_output(source) if in_place else output)
+        logged = _find(read_log_file(log), document.sha256)
     pipeline = Pipeline(config)
     result = pipeline.run(document.text)
-    logged = _find(read_log_file(log), document.sha256)
     edits = list(result.edits)
     if logged is not None:
         edits = merge_edits(document.text, edits, logged.edits)
@@ -329,14 +338,21 @@ def open_log(
     if in_place:
         output = source
     elif output is None:
-        recorded = Path(logged.output) if logged.output not in (None, "-") else None
-        output = recorded if recorded is not None and not same_file(source, recorded) else default_output(source)
+        output = _recorded_output(source, logged) or default_output(source)
     if not in_place and same_file(source, output):
         raise OutputError(f"{source}: output would overwrite the input (use --in-place)")
     return workspace_for(
         document, data, list(logged.edits), logged, output=output, log=log, reviewer=reviewer,
         in_place=in_place, config=dict(logged.config), sources=dict(logged.sources),
     )
+
+
+def _recorded_output(source: Path, logged: LoggedDocument | None) -> Path | None:
+    """Where the log says this input's output was last written (never the input itself)."""
+    if logged is None or logged.output in (None, "-"):
+        return None
+    recorded = Path(str(logged.output))
+    return None if same_file(source, recorded) else recorded
 
 
 def _choose(log: Path, documents: list[LoggedDocument]) -> LoggedDocument:
@@ -347,9 +363,13 @@ def _choose(log: Path, documents: list[LoggedDocument]) -> LoggedDocument:
     if len(waiting) == 1:
         return waiting[0]
     if not waiting:
-        raise ConfigError(f"{log}: nothing is pending in its {len(documents)} documents; name one: --log LOG FILE")
+        raise ConfigError(
+            f"{log}: nothing is pending in its {len(documents)} documents; name one: cleaner review FILE --log {log}"
+        )
     names = ", ".join(document.path for document in waiting[:5]) + (" …" if len(waiting) > 5 else "")
-    raise ConfigError(f"{log}: {len(waiting)} documents have pending proposals ({names}); name one: --log LOG FILE")
+    raise ConfigError(
+        f"{log}: {len(waiting)} documents have pending proposals ({names}); name one: cleaner review FILE --log {log}"
+    )
 
 
 def _find(documents: list[LoggedDocument], sha256: str) -> LoggedDocument | None:

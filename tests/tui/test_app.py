@@ -164,7 +164,7 @@ async def test_bulk_by_exact_pair_is_offered_when_it_differs_from_the_rule(tmp_p
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "R")
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.choices["p"] == "Reject only the 2 proposal(s) changing 殿 → 殷"
+        assert app.screen.choices["p"] == "Reject the 2 proposal(s) of any rule changing 殿 → 殷"
         await pilot.press("p")
         assert statuses(workspace).count("rejected") == 2
 

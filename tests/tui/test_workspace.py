@@ -138,6 +138,12 @@ def test_a_batch_log_review_saves_over_the_batch_output(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "a.txt").read_text("utf-8") == "总书动对青年寄予殷切期望，搭建平台。\n总书动说。\n"
 
 
+def test_a_file_reviewed_with_its_batch_log_saves_over_the_batch_output(tmp_path: Path) -> None:
+    log = batch(tmp_path, "a.txt", "b.txt")
+    workspace = open_file(tmp_path / "in" / "b.txt", config=config(tmp_path), reviewer="ann", log=log)
+    assert workspace.output == tmp_path / "out" / "b.txt"
+
+
 def test_a_log_naming_several_pending_documents_needs_a_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="2 documents have pending proposals"):
         open_log(batch(tmp_path, "a.txt", "b.txt"), reviewer="ann")
