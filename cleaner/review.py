@@ -67,10 +67,11 @@ class Proposal:
     edit: Edit
     line: int
     column: int
+    id: str = ""  # the edit's id, computed once (build_proposals fills it in)
 
-    @property
-    def id(self) -> str:
-        return self.edit.id
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.edit.id)
 
     @property
     def proposed(self) -> Status:
@@ -162,7 +163,7 @@ def build_proposals(text: str, edits: Iterable[Edit]) -> tuple[Proposal, ...]:
             line += newlines
             line_start = text.rfind("\n", position, edit.start) + 1
         position = edit.start
-        proposals.append(Proposal(edit, line, edit.start - line_start + 1))
+        proposals.append(Proposal(edit, line, edit.start - line_start + 1, edit.id))
     return tuple(proposals)
 
 
@@ -598,9 +599,10 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
             elif kind == "edit":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
                 edit = _edit_from_record(record)
-                if edit.id != record["id"]:
+                edit_id = edit.id
+                if edit_id != record["id"]:
                     raise ValueError(f"id {record['id']} does not match the edit it names")
-                edits[sha].setdefault(edit.id, edit)
+                edits[sha].setdefault(edit_id, edit)
             elif kind == "decision":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
                 text = record.get("text")
