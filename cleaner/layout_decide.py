@@ -88,12 +88,25 @@ def decide(lines: list[Line]) -> list[Decision]:
     page = _column(widths, wraps, 0, count, share=0.25, minimum=2 if count <= 4 else 3)
     # The window of WINDOW lines ending at each line; the one starting at a line ends WINDOW - 1 later.
     trailing = _trailing_columns(widths, wraps)
+    tail = _tail_columns(widths, wraps)
     decisions: list[Decision] = []
     first_line = True
+    special = titles | title_ends
     for index in range(count - 1):
         before = trailing[index]
         last = index + WINDOW - 1
-        after = trailing[last] if last < count else _column(widths, wraps, index, count)
+        after = trailing[last] if last < count else tail[index]
+        line, following = lines[index], lines[index + 1]
+        if (
+            # The common case, decided here as _decide would: a plain line that fills the column.
+            before.regular and after.regular and wraps[index] and index not in special
+            and not (line.fragment or line.standalone or following.fragment or following.standalone
+                     or following.marker)
+            and min(before.width, after.width) - line.width <= (TOLERANCE + INDENT if first_line else TOLERANCE)
+        ):
+            decisions.append(WRAPPED)
+            first_line = False
+            continue
         if not before.regular or not after.regular:
             # Near the end of a text or of a block, the line and its two neighbours may show a
             # narrower block that the longer window misses.
@@ -105,13 +118,17 @@ def decide(lines: list[Line]) -> list[Decision]:
         if index in title_ends:
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         else:
-            decision = _decide(lines[index], lines[index + 1], before, after, first_line, index in titles)
+            decision = _decide(line, following, before, after, first_line, index in titles)
         decisions.append(decision)
         first_line = decision.verdict is not Verdict.JOIN
     return decisions
 
 
 _IRREGULAR = Column(0.0, False)
+# The most common decision by far: the layout pass recognises it to build its Edit directly.
+WRAPPED = _decision(
+    Verdict.JOIN, "join.wrapped", 0.95, "the line runs to the column width and ends mid-sentence: a wrap"
+)
 # Columns are few and immutable (widths are multiples of 1/4 em): build each once.
 _make_column = functools.cache(Column)
 
@@ -131,7 +148,29 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
             del ordered[bisect_left(ordered, leaving)]
             if wraps[end - WINDOW]:
                 del wrapped[bisect_left(wrapped, leaving)]
-        columns.append(_sorted_column(ordered, wrapped, 0.0, 3))
+        # _sorted_column(ordered, wrapped, 0.0, 3), inline: this runs once per line.
+        size = len(ordered)
+        if size < 3:
+            columns.append(_IRREGULAR)
+            continue
+        column = ordered[size - (size + 2) // 3]
+        low, high = column - TOLERANCE, column + INDENT + 0.5
+        full = bisect_right(ordered, high) - bisect_left(ordered, low)
+        full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
+        columns.append(_make_column(column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)))
+    return columns
+
+
+def _tail_columns(widths: list[float], wraps: list[bool]) -> dict[int, Column]:
+    """For each of the last WINDOW - 1 lines, the column of the lines from it to the end."""
+    columns = {}
+    ordered: list[float] = []
+    wrapped: list[float] = []
+    for start in range(len(widths) - 1, max(-1, len(widths) - WINDOW), -1):
+        insort(ordered, widths[start])
+        if wraps[start]:
+            insort(wrapped, widths[start])
+        columns[start] = _sorted_column(ordered, wrapped, 0.0, 3)
     return columns
 
 
@@ -218,8 +257,7 @@ def _decide_column(
         return _decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
                         "a sentence ends at the full width; the next line may or may not start a paragraph")
     if width - line.width <= allowance:
-        return _decision(Verdict.JOIN, "join.wrapped", 0.95,
-                        "the line runs to the column width and ends mid-sentence: a wrap")
+        return WRAPPED
     if line.ending is Ending.CONTINUING and width - line.width <= width / 3:
         return _decision(Verdict.JOIN, "join.open-bracket", 0.75,
                         "the line leaves a bracket or quotation open, or ends on 、: the text goes on")

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety
-from cleaner.layout_decide import Decision, Verdict, decide
+from cleaner.layout_decide import WRAPPED, Decision, Verdict, decide
 from cleaner.layout_lines import Line, split_lines
 
 NAME = "layout"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _DIGITS = frozenset("0123456789")
+# Characters that may need a space when two lines join (see _joiner).
+_LATIN_JOIN = _LETTERS | _DIGITS
 
 
 class LayoutPass:
@@ -34,6 +36,11 @@ class LayoutPass:
             edits.append(_edit(text, 0, lines[0].start, "", "trim.start", 0.99,
                                "white space before the first line"))
         for line, following, decision in zip(lines, lines[1:], decide(lines), strict=False):
+            if decision is WRAPPED and not _LATIN_JOIN.intersection(line.text[-1] + following.text[0]):
+                # The common case, inline: a wrap between Chinese lines deletes the gap.
+                edits.append(Edit(line.end, following.start, text[line.end:following.start], "", NAME,
+                                  decision.rule_id, decision.confidence, decision.reason))
+                continue
             edits.extend(self._gap_edits(text, line, following, decision))
         tail = text[lines[-1].end:]
         # A text of several lines is a file: it ends with a line break; a snippet keeps its end.
