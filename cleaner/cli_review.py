@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cleaner.cli import build_config, default_agent, fail
 from cleaner.errors import CleanerError
+
+if TYPE_CHECKING:
+    from cleaner.tui.workspace import Workspace
 
 
 @click.command()
@@ -45,7 +49,7 @@ def review(
     Decisions are saved to the correction log as you make them; reopening the same file resumes.
     `s` writes the output: the input with auto, accepted and edited corrections applied.
     """
-    from cleaner.tui.workspace import open_file, open_log
+    from cleaner.tui.workspace import log_documents, needs_choice, open_file, open_log
 
     if in_place and output is not None:
         fail("use either -o/--output or --in-place, not both")
@@ -58,14 +62,42 @@ def review(
             workspace = open_file(file, config=config, reviewer=agent, output=output, log=log_path, in_place=in_place)
         else:
             assert log_path is not None
-            workspace = open_log(log_path, reviewer=agent, source=file, output=output, in_place=in_place)
+            if needs_choice(log_documents(log_path)):
+                if output is not None:
+                    fail("this log holds several documents: -o cannot name one output for them")
+                review_many(log_path, agent, in_place)
+                return
+            workspace = open_log(log_path, reviewer=agent, output=output, in_place=in_place)
     except CleanerError as error:
         fail(str(error))
         return
+    run_review(workspace)
+
+
+def run_review(workspace: Workspace) -> None:
     from cleaner.tui.app import ReviewApp
 
     try:
         ReviewApp(workspace).run()
     finally:
         workspace.close()
+
+
+def review_many(log: Path, reviewer: str, in_place: bool) -> None:
+    """Choose a document of the log, review it, come back to the list; until the person quits."""
+    from cleaner.tui.picker import DocumentPicker
+    from cleaner.tui.workspace import log_documents, open_log
+
+    notice = None
+    while True:
+        chosen = DocumentPicker(log, log_documents(log), notice).run()
+        if chosen is None:
+            return
+        try:
+            workspace = open_log(log, reviewer=reviewer, source=Path(chosen), in_place=in_place)
+        except CleanerError as error:
+            notice = str(error)
+            continue
+        notice = None
+        run_review(workspace)
 

@@ -321,9 +321,7 @@ def open_log(
     in_place: bool = False,
 ) -> Workspace:
     """Review a document a log names: its recorded proposals and decisions (a batch's pending ones)."""
-    documents = read_log_file(log)
-    if not documents:
-        raise LogError(f"{log}: no documents in this log" if log.exists() else f"{log}: no such log")
+    documents = log_documents(log)
     if source is not None:
         data, document = read_source(source)
         logged = _find(documents, document.sha256)
@@ -345,6 +343,19 @@ def open_log(
         document, data, list(logged.edits), logged, output=output, log=log, reviewer=reviewer,
         in_place=in_place, config=dict(logged.config), sources=dict(logged.sources),
     )
+
+
+def log_documents(log: Path) -> list[LoggedDocument]:
+    """The documents a log holds (an error when it holds none)."""
+    documents = read_log_file(log)
+    if not documents:
+        raise LogError(f"{log}: no documents in this log" if log.exists() else f"{log}: no such log")
+    return documents
+
+
+def needs_choice(documents: list[LoggedDocument]) -> bool:
+    """Whether a person must choose which document to review: several, and not exactly one pending."""
+    return len(documents) > 1 and sum(1 for document in documents if document.count(Status.PENDING)) != 1
 
 
 def _recorded_output(source: Path, logged: LoggedDocument | None) -> Path | None:
