@@ -1,56 +1,122 @@
 """Lexicon strategy: characters that fit no known word with their neighbours, and the similar
 character (glyph neighbour or learned confusion) that would make them one.
 
-Finding suspects is a few C-level passes per run of hanzi: a character is isolated when neither
-bigram it belongs to occurs inside a lexicon word. Only around isolated characters are candidates
-generated and scored, so clean text costs little.
+Finding suspects is a few C-level passes over the text (cleaner/detect_flags.py): a hanzi is
+isolated when neither bigram it belongs to occurs inside a lexicon word. Around isolated hanzi, a
+position is scored only when some candidate would join a neighbour into a word (a set look-up per
+character, cached), so clean text costs little.
 """
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from operator import add
 
+from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal
 
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-ISOLATED = re.compile(b"(?=\x00\x00)")
 # Bigrams inside words at least this frequent (zipf) count as known.
 KNOWN_BIGRAM_ZIPF = 300
 # A candidate must form a word at least this frequent (zipf * 100) with its neighbours.
 CANDIDATE_WORD_CENTIZIPF = 250
 CONTEXT = 4  # characters each side of a candidate scored with it
 MIN_GAIN = 1.0  # below this a candidate is not worth proposing at all
+# A single hanzi this frequent as a word (zipf * 100: 的 779, 向 594, but not 动 517) stands alone by
+# nature and is no suspect itself (its neighbours still are when they are isolated).
+STANDALONE_CENTIZIPF = 590
 SEPARATION = 2  # proposals this close explain the same anomaly; the stronger wins
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class WordBigrams:
+    """Bigrams inside lexicon words: the set of frequent ones, and who may stand beside a character."""
+
+    known: frozenset[str]  # inside words of zipf >= KNOWN_BIGRAM_ZIPF / 100
+    firsts: dict[str, frozenset[str]]  # character -> characters before it inside a candidate-worthy word
+    seconds: dict[str, frozenset[str]]  # character -> characters after it
+
+
 @lru_cache(maxsize=4)
+def word_bigrams(model: DetectorModel) -> WordBigrams:
+    """One pass over the lexicon (about 0.1 s), kept for the life of the process."""
+    known: set[str] = set()
+    firsts: dict[str, set[str]] = defaultdict(set)
+    seconds: dict[str, set[str]] = defaultdict(set)
+    for word, centizipf in model.lexicon.centizipf_by_word.items():
+        if centizipf < CANDIDATE_WORD_CENTIZIPF or len(word) < 2:
+            continue
+        for first, second in pairwise(word):
+            firsts[second].add(first)
+            seconds[first].add(second)
+        if centizipf >= KNOWN_BIGRAM_ZIPF:
+            known.update(map(add, word, word[1:]))
+    return WordBigrams(
+        frozenset(known),
+        {char: frozenset(chars) for char, chars in firsts.items()},
+        {char: frozenset(chars) for char, chars in seconds.items()},
+    )
+
+
+def survey_of(text: str, model: DetectorModel) -> Survey:
+    """The flags both strategies start from."""
+    return Survey.of(text, known_bigrams(model), common_words(model))
+
+
 def known_bigrams(model: DetectorModel) -> frozenset[str]:
     """Every bigram that occurs inside a lexicon word of some frequency."""
-    bigrams: set[str] = set()
-    for word, centizipf in model.lexicon.centizipf_by_word.items():
-        if centizipf >= KNOWN_BIGRAM_ZIPF and len(word) >= 2:
-            bigrams.update(map(add, word, word[1:]))
-    return frozenset(bigrams)
+    return word_bigrams(model).known
 
 
-def suspects(run: str, known: frozenset[str]) -> list[int]:
-    """Offsets in `run` of characters whose bigrams on both sides are unknown."""
-    flags = b"\x00" + bytes(map(known.__contains__, map(add, run, run[1:]))) + b"\x00"
-    return [match.start() for match in ISOLATED.finditer(flags)]
+@lru_cache(maxsize=16384)
+def _neighbours_of_candidates(model: DetectorModel, seen: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Characters that, left or right of `seen`, would form a word with one of its candidates."""
+    bigrams = word_bigrams(model)
+    empty: frozenset[str] = frozenset()
+    candidates = model.candidates(seen)
+    lefts = empty.union(*(bigrams.firsts.get(meant, empty) for meant in candidates))
+    rights = empty.union(*(bigrams.seconds.get(meant, empty) for meant in candidates))
+    return lefts, rights
 
 
-def propose(text: str, model: DetectorModel) -> list[Proposal]:
-    known = known_bigrams(model)
-    found: list[Proposal] = []
-    for match in HAN_RUN.finditer(text):
-        run = match.group()
-        positions = sorted({p for k in suspects(run, known) for p in (k - 1, k, k + 1) if 0 <= p < len(run)})
-        candidates = [best for p in positions if (best := _best_at(run, p, model)) is not None]
-        found.extend(_shift(_separated(candidates), match.start()))
-    return found
+def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
+    """Corrections of isolated hanzi (and their neighbours) into frequent words."""
+    survey = survey or survey_of(text, model)
+    candidates: list[Proposal] = []
+    length = len(text)
+    for position in survey.near:
+        seen = text[position]
+        lefts, rights = _neighbours_of_candidates(model, seen)
+        left = text[position - 1] if position else ""
+        right = text[position + 1] if position + 1 < length else ""
+        if left not in lefts and right not in rights:
+            continue  # no candidate joins a neighbour into a word: nothing to score
+        start = position
+        while start > position - CONTEXT and _is_han(text[start - 1]) and start > 0:
+            start -= 1
+        end = position + 1
+        while end < min(length, position + CONTEXT + 1) and _is_han(text[end]):
+            end += 1
+        best = _best_at(text[start:end], position - start, model)
+        if best is not None:
+            candidates.extend(_shift([best], start))
+    return _separated(candidates)
+
+
+@lru_cache(maxsize=4)
+def common_words(model: DetectorModel) -> frozenset[str]:
+    """Hanzi that are frequent words by themselves (的, 和, 要): isolated by nature, not suspect."""
+    return frozenset(
+        word for word, centizipf in model.lexicon.centizipf_by_word.items()
+        if len(word) == 1 and centizipf >= STANDALONE_CENTIZIPF
+    )
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:

@@ -39,10 +39,13 @@ class DetectorModel:
 
     def plausibility(self, text: str) -> float:
         """log10 probability of the best segmentation of `text` into lexicon words."""
-        return _best_segmentation(text, self.lexicon.centizipf_by_word)
+        return _plausibility(self, text)
 
     def channel(self, seen: str, meant: str) -> float | None:
         """log10 P(OCR read `seen` | the text has `meant`), None when nothing suggests the pair."""
+        return _channel(self, seen, meant)
+
+    def _uncached_channel(self, seen: str, meant: str) -> float | None:
         glyph = self.glyphs.similarity(seen, meant)
         glyph_log = GLYPH_AT_ONE - GLYPH_SLOPE * (1.0 - glyph) if glyph >= MIN_GLYPH_SCORE else None
         count = self.learned.counts.get((seen, meant), 0)
@@ -53,6 +56,17 @@ class DetectorModel:
     def candidates(self, seen: str) -> tuple[str, ...]:
         """Characters OCR may have misread as `seen`: its glyph neighbours and learned confusions."""
         return _candidates(self, seen)
+
+
+@lru_cache(maxsize=65536)
+def _plausibility(model: DetectorModel, text: str) -> float:
+    # Windows recur (a document repeats its phrases; candidates share their original window).
+    return _best_segmentation(text, model.lexicon.centizipf_by_word)
+
+
+@lru_cache(maxsize=65536)
+def _channel(model: DetectorModel, seen: str, meant: str) -> float | None:
+    return model._uncached_channel(seen, meant)
 
 
 @lru_cache(maxsize=8192)

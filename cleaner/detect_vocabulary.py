@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
-from operator import add
 
+from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
 
 MIN_TERM_COUNT = 3  # a term must occur at least this often
@@ -40,18 +40,24 @@ def ngram_counts(text: str, size: int) -> Counter[str]:
     return Counter(map(text.__getitem__, map(slice, range(stop), range(size, stop + size))))
 
 
-def propose(text: str, model: DetectorModel) -> list[Proposal]:
+def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
+    """Near-misses of the document's frequent 3-grams (one substitution) and 4-grams (one drop)."""
+    if survey is None:
+        from cleaner.detect_lexicon import survey_of
+
+        survey = survey_of(text, model)
     trigrams = ngram_counts(text, 3)
     terms3 = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
     if not terms3:
         return []
     found: dict[tuple[int, int, str], Proposal] = {}
-    for proposal in _substitutions(text, terms3, trigrams, model):
+    for proposal in _substitutions(text, terms3, trigrams, model, survey):
         _keep_best(found, proposal)
     quadgrams = ngram_counts(text, 4)
     terms4 = {gram: count for gram, count in quadgrams.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
-    for proposal in _drops(text, terms4, trigrams, model):
-        _keep_best(found, proposal)
+    if terms4:
+        for proposal in _drops(text, terms4, trigrams, model, survey):
+            _keep_best(found, proposal)
     return sorted(found.values(), key=lambda item: (item.start, item.end))
 
 
@@ -62,38 +68,40 @@ def _keep_best(found: dict[tuple[int, int, str], Proposal], proposal: Proposal) 
 
 
 def _substitutions(
-    text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel
+    text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel, survey: Survey
 ) -> Iterator[Proposal]:
-    bigrams = ngram_counts(text, 2)
-    skips = Counter(map(add, text, text[2:]))
-    for term, count in terms.items():
-        limit = max(1, int(count * MAX_VARIANT_SHARE))
-        for index, key, counter in ((2, term[:2], bigrams), (0, term[1:], bigrams), (1, term[0] + term[2], skips)):
-            if counter[key] <= count:
-                continue  # every occurrence of the key belongs to the term
-            for start in _variant_starts(text, term, index):
-                variant = text[start:start + 3]
-                if variant == term or trigrams[variant] > limit or not HAN3.fullmatch(variant):
+    """3-grams that agree with a term but at one place, a suspect hanzi (survey.near) whose bigram
+    with the term's neighbour is no part of any word."""
+    known = survey.known
+    by_masked: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for term in terms:
+        for index in range(3):
+            by_masked[(index, term[:index] + term[index + 1:])].append(term)
+    for position in survey.near:
+        seen = text[position]
+        for index in range(3):
+            start = position - index
+            variant = text[start:start + 3]
+            if start < 0 or variant in terms:
+                continue
+            masked = by_masked.get((index, variant[:index] + variant[index + 1:]))
+            if masked is None or not HAN3.fullmatch(variant):
+                continue
+            inner = variant[index - 1:index + 1] if index else variant[:2]
+            outer = variant[index:index + 2] if index < 2 else variant[1:]
+            if (index == 2 and inner in known) or (index == 0 and outer in known) or (
+                index == 1 and inner in known and outer in known
+            ):
+                continue  # the character seen forms a word with the term's neighbour: not a near-miss
+            for term in masked:
+                count = terms[term]
+                if trigrams[variant] > max(1, int(count * MAX_VARIANT_SHARE)):
                     continue
-                proposal = _score(text, start + index, variant[index], term[index], term, count, model)
+                if model.channel(seen, term[index]) is None and not _fits(text, position, index, term[index], known):
+                    continue  # nothing explains the misreading, and the text gives no sign of one
+                proposal = _score(text, position, seen, term[index], term, count, model)
                 if proposal is not None:
                     yield proposal
-
-
-def _variant_starts(text: str, term: str, index: int) -> Iterator[int]:
-    """Starts of 3-grams agreeing with `term` everywhere except at `index`."""
-    if index == 1:
-        for match in re.finditer(re.escape(term[0]) + "(?=." + re.escape(term[2]) + ")", text):
-            yield match.start()
-        return
-    key = term[:2] if index == 2 else term[1:]
-    shift = 0 if index == 2 else 1
-    position = text.find(key)
-    while position >= 0:
-        start = position - shift
-        if start >= 0 and start + 3 <= len(text):
-            yield start
-        position = text.find(key, position + 1)
 
 
 def _score(
@@ -119,21 +127,40 @@ def _score(
     )
 
 
-def _drops(text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel) -> Iterator[Proposal]:
-    for term, count in terms.items():
-        limit = max(1, int(count * MAX_VARIANT_SHARE))
+def _fits(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:
+    """For a misreading nothing explains: the character seen fits no word on either side, and the
+    term's character forms a word with the term's neighbour(s)."""
+    left, right = text[position - 1:position], text[position + 1:position + 2]
+    if left + text[position] in known or text[position] + right in known:
+        return False
+    joins_left, joins_right = left + meant in known, meant + right in known
+    return joins_left if index == 2 else joins_right if index == 0 else joins_left or joins_right
+
+
+def _drops(
+    text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel, survey: Survey
+) -> Iterator[Proposal]:
+    """3-grams that are a term with one character missing, outside the term's own occurrences."""
+    flags = survey.flags
+    variants: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for term in terms:
         for index in range(4):
-            variant = term[:index] + term[index + 1:]
+            variants[term[:index] + term[index + 1:]].append((term, index))
+    is_variant = flags.of(map(variants.__contains__, flags.ngrams(3)))
+    if not is_variant:
+        return
+    is_term = flags.of(map(terms.__contains__, flags.ngrams(4)))
+    for position in flags.positions(is_variant & flags.negate(is_term | (is_term << 8))):
+        variant = text[position:position + 3]
+        for term, index in variants[variant]:
+            count = terms[term]
             inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if trigrams[variant] <= inside or trigrams[variant] - inside > limit:
+            if trigrams[variant] <= inside or trigrams[variant] - inside > max(1, int(count * MAX_VARIANT_SHARE)):
                 continue
-            position = text.find(variant)
-            while position >= 0:
-                if not _inside_term(text, position, term, index):
-                    proposal = _drop_or_substitution(text, position, index, term, count, model)
-                    if proposal is not None:
-                        yield proposal
-                position = text.find(variant, position + 1)
+            if not _inside_term(text, position, term, index):
+                proposal = _drop_or_substitution(text, position, index, term, count, model)
+                if proposal is not None:
+                    yield proposal
 
 
 def _drop_or_substitution(

@@ -13,6 +13,7 @@ import math
 from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.detect_lexicon import propose as propose_by_lexicon
+from cleaner.detect_lexicon import survey_of
 from cleaner.detect_model import DetectorModel, Proposal
 from cleaner.detect_vocabulary import propose as propose_by_vocabulary
 from cleaner.edit import Edit, Safety
@@ -58,7 +59,10 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     current = text
     settled: dict[int, Proposal] = {}
     for _round in range(MAX_ROUNDS):
-        proposals = _disjoint(propose_by_vocabulary(current, model) + propose_by_lexicon(current, model))
+        survey = survey_of(current, model)
+        proposals = _disjoint(
+            propose_by_vocabulary(current, model, survey) + propose_by_lexicon(current, model, survey)
+        )
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1

@@ -1,0 +1,76 @@
+"""Per-character flags computed in C, for the detector's first look at a whole text.
+
+A flag vector is an `int` whose byte `i` (little-endian) is 1 when position `i` has the property,
+so vectors combine with `&`, `|`, `^` and shift by whole positions with `<< 8` (the value at
+`i - 1` seen at `i`) and `>> 8` (the value at `i + 1`). Python then visits only the few
+positions that survive, which keeps clean text cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Set
+from operator import add
+
+ONE = re.compile(b"\x01")
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+class Flags:
+    """Flag vectors over one text of `length` positions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.length = len(text)
+        self.ones = int.from_bytes(b"\x01" * self.length, "little")
+        marked = HAN.sub("\x01", NOT_HAN.sub("\x00", text))
+        self.han = int.from_bytes(marked.encode("latin-1"), "little")
+
+    def of(self, flags: Iterable[bool]) -> int:
+        """A vector from per-position truth values (shorter input leaves the tail unset)."""
+        return int.from_bytes(bytes(flags), "little") & self.ones
+
+    def negate(self, vector: int) -> int:
+        return self.ones ^ vector
+
+    def positions(self, vector: int) -> list[int]:
+        """The positions whose flag is set, in order."""
+        return [match.start() for match in ONE.finditer((vector & self.ones).to_bytes(self.length, "little"))]
+
+    def ngrams(self, size: int) -> Iterator[str]:
+        """Every substring of length `size`, by start (sliced in C, never stored)."""
+        stop = max(0, self.length - size + 1)
+        return map(self.text.__getitem__, map(slice, range(stop), range(size, stop + size)))
+
+    def bigrams_in(self, known: Set[str]) -> int:
+        """Positions `i` whose bigram text[i:i+2] is in `known`."""
+        return self.of(map(known.__contains__, map(add, self.text, self.text[1:])))
+
+
+def unknown_bigrams(flags: Flags, known: Set[str]) -> int:
+    """Positions whose bigram (with the next character) is no part of any known word."""
+    return flags.negate(flags.bigrams_in(known))
+
+
+def isolated(flags: Flags, unknown: int) -> int:
+    """Hanzi whose bigrams on both sides are unknown (a text edge counts as unknown)."""
+    left_unknown = (unknown << 8) | 1
+    return flags.han & left_unknown & unknown
+
+
+class Survey:
+    """What both detector strategies start from, computed once per text: unknown bigrams, and the
+    hanzi near a suspect (an isolated hanzi that is no common word by itself), within runs of 2+."""
+
+    def __init__(self, flags: Flags, known: frozenset[str], standalone: frozenset[str]) -> None:
+        self.flags = flags
+        self.known = known  # bigrams inside lexicon words
+        self.unknown = unknown_bigrams(flags, known)
+        suspects = isolated(flags, self.unknown) & flags.negate(flags.of(map(standalone.__contains__, flags.text)))
+        in_run = flags.han & ((flags.han << 8) | (flags.han >> 8))  # a lone hanzi has no context to judge
+        self.near = flags.positions((suspects | (suspects << 8) | (suspects >> 8)) & in_run)
+
+    @classmethod
+    def of(cls, text: str, known: frozenset[str], standalone: frozenset[str]) -> Survey:
+        return cls(Flags(text), known, standalone)
