@@ -91,12 +91,12 @@ def run_batch(
     single_file_output = check_combination(jobs, options.output, options.in_place, report_only)
     pipeline = Pipeline(config)
     pipeline.passes  # noqa: B018 - load dictionaries once, failing before any file is touched
+    logging = options.log_path is not None and mode in (Mode.WRITE, Mode.STDOUT)
     settings = WorkSettings(
         mode=mode, in_place=options.in_place, backup_suffix=options.backup_suffix,
-        stream_bytes=options.stream_bytes, chunk_chars=options.chunk_chars,
+        stream_bytes=options.stream_bytes, chunk_chars=options.chunk_chars, logging=logging,
     )
     tasks = _tasks(jobs, options, mode, single_file_output)
-    logging = options.log_path is not None and mode in (Mode.WRITE, Mode.STDOUT)
     if logging and options.resume and mode is Mode.WRITE:
         tasks = _with_finished(tasks, options, config, pipeline)
     worker_count = max(1, options.jobs or default_jobs())

@@ -121,8 +121,9 @@ class _Window(Generic[Task, Output]):
     def drain(self, waiting: Iterator[list[Task]]) -> Iterator[Output]:
         try:
             while self.pending:
-                future, cost = self.pending.popleft()
+                future, cost = self.pending[0]  # stays pending while waited for, so Ctrl-C stops its worker
                 outputs = future.result()
+                self.pending.popleft()
                 self.in_flight -= cost
                 self.fill(waiting)
                 yield from outputs

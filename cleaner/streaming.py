@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 import regex
 
-from cleaner.document import _BINARY_SIGNATURES, _BOMS, _reject_control_characters
+from cleaner.document import _BINARY_SIGNATURES, _BOMS, _plausibility, _reject_control_characters
 from cleaner.edit import Edit, apply
 from cleaner.errors import InputError
 from cleaner.pipeline import Result
@@ -30,6 +30,7 @@ BLOCK_BYTES = 1 << 20
 CHUNK_CHARS = 1 << 20
 MARGIN_CHARS = 4096
 _CONTROL_CHECK_CHARS = 65536
+_PLAUSIBILITY_CHARS = 20000  # what `decode` samples to judge an encoding
 
 # Best boundary: sentence end, then one or more blank lines; the cut goes before the next text.
 _PARAGRAPH_BREAK = regex.compile(r"[。！？!?；;…」』”）)]\n(?:[ \t\u3000]*\n)+(?=[^\s])")
@@ -59,7 +60,7 @@ class Piece:
 
 
 def detect_encoding(path: Path, label: str) -> str:
-    """The encoding `decode` would choose for this file, found by scanning it in blocks."""
+    """The encoding `decode` would choose for this file (same rules, same refusals), in blocks."""
     with _open(path, label) as stream:
         head = stream.read(BLOCK_BYTES)
     for bom, encoding in _BOMS:
@@ -68,31 +69,95 @@ def detect_encoding(path: Path, label: str) -> str:
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):
             raise InputError(f"{label}: not a text file (looks like {what})")
-    utf8_error = _first_decode_error(path, label, "utf-8", check_nul=True)
+    size = path.stat().st_size
+    if _contains_nul(path, label):
+        utf16 = _best_candidate(path, label, ("utf-16-le", "utf-16-be"), size)
+        if utf16 is None:
+            raise InputError(f"{label}: not a text file (contains NUL bytes)")
+        return utf16
+    utf8_error = _first_decode_error(path, label, "utf-8")
     if utf8_error is None:
         return "utf-8"
-    if _first_decode_error(path, label, "gb18030", check_nul=False) is None:
-        return "gb18030"
-    raise InputError(f"{label}: cannot decode as UTF-8 (bad byte at {utf8_error}) or GB18030")
+    if _mostly_utf8(path, label):
+        raise InputError(
+            f"{label}: invalid UTF-8 at byte {utf8_error} (the rest is UTF-8; "
+            "the file is damaged or mixes encodings)"
+        )
+    legacy = _best_candidate(path, label, ("gb18030", "big5", "utf-16-le", "utf-16-be"), size)
+    if legacy is None:
+        raise InputError(f"{label}: cannot decode as UTF-8 (bad byte at {utf8_error}), GB18030, Big5 or UTF-16")
+    return legacy
 
 
-def _first_decode_error(path: Path, label: str, encoding: str, *, check_nul: bool) -> int | None:
-    """Byte offset of the first undecodable byte, or None when the whole file decodes."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    consumed = 0
+def _blocks(path: Path, label: str) -> Iterator[bytes]:
+    """The file's bytes, a block at a time, then one empty block."""
     with _open(path, label) as stream:
         while True:
             block = stream.read(BLOCK_BYTES)
-            if check_nul and b"\x00" in block:
-                raise InputError(f"{label}: not a text file (contains NUL bytes)")
-            try:
-                decoder.decode(block, final=not block)
-            except UnicodeDecodeError as error:
-                pending = len(decoder.getstate()[0])
-                return consumed - pending + error.start
+            yield block
             if not block:
-                return None
-            consumed += len(block)
+                return
+
+
+def _contains_nul(path: Path, label: str) -> bool:
+    return any(b"\x00" in block for block in _blocks(path, label))
+
+
+def _first_decode_error(path: Path, label: str, encoding: str) -> int | None:
+    """Byte offset of the first undecodable byte, or None when the whole file decodes."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    consumed = 0
+    for block in _blocks(path, label):
+        try:
+            decoder.decode(block, final=not block)
+        except UnicodeDecodeError as error:
+            pending = len(decoder.getstate()[0])
+            return consumed - pending + error.start
+        consumed += len(block)
+    return None
+
+
+def _mostly_utf8(path: Path, label: str) -> bool:
+    """Valid UTF-8 with a few damaged bytes (rather than a legacy encoding), as `decode` judges it."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    bad = multibyte = 0
+    for block in _blocks(path, label):
+        text = decoder.decode(block, final=not block)
+        damaged = text.count("\ufffd")
+        bad += damaged
+        multibyte += sum(1 for char in text if ord(char) > 0x7F) - damaged
+    return multibyte > 0 and bad * 20 < multibyte
+
+
+def _best_candidate(path: Path, label: str, encodings: tuple[str, ...], size: int) -> str | None:
+    """The strict decoding that reads most like ordinary Chinese text, if any reads like text."""
+    best: tuple[float, str] | None = None
+    for encoding in encodings:
+        if encoding.startswith("utf-16") and size % 2:
+            continue
+        sample = _strict_sample(path, label, encoding)
+        if sample is None:
+            continue
+        score = _plausibility(sample, encoding)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, encoding)
+    return None if best is None else best[1]
+
+
+def _strict_sample(path: Path, label: str, encoding: str) -> str | None:
+    """The first characters of the file in this encoding, or None when any byte does not decode."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    sample: list[str] = []
+    sampled = 0
+    for block in _blocks(path, label):
+        try:
+            text = decoder.decode(block, final=not block)
+        except UnicodeDecodeError:
+            return None
+        if sampled < _PLAUSIBILITY_CHARS:
+            sample.append(text[:_PLAUSIBILITY_CHARS - sampled])
+            sampled += len(sample[-1])
+    return "".join(sample)
 
 
 def _open(path: Path, label: str) -> BinaryIO:

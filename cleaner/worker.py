@@ -22,6 +22,9 @@ from cleaner.streaming import CHUNK_CHARS, MARGIN_CHARS, DecodedFile, clean_chun
 
 # Files larger than this are cleaned in chunks with bounded memory instead of whole.
 STREAM_BYTES = 16 << 20
+# With a correction log, a worker hands back the decoded text of files up to this size, so the
+# parent (which writes the log alone) need not read and decode them again.
+HAND_BACK_BYTES = 1 << 20
 
 
 class Mode(StrEnum):
@@ -50,6 +53,7 @@ class WorkSettings:
     stream_bytes: int = STREAM_BYTES
     chunk_chars: int = CHUNK_CHARS
     margin: int = MARGIN_CHARS
+    logging: bool = False  # the parent writes a correction log, which needs each input's text
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +196,7 @@ def _clean_whole(task: FileTask, pipeline: Pipeline, settings: WorkSettings) -> 
     outcome = FileOutcome(
         task.index, job.label, Status.CHANGED if result.changed else Status.UNCHANGED,
         info=_info(document), applied=result.applied, pending=result.pending,
-        document=document if job.source is None else None,
+        document=document if _hand_back(task, settings) else None,
     )
     if settings.mode is Mode.DIFF:
         from cleaner.cli import unified_diff
@@ -207,6 +211,12 @@ def _clean_whole(task: FileTask, pipeline: Pipeline, settings: WorkSettings) -> 
         return replace(outcome, output="-", output_sha256=sink.commit())
     target = _prepare_target(task, settings)
     return replace(outcome, output=str(target), output_sha256=write_atomic(target, data))
+
+
+def _hand_back(task: FileTask, settings: WorkSettings) -> bool:
+    """Whether the outcome keeps the decoded input: standard input cannot be read twice, and a
+    small file is cheaper to hand back than for the parent to read and decode again."""
+    return task.job.source is None or (settings.logging and task.size <= HAND_BACK_BYTES)
 
 
 def _prepare_target(task: FileTask, settings: WorkSettings) -> Path:
@@ -263,7 +273,8 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
 
 
 def load_for_log(task: FileTask, outcome: FileOutcome, settings: WorkSettings) -> tuple[Document, Result]:
-    """The document and result the correction log needs, reading the input again (checked by hash)."""
+    """The document and result the correction log needs: handed back by the worker, or read again
+    (and checked against the hash the worker saw)."""
     assert outcome.info is not None
     if outcome.document is not None:
         document = outcome.document

@@ -39,6 +39,9 @@ def stream(path: Path) -> tuple[str, streaming.StreamInfo]:
         "\ufeff十六位编码\r\n".encode("utf-16-le"),
         "混合\r\n换行\r旧式\n新式\r\n".encode(),
         "以回车结尾\r".encode(),
+        "各有关单位：现将通知印发给你们，请认真贯彻执行。\n".encode("utf-16-le"),
+        "各有关单位：现将通知印发给你们，请认真贯彻执行。\n".encode("utf-16-be"),
+        "各有關單位：現將通知印發給你們，請認真貫徹執行。\n".encode("big5"),
         b"",
     ],
 )
@@ -60,6 +63,17 @@ def test_utf8_error_late_in_a_file_switches_the_whole_file_to_gb18030(tmp_path: 
     assert stream(path)[0] == decode(data).text
 
 
+def test_a_damaged_utf8_file_is_refused_when_streamed_as_when_read_whole(tmp_path: Path, small_blocks: None) -> None:
+    data = "各有关单位：现将通知印发给你们，请认真贯彻执行。".encode() * 3 + b"\xff" + "此致".encode()
+    path = tmp_path / "input.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as whole:
+        decode(data, "input.txt")
+    with pytest.raises(InputError) as streamed:
+        detect_encoding(path, "input.txt")
+    assert str(streamed.value) == str(whole.value)
+
+
 def test_a_pdf_is_refused_when_streamed(tmp_path: Path) -> None:
     path = tmp_path / "scan.txt"
     path.write_bytes(b"%PDF-1.7\n" + b"x" * 100)
@@ -77,7 +91,8 @@ def test_nul_bytes_anywhere_are_refused_when_streamed(tmp_path: Path, small_bloc
 def test_undecodable_file_names_the_first_bad_utf8_byte(tmp_path: Path, small_blocks: None) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes("正文正文".encode() + b"\xff\xff\xff")
-    with pytest.raises(InputError, match=r"bad.txt: cannot decode as UTF-8 \(bad byte at 12\) or GB18030"):
+    message = r"bad.txt: cannot decode as UTF-8 \(bad byte at 12\), GB18030, Big5 or UTF-16"
+    with pytest.raises(InputError, match=message):
         detect_encoding(path, "bad.txt")
 
 

@@ -1,0 +1,47 @@
+"""The ordered process pool: order kept, and an interruption stops the workers at once."""
+
+from __future__ import annotations
+
+import signal
+import time
+from types import FrameType
+
+import pytest
+
+from cleaner.parallel import ordered_map
+
+
+def double_slowly_at_the_end(numbers: list[int]) -> list[int]:
+    if numbers[-1] == 99:
+        time.sleep(60)
+    return [number * 2 for number in numbers]
+
+
+def nothing() -> None:
+    pass
+
+
+def weigh(number: int) -> int:
+    return 1 << 20  # one task per group
+
+
+def test_outputs_come_back_in_input_order() -> None:
+    outputs = ordered_map(double_slowly_at_the_end, range(10), jobs=2, weigh=weigh, initializer=nothing)
+    assert list(outputs) == [number * 2 for number in range(10)]
+
+
+def interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def test_an_interruption_while_waiting_for_the_last_group_stops_its_worker() -> None:
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    started = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        with pytest.raises(KeyboardInterrupt):
+            list(ordered_map(double_slowly_at_the_end, [1, 99], jobs=2, weigh=weigh, initializer=nothing))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - started < 30  # not the 60 s the worker would have slept

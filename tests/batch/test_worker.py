@@ -1,0 +1,28 @@
+"""One file in a worker: what its outcome hands back to the parent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner.config import Config
+from cleaner.inputs import Job
+from cleaner.pipeline import Pipeline
+from cleaner.worker import FileTask, Mode, WorkSettings, clean_file
+
+
+def task_for(tmp_path: Path, text: str) -> FileTask:
+    source = tmp_path / "in.txt"
+    source.write_text(text, encoding="utf-8")
+    return FileTask(0, Job(source, Path("in.txt")), tmp_path / "out.txt", source.stat().st_size)
+
+
+def test_a_small_file_hands_back_its_text_when_the_parent_writes_a_log(tmp_path: Path) -> None:
+    task = task_for(tmp_path, "通知\n各单位：\n")
+    outcome = clean_file(task, Pipeline(Config()), WorkSettings(Mode.WRITE, logging=True))
+    assert outcome.document is not None and outcome.document.text == "通知\n各单位：\n"
+
+
+def test_a_file_keeps_its_text_to_itself_without_a_log(tmp_path: Path) -> None:
+    task = task_for(tmp_path, "通知\n各单位：\n")
+    outcome = clean_file(task, Pipeline(Config()), WorkSettings(Mode.WRITE))
+    assert outcome.document is None
