@@ -15,9 +15,18 @@ _STATUS_STYLES = {
 }
 
 
+_BREAKS = str.maketrans({"\n": "⏎", "\t": "→"})
+_VISIBLE = str.maketrans({"\n": "⏎", "\t": "→", " ": "␣", "\u3000": "⎵", "\u00a0": "⍽"})
+
+
 def visible(text: str) -> str:
-    """Make line breaks and tabs in a snippet visible on one line."""
-    return text.replace("\n", "⏎").replace("\t", "→")
+    """A changed snippet on one line with its white space visible (space ␣, ideographic ⎵, no-break ⍽)."""
+    return text.translate(_VISIBLE)
+
+
+def on_one_line(text: str) -> str:
+    """Context on one line: line breaks and tabs made visible, spaces kept."""
+    return text.translate(_BREAKS)
 
 
 def edit_view(shown: Shown, markers: bool) -> Text:
@@ -34,7 +43,7 @@ def edit_view(shown: Shown, markers: bool) -> Text:
         view.append(f" by {shown.decision.by}")
     view.append(f" · {edit.confidence:.2f} · {edit.id}\n", style="dim")
     view.append("    ")
-    view.append(visible(edit.context_before), style="dim")
+    view.append(on_one_line(edit.context_before), style="dim")
     removed, added = visible(edit.before), visible(shown.final_text)
     if markers:
         view.append(f"[-{removed}-]" if removed else "")
@@ -42,7 +51,7 @@ def edit_view(shown: Shown, markers: bool) -> Text:
     else:
         view.append(removed, style="red strike")
         view.append(added, style="bold green")
-    view.append(visible(edit.context_after), style="dim")
+    view.append(on_one_line(edit.context_after), style="dim")
     view.append(f"\n    {edit.reason}")
     if shown.decision is not None and shown.decision.note:
         view.append(f" — {shown.decision.note}", style="italic")

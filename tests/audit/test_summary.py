@@ -9,7 +9,7 @@ from rich.cells import cell_len
 
 from cleaner.audit.summary import summarise
 
-from .helpers import Scenario, clean_samples, reviewed_scenario, run_cli
+from .helpers import Scenario, clean_samples, edit, log_document, reviewed_scenario, run_cli
 
 
 def test_statuses_are_counted_by_the_last_decision_on_each_edit(tmp_path: Path) -> None:
@@ -161,3 +161,15 @@ def separator_columns(line: str) -> tuple[int, ...]:
         column += cell_len(character)
     return tuple(columns)
 
+
+
+def test_the_table_shows_white_space_changes_visibly(tmp_path: Path) -> None:
+    source, log = tmp_path / "a.txt", tmp_path / "log.jsonl"
+    text = "通知 发布\u3000附件"
+    source.write_text(text, "utf-8")
+    log_document(log, source, [
+        (edit(text, 2, 3, "", rule="space.cjk"), "auto", None),
+        (edit(text, 5, 6, "", rule="space.ideographic"), "auto", None),
+    ], tmp_path / "out.txt")
+    rows = table_rows(run_cli("audit", "summary", log).stdout, "most frequent changes")
+    assert sorted(row[:3] for row in rows) == [["⎵", "∅", "1"], ["␣", "∅", "1"]]
