@@ -129,7 +129,13 @@ def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
     offset = position - start
     original = None
     best: Proposal | None = None
+    bigrams = word_bigrams(model)
+    empty: frozenset[str] = frozenset()
+    before, after = left[-1:], right[:1]
     for meant in model.candidates(seen):
+        # A word through `meant` needs a word bigram with a neighbour: two set look-ups first.
+        if before not in bigrams.firsts.get(meant, empty) and after not in bigrams.seconds.get(meant, empty):
+            continue
         if not _forms_word(left, meant, right, words):
             continue
         channel = model.channel(seen, meant)
