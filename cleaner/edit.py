@@ -133,3 +133,32 @@ def make_edit(
         start, end, text[start:end], after, pass_name, rule_id, confidence, reason,
         safety, alternatives, evidence,
     )
+
+
+# The slot descriptors of Edit's fields, in order, for fast_edit.
+(_set_start, _set_end, _set_before, _set_after, _set_pass_name, _set_rule_id, _set_confidence,
+ _set_reason, _set_safety, _set_alternatives, _set_evidence) = (
+    getattr(Edit, name).__set__ for name in Edit.__dataclass_fields__
+)
+
+
+def fast_edit(
+    start: int, end: int, before: str, after: str, pass_name: str, rule_id: str, confidence: float,
+    reason: str, safety: Safety = Safety.AUTO, alternatives: tuple[str, ...] = (), evidence: str = "",
+) -> Edit:
+    """Edit(...) for a pass's hot loop: the same frozen Edit, checked the same way, built twice as
+    fast by setting its slots directly rather than through the frozen dataclass's __init__."""
+    edit: Edit = object.__new__(Edit)
+    _set_start(edit, start)
+    _set_end(edit, end)
+    _set_before(edit, before)
+    _set_after(edit, after)
+    _set_pass_name(edit, pass_name)
+    _set_rule_id(edit, rule_id)
+    _set_confidence(edit, confidence)
+    _set_reason(edit, reason)
+    _set_safety(edit, safety)
+    _set_alternatives(edit, alternatives)
+    _set_evidence(edit, evidence)
+    edit.__post_init__()
+    return edit

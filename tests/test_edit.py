@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.edit import Edit, Safety, apply, make_edit
+from cleaner.edit import Edit, Safety, apply, fast_edit, make_edit
 from cleaner.errors import EditMismatchError
 
 
@@ -83,3 +83,13 @@ def test_no_edit_touches_text_outside_its_span(case: tuple[str, list[Edit]]) -> 
         shift += len(e.after) - len(e.before)
         position = e.end
     assert output[position + shift:] == text[position:]
+
+
+def test_fast_edit_builds_the_same_edit_as_the_constructor() -> None:
+    built = fast_edit(3, 5, "\n\n", "", "layout", "join.wrapped", 0.95, "a wrap", Safety.REVIEW, ("x",), "e")
+    assert built == Edit(3, 5, "\n\n", "", "layout", "join.wrapped", 0.95, "a wrap", Safety.REVIEW, ("x",), "e")
+
+
+def test_fast_edit_checks_its_span_like_the_constructor() -> None:
+    with pytest.raises(ValueError, match="does not fit"):
+        fast_edit(3, 5, "\n", "", "layout", "join.wrapped", 0.95, "a wrap")

@@ -10,7 +10,7 @@ separate Edit on the line break, so a person can accept or revert each one.
 from __future__ import annotations
 
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety
+from cleaner.edit import Edit, Safety, fast_edit
 from cleaner.layout_decide import WRAPPED, Decision, Verdict, decide
 from cleaner.layout_lines import Line, split_lines
 
@@ -38,7 +38,7 @@ class LayoutPass:
         for line, following, decision in zip(lines, lines[1:], decide(lines), strict=False):
             if decision is WRAPPED and not _LATIN_JOIN.intersection(line.text[-1] + following.text[0]):
                 # The common case, inline: a wrap between Chinese lines deletes the gap.
-                edits.append(Edit(line.end, following.start, text[line.end:following.start], "", NAME,
+                edits.append(fast_edit(line.end, following.start, text[line.end:following.start], "", NAME,
                                   decision.rule_id, decision.confidence, decision.reason))
                 continue
             edits.extend(self._gap_edits(text, line, following, decision))
@@ -90,7 +90,7 @@ def _edit(
     text: str, start: int, end: int, after: str, rule_id: str, confidence: float, reason: str,
     safety: Safety = Safety.AUTO,
 ) -> Edit:
-    return Edit(start, end, text[start:end], after, NAME, rule_id, confidence, reason, safety)
+    return fast_edit(start, end, text[start:end], after, NAME, rule_id, confidence, reason, safety)
 
 
 def build(config: Config) -> LayoutPass:

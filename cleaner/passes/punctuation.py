@@ -16,7 +16,7 @@ import bisect
 import re
 
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety
+from cleaner.edit import Edit, Safety, fast_edit
 from cleaner.typography import CJK, HAN, INLINE_SPACE
 
 NAME = "punctuation"
@@ -230,7 +230,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             reason = f"half-width {char} in Chinese text; Chinese uses full-width {after}"
             if safety is Safety.REVIEW:
                 reason += f" (OCR often reads 。，、 as {char}: check which mark it is)"
-            edits.append(Edit(start, end, text[start:end], after, NAME, rule,
+            edits.append(fast_edit(start, end, text[start:end], after, NAME, rule,
                               0.95 if safety is Safety.AUTO else 0.6, reason, safety))
         previous_end = end
     return edits
@@ -254,6 +254,8 @@ def _mark_safety(text: str, position: int) -> Safety:
 def _quotes(text: str) -> list[Edit]:
     """`“…"` → `“…”` and `"…”` → `“…”` within a line; a pair of `"…"` around Chinese → `“…”`."""
     edits: list[Edit] = []
+    if '"' not in text:
+        return edits  # every case below involves a straight quote
     opening: int | None = None
     for match in _QUOTE.finditer(text):
         position, char = match.start(), match.group()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from cleaner.config import Config
-from cleaner.edit import Edit
+from cleaner.edit import Edit, fast_edit
 from cleaner.typography import CJK, DIGIT, INLINE_SPACE, LATIN
 
 NAME = "spacing"
@@ -49,7 +49,7 @@ class SpacingPass:
             rule = self._rule(text[start - 1], text[end])
             if rule is None or (rule == "cjk" and _ARTICLE.search(text, max(0, start - 12), start)):
                 continue
-            edits.append(Edit(start, end, match.group(), "", NAME, f"space.{rule}", 0.97, _REASONS[rule]))
+            edits.append(fast_edit(start, end, match.group(), "", NAME, f"space.{rule}", 0.97, _REASONS[rule]))
         return edits
 
     def _rule(self, left: str, right: str) -> str | None:
