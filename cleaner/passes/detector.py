@@ -9,12 +9,14 @@ Each candidate's gain (log10 odds) becomes a confidence; only very confident one
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 
 from cleaner.config import Config
 from cleaner.data import data_file
+from cleaner.detect_lexicon import SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
-from cleaner.detect_lexicon import survey_of
 from cleaner.detect_model import DetectorModel, Proposal
+from cleaner.detect_vocabulary import MIN_TERM_COUNT
 from cleaner.detect_vocabulary import propose as propose_by_vocabulary
 from cleaner.edit import Edit, Safety
 from cleaner.glyphs import GLYPH_TABLE, builtin_glyph_table
@@ -34,6 +36,7 @@ STEEPNESS = 0.9
 # helped, against 95% between 2.5 and 3.5.
 AUTO_CONFIDENCE = 0.94
 MAX_ROUNDS = 4
+MAX_CHECKED_CORRECTIONS = 20  # beyond this many corrections another round is cheaper than checking
 
 
 class DetectorPass:
@@ -75,11 +78,32 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
             characters[proposal.start] = proposal.after
             settled[proposal.start] = proposal
         current = "".join(characters)
+        if not _may_cascade(current, fresh, survey.near):
+            break
     others = [
         proposal for proposal in proposals
         if all(not proposal.start <= start < max(proposal.end, proposal.start + 1) for start in settled)
     ]
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
+
+
+def _may_cascade(corrected: str, fresh: list[Proposal], near: list[int]) -> bool:
+    """Whether another round could find more: a corrected character now sits in a frequent 3- or
+    4-gram (a term, whose near-misses gain evidence), or beside another suspect (which a stronger
+    proposal may have kept out of this round). Most texts stop after one round."""
+    if len(fresh) > MAX_CHECKED_CORRECTIONS:
+        return True
+    for proposal in fresh:
+        position = proposal.start
+        index = bisect_left(near, position - SEPARATION)
+        if any(other != position for other in near[index:bisect_right(near, position + SEPARATION)]):
+            return True
+        for size in (3, 4):
+            for start in range(max(0, position - size + 1), position + 1):
+                gram = corrected[start:start + size]
+                if len(gram) == size and corrected.count(gram) >= MIN_TERM_COUNT:
+                    return True
+    return False
 
 
 def confidence(proposal: Proposal) -> float:
