@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cleaner.audit.scan import LogIndex, output_key
+from cleaner.errors import LogError
 from cleaner.logread import (
     DocumentRecord,
     DocumentState,
@@ -54,6 +55,9 @@ def events(index: LogIndex) -> Iterator[Event]:
             yield Closed(step.replaced, last=False)
         state = step.state
         if state is None:
+            if step.document is not None:  # released: the scan saw no later reference to it
+                raise LogError(f"{index.path}:{record.line}: refers to a document the first reading of the log "
+                               "saw no more of (the log changed while it was being read)")
             continue
         if isinstance(record, ResultRecord) and fold.run is not None and step.document is not None:
             key = output_key(record.output, fold.run.cwd)
