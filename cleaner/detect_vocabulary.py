@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from cleaner.detect_flags import Survey
+from cleaner.detect_flags import Survey, ngrams
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
 
 MIN_TERM_COUNT = 3  # a term must occur at least this often
@@ -33,11 +33,8 @@ HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 def ngram_counts(text: str, size: int) -> Counter[str]:
-    """Counts of every substring of length `size` (all in C: slices mapped over the text)."""
-    stop = len(text) - size + 1
-    if stop <= 0:
-        return Counter()
-    return Counter(map(text.__getitem__, map(slice, range(stop), range(size, stop + size))))
+    """Counts of every substring of length `size` (all in C)."""
+    return Counter(ngrams(text, size))
 
 
 def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
