@@ -146,8 +146,9 @@ def _drops(
     is_variant = flags.of(map(variants.__contains__, flags.ngrams(3)))
     if not is_variant:
         return
-    is_term = flags.of(map(terms.__contains__, flags.ngrams(4)))
-    for position in flags.positions(is_variant & flags.negate(is_term | (is_term << 8))):
+    for position in flags.positions(is_variant):
+        if text[position:position + 4] in terms or text[position - 1:position + 3] in terms:
+            continue  # the variant is part of an occurrence of a term
         variant = text[position:position + 3]
         for term, index in variants[variant]:
             count = terms[term]
