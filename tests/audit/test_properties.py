@@ -23,7 +23,7 @@ from tests.strategies import PIECES, ocr_text
 
 from .helpers import Decided, log_document, log_review
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RULES = ("confusion.a", "rule.b", "space.c+rule.b")
 APPLIED = ("auto", "accepted", "edited")
 replacements = st.one_of(st.sampled_from(PIECES), st.text(max_size=4))
