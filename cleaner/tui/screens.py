@@ -78,23 +78,24 @@ class ReviewScreen(Screen[None]):
     """The list of proposals above, the selected one in context below, counters and keys at the foot."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # The footer shows them in this order, most needed first (a narrow terminal cuts the end).
+        Binding("question_mark", "help", "Help"),
         Binding("a", "accept", "Accept"),
         Binding("r", "reject", "Reject"),
         Binding("e", "edit", "Edit"),
-        Binding("space", "toggle_decision", "Toggle"),
         Binding("n", "pending(1)", "Next pending"),
-        Binding("p", "pending(-1)", "Prev pending", show=False),
-        Binding("A", "bulk('accepted')", "Accept all…"),
-        Binding("R", "bulk('rejected')", "Reject all…"),
         Binding("u", "undo", "Undo"),
-        Binding("ctrl+r", "redo", "Redo"),
-        Binding("slash", "search", "Search"),
-        Binding("f", "filter", "Filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("enter", "expand", "Expand", show=False),
         Binding("s", "save", "Save"),
         Binding("q", "quit_review", "Quit"),
-        Binding("question_mark", "help", "Help"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filter", "Filter"),
+        Binding("A", "bulk('accepted')", "Accept all…"),
+        Binding("R", "bulk('rejected')", "Reject all…"),
+        Binding("space", "toggle_decision", "Toggle", show=False),
+        Binding("p", "pending(-1)", "Prev pending", show=False),
+        Binding("ctrl+r", "redo", "Redo", show=False),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("enter", "expand", "Expand", show=False),
         *(Binding(str(number), f"alternative({number})", show=False) for number in range(1, 10)),
     ]
     DEFAULT_CSS = """
