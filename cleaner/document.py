@@ -66,7 +66,7 @@ def _decode_text(data: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return encoding, data.decode(encoding)
+                return encoding, data[len(bom):].decode(encoding)  # the mark is not text
             except UnicodeDecodeError as error:
                 raise InputError(f"{path}: invalid {encoding} after its byte-order mark "
                                  f"(byte {error.start})") from None

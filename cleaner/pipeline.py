@@ -12,6 +12,10 @@ from cleaner.edit import Edit, apply
 from cleaner.passes import PASS_MODULES
 from cleaner.passes.base import Pass
 
+# Passes whose decisions depend on the characters around them: after a later pass changed a line
+# (カ? → 力? makes the ? Chinese), they look at that line again, so cleaning the output finds nothing.
+CONTEXT_PASSES = ("spacing", "punctuation")
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -57,12 +61,45 @@ class Pipeline:
     def run(self, text: str) -> Result:
         proposals = Proposals(text)
         current = text
+        after_context: str | None = None  # the text when the last context pass had run
         for built in self.passes:
             edits = built.propose(current)
             if edits:
                 proposals.add(current, edits)
                 current = proposals.current_text()
+            if built.name in CONTEXT_PASSES:
+                after_context = current
+        if after_context is not None and current != after_context:
+            current = self._revisit(proposals, after_context, current)
         return Result(text, current, tuple(proposals.applied), tuple(proposals.pending))
+
+    def _revisit(self, proposals: Proposals, before: str, current: str) -> str:
+        """Run the context passes again over the lines that later passes changed."""
+        for built in self.passes:
+            if built.name not in CONTEXT_PASSES:
+                continue
+            edits = [
+                edit.shifted(offset)
+                for offset, line in _changed_lines(before, current)
+                for edit in built.propose(line)
+            ]
+            if edits:
+                proposals.add(current, edits)
+                before, current = current, proposals.current_text()
+        return current
+
+
+def _changed_lines(before: str, after: str) -> list[tuple[int, str]]:
+    """(offset, line) of each line of `after` that differs from `before` (every line if the count changed)."""
+    old_lines = before.split("\n")
+    new_lines = after.split("\n")
+    changed = []
+    offset = 0
+    for index, line in enumerate(new_lines):
+        if len(old_lines) != len(new_lines) or old_lines[index] != line:
+            changed.append((offset, line))
+        offset += len(line) + 1
+    return changed
 
 
 def apply_result(original: str, edits: tuple[Edit, ...]) -> str:

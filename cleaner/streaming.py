@@ -206,6 +206,8 @@ class DecodedFile:
                     raise InputError(
                         f"{self.label}: invalid {self.encoding} (byte {position})"
                     ) from None
+                if not consumed and raw.startswith("\ufeff") and self.encoding != "utf-8":
+                    raw = raw[1:]  # a UTF-16/32 byte-order mark is not text (utf-8-sig drops its own)
                 consumed += len(block)
                 if block and raw.endswith("\r"):
                     raw, carry = raw[:-1], "\r"

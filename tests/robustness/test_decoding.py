@@ -33,6 +33,7 @@ def test_simplified_text_decodes_in_every_common_encoding(data: bytes, encoding:
     document = decode(data, "in.txt")
     assert document.encoding == encoding
     assert document.text.endswith(SIMPLIFIED)
+    assert "\ufeff" not in document.text
 
 
 def test_big5_traditional_text_is_told_apart_from_gb18030() -> None:
