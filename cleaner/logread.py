@@ -311,7 +311,7 @@ def _fast_edit(data: dict[str, Any], number: int) -> EditRecord | None:
         and type(doc) is int and type(start) is int and type(end) is int and type(line) is int
         and type(column) is int and doc >= 0 and start >= 0 and line >= 0 and column >= 0
         and (type(confidence) is float or type(confidence) is int)
-        and end - start == len(before) and before != after and safety in _SAFETIES
+        and end - start == len(before) and before != after and type(safety) is str and safety in _SAFETIES
         and type(alternatives) is list and all(type(item) is str for item in alternatives)
     ):
         return None
@@ -327,7 +327,7 @@ def _fast_decision(data: dict[str, Any], number: int) -> DecisionRecord | None:
     by, at, note = get("by"), get("at"), get("note")
     if not (
         type(run_id) is str and type(doc) is int and doc >= 0 and type(edit_id) is str and type(by) is str
-        and type(at) is str and status in _FAST_STATUSES and text is None and note is None
+        and type(at) is str and type(status) is str and status in _FAST_STATUSES and text is None and note is None
     ):
         return None
     return DecisionRecord(number, run_id, doc, edit_id, status, None, by, at, None)
