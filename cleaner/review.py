@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from cleaner.edit import Edit, Safety, apply
+from cleaner.edit import Edit, Safety, apply, fast_edit
 from cleaner.errors import LogError
 
 LAYOUT_PASS = "layout"
@@ -606,7 +606,7 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
             elif kind == "decision":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
                 text = record.get("text")
-                decision = Decision(Status(record["status"]), None if text is None else str(text))
+                decision = Decision(_STATUSES[record["status"]], None if text is None else str(text))
                 decisions[sha][str(record["edit"])] = LoggedDecision(decision, str(record.get("by", "")))
             elif kind == "result":
                 sha = documents[(str(record["run_id"]), int(record["doc"]))]
@@ -644,16 +644,20 @@ def _parse(line: str, where: str, number: int) -> dict[str, Any]:
 
 
 def _edit_from_record(record: Mapping[str, Any]) -> Edit:
-    return Edit(
-        start=int(record["start"]),
-        end=int(record["end"]),
-        before=str(record["before"]),
-        after=str(record["after"]),
-        pass_name=str(record["pass"]),
-        rule_id=str(record["rule"]),
-        confidence=float(record["confidence"]),
-        reason=str(record.get("reason", "")),
-        safety=Safety(record.get("safety", "review")),
-        alternatives=tuple(str(a) for a in record.get("alternatives", ())),
-        evidence=str(record.get("evidence", "")),
+    return fast_edit(
+        int(record["start"]),
+        int(record["end"]),
+        str(record["before"]),
+        str(record["after"]),
+        str(record["pass"]),
+        str(record["rule"]),
+        float(record["confidence"]),
+        str(record.get("reason", "")),
+        _SAFETIES[record.get("safety", "review")],
+        tuple(str(a) for a in record.get("alternatives", ())),
+        str(record.get("evidence", "")),
     )
+
+
+_SAFETIES = {safety.value: safety for safety in Safety}
+_STATUSES = {status.value: status for status in Status}
