@@ -25,6 +25,7 @@ GROUP_BYTES = 256 << 10
 GROUP_TASKS = 64
 GROUPS_PER_WORKER = 4
 IN_FLIGHT_BYTES = 256 << 20
+STOP_SECONDS = 10  # how long a stopped worker may take to clean up before it is killed
 
 
 def default_jobs() -> int:
@@ -115,7 +116,7 @@ class _Window(Generic[Task, Output]):
             if part is None:
                 return
             cost = sum(self.weigh(task) for task in part)
-            self.pending.append((self.executor.submit(self.work, part), cost))
+            self.pending.append((self.executor.submit(_stoppable, self.work, part), cost))
             self.in_flight += cost
 
     def drain(self, waiting: Iterator[list[Task]]) -> Iterator[Output]:
@@ -133,11 +134,16 @@ class _Window(Generic[Task, Output]):
             self.executor.shutdown(wait=True, cancel_futures=True)
 
     def _terminate(self) -> None:
-        # Outputs are written atomically, so a worker killed mid-file leaves no half-written file.
+        # Outputs are written atomically and a stopped worker removes its temporary file, so an
+        # interruption leaves no half-written file behind.
         processes = list(getattr(self.executor, "_processes", {}).values())
         self.executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
+        for process in processes:  # each removes the file it was writing, then ends
+            process.join(timeout=STOP_SECONDS)
+            if process.is_alive():
+                process.kill()
 
 
 def _context() -> Any:
@@ -153,4 +159,31 @@ def _context() -> Any:
 def _ignore_interrupts_then(initializer: Callable[..., None], initargs: tuple[Any, ...]) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_terminate)
     initializer(*initargs)
+
+
+class _Stopped(BaseException):
+    """Raised in a worker told to stop in the middle of its work, so that files being written are
+    cleaned up (their `finally` and `with` blocks run) before the process ends."""
+
+
+_working = False
+
+
+def _on_terminate(signum: int, frame: object) -> None:
+    if _working:
+        raise _Stopped
+    os._exit(128 + signum)
+
+
+def _stoppable(work: Callable[[list[Task]], list[Output]], part: list[Task]) -> list[Output]:
+    """`work(part)` in a worker; stopped by SIGTERM, it unwinds, then ends the process."""
+    global _working
+    _working = True
+    try:
+        return work(part)
+    except _Stopped:
+        os._exit(128 + signal.SIGTERM)
+    finally:
+        _working = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import time
+from pathlib import Path
 from types import FrameType
 
 import pytest
@@ -45,3 +46,30 @@ def test_an_interruption_while_waiting_for_the_last_group_stops_its_worker() -> 
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - started < 30  # not the 60 s the worker would have slept
+
+
+def hold_a_file_for_a_minute(paths: list[str]) -> list[str]:
+    held = Path(paths[-1])
+    held.write_text("half-written", encoding="utf-8")
+    try:
+        time.sleep(60)
+    finally:
+        held.unlink()
+    return paths
+
+
+def weigh_path(path: str) -> int:
+    return 1 << 20
+
+
+def test_a_stopped_worker_cleans_up_the_file_it_was_writing(tmp_path: Path) -> None:
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 1.0)
+        with pytest.raises(KeyboardInterrupt):
+            list(ordered_map(hold_a_file_for_a_minute, [str(tmp_path / "first"), str(tmp_path / "second")],
+                             jobs=2, weigh=weigh_path, initializer=nothing))
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert sorted(tmp_path.iterdir()) == []
