@@ -5,13 +5,15 @@
 
 Checks, for every generated OCR-like text: no exception, every Edit's span and `before` match the
 input, the output equals the input with the applied Edits, applied and pending Edits never
-overlap, and cleaning the output again applies nothing. Prints how many inputs were tried and
+overlap, and cleaning the output again applies nothing (for text in one script); the log reader
+given the same text as a log line answers with a record or a LogError. Prints how many inputs were tried and
 each failure found (hypothesis shrinks it to a minimal example).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -20,6 +22,9 @@ from hypothesis import HealthCheck, given, seed, settings
 
 from cleaner import clean
 from cleaner.edit import apply
+from cleaner.errors import LogError
+from cleaner.logread import parse_line
+from cleaner.passes.variants import traditional_share
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.strategies import ocr_text
@@ -44,8 +49,12 @@ def main() -> int:
             assert text[edit.start:edit.end] == edit.before, edit
         assert apply(text, result.applied) == result.text
         apply(text, result.edits)
-        again = clean(result.text)
-        assert again.text == result.text, (result.text, again.applied)
+        if not 0.25 < traditional_share(text) < 0.75:  # idempotence is promised for text in one script
+            again = clean(result.text)
+            assert again.text == result.text, (result.text, again.applied)
+        log_line = text.encode("utf-8", "surrogatepass") + b"\n"
+        with contextlib.suppress(LogError):
+            parse_line(log_line, 1, "fuzz.jsonl")
 
     started = time.perf_counter()
     try:
