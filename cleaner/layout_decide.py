@@ -92,25 +92,27 @@ def decide(lines: list[Line]) -> list[Decision]:
     decisions: list[Decision] = []
     first_line = True
     special = titles | title_ends
+    # Lines the common case below cannot follow or precede.
+    apart = [line.fragment or line.standalone for line in lines]
+    starts = [line.marker for line in lines]
     for index in range(count - 1):
         before = trailing[index]
         last = index + WINDOW - 1
         after = trailing[last] if last < count else tail[index]
-        line, following = lines[index], lines[index + 1]
         if (
             # The common case, decided here as _decide would: a plain line that fills the column.
-            before.regular and after.regular and wraps[index] and index not in special
-            and not (line.fragment or line.standalone or following.fragment or following.standalone
-                     or following.marker)
-            and min(before.width, after.width) - line.width <= (TOLERANCE + INDENT if first_line else TOLERANCE)
+            wraps[index] and before.regular and after.regular
+            and not (apart[index] or apart[index + 1] or starts[index + 1]) and index not in special
+            and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
             decisions.append(WRAPPED)
             first_line = False
             continue
+        line, following = lines[index], lines[index + 1]
         if not before.regular or not after.regular:
             # Near the end of a text or of a block, the line and its two neighbours may show a
             # narrower block that the longer window misses.
-            near = _column(widths, wraps, max(0, index - 1), index + 2)
+            near = _near_column(widths, wraps, index)
             if near.regular:
                 before, after = (before, near) if before.regular else (near, after)
         if not before.regular and not after.regular:
@@ -172,6 +174,16 @@ def _tail_columns(widths: list[float], wraps: list[bool]) -> dict[int, Column]:
             insort(wrapped, widths[start])
         columns[start] = _sorted_column(ordered, wrapped, 0.0, 3)
     return columns
+
+
+def _near_column(widths: list[float], wraps: list[bool], index: int) -> Column:
+    """_column(widths, wraps, index - 1, index + 2), worked out for its three lines: the widest
+    sets the width; regular when all three reach it within TOLERANCE and two end mid-text."""
+    if index < 1 or index + 2 > len(widths):
+        return _IRREGULAR
+    window = widths[index - 1:index + 2]
+    width = max(window)
+    return _make_column(width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2)
 
 
 def _column(
