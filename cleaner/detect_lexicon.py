@@ -82,12 +82,15 @@ def _neighbours_of_candidates(model: DetectorModel, seen: str) -> tuple[frozense
     return lefts, rights
 
 
-def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
-    """Corrections of isolated hanzi (and their neighbours) into frequent words."""
+def propose(
+    text: str, model: DetectorModel, survey: Survey | None = None, positions: list[int] | None = None
+) -> list[Proposal]:
+    """Corrections of isolated hanzi (and their neighbours) into frequent words; at `positions`
+    only, when given (a subset of the survey's)."""
     survey = survey or survey_of(text, model)
     candidates: list[Proposal] = []
     length = len(text)
-    for position in survey.near:
+    for position in survey.near if positions is None else positions:
         seen = text[position]
         lefts, rights = _neighbours_of_candidates(model, seen)
         left = text[position - 1] if position else ""

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 
 from cleaner.config import Config
 from cleaner.data import data_file
-from cleaner.detect_lexicon import SEPARATION, survey_of
+from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
 from cleaner.detect_vocabulary import MIN_TERM_COUNT
@@ -32,11 +32,15 @@ LEARNED_FILE = "learned_confusions.tsv"
 # evidence (a writer may abbreviate a term) and needs 1.5 more gain for the same confidence.
 MIDPOINT = {"glyph": 0.45, "vocabulary": 0.45, "dropped": 1.95}
 STEEPNESS = 0.9
-# Automatic from gain 3.5 (dropped: 5.0): on the learning split 98% of glyph proposals above it
+# Automatic from gain 3.5: on the learning split 98% of glyph proposals above it
 # helped, against 95% between 2.5 and 3.5.
 AUTO_CONFIDENCE = 0.94
 MAX_ROUNDS = 4
 MAX_CHECKED_CORRECTIONS = 20  # beyond this many corrections another round is cheaper than checking
+# A restored character is never automatic: whether a term lacks a character depends on counts
+# that other corrections change, and a writer may shorten a term on purpose.
+AUTOMATIC_KINDS = frozenset({"glyph", "vocabulary"})
+RESCORED = CONTEXT + SEPARATION  # lexicon proposals this close to a correction are scored again
 
 
 class DetectorPass:
@@ -58,28 +62,41 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     """Proposals that stay the same once the automatic ones are applied: a correction can make a
     term more frequent (职业教 from 2 to 3 occurrences) and so reveal another near-miss, which a
     second run on the output would find. Automatic substitutions (same length) are applied and
-    the text searched again until nothing new is automatic (a few rounds at most)."""
+    the text searched again until nothing new is automatic (a few rounds at most): the document
+    strategy again when a term may have changed, the lexicon strategy around the corrections."""
     current = text
     settled: dict[int, Proposal] = {}
+    survey = survey_of(current, model)
+    by_vocabulary = propose_by_vocabulary(current, model, survey)
+    by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
-        survey = survey_of(current, model)
-        proposals = _disjoint(
-            propose_by_vocabulary(current, model, survey) + propose_by_lexicon(current, model, survey)
-        )
+        proposals = _disjoint(by_vocabulary + by_lexicon)
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
             and confidence(proposal) >= AUTO_CONFIDENCE
         ]
-        if not fresh:
+        if not fresh or _round == MAX_ROUNDS - 1:
             break
         characters = list(current)
         for proposal in fresh:
             characters[proposal.start] = proposal.after
             settled[proposal.start] = proposal
         current = "".join(characters)
-        if not _may_cascade(current, fresh, survey.near):
+        terms_changed = _in_frequent_ngram(current, fresh)
+        if not terms_changed and not _beside_suspect(fresh, survey.near):
             break
+        survey = survey_of(current, model)
+        if terms_changed:
+            by_vocabulary = propose_by_vocabulary(current, model, survey)
+        around = [proposal.start for proposal in fresh]
+        by_lexicon = sorted(
+            [proposal for proposal in by_lexicon if not _close(proposal.start, around, RESCORED)]
+            + propose_by_lexicon(
+                current, model, survey, [position for position in survey.near if _close(position, around, RESCORED)]
+            ),
+            key=lambda item: (item.start, item.end),
+        )
     others = [
         proposal for proposal in proposals
         if all(not proposal.start <= start < max(proposal.end, proposal.start + 1) for start in settled)
@@ -87,17 +104,29 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
 
 
-def _may_cascade(corrected: str, fresh: list[Proposal], near: list[int]) -> bool:
-    """Whether another round could find more: a corrected character now sits in a frequent 3- or
-    4-gram (a term, whose near-misses gain evidence), or beside another suspect (which a stronger
-    proposal may have kept out of this round). Most texts stop after one round."""
+def _close(position: int, around: list[int], distance: int) -> bool:
+    """Whether `position` is within `distance` of one of the sorted positions `around`."""
+    index = bisect_left(around, position - distance)
+    return index < len(around) and around[index] <= position + distance
+
+
+def _beside_suspect(fresh: list[Proposal], near: list[int]) -> bool:
+    """Whether another suspect sits next to a correction (a stronger proposal may have kept it out
+    of this round)."""
+    for proposal in fresh:
+        index = bisect_left(near, proposal.start - SEPARATION)
+        if any(other != proposal.start for other in near[index:bisect_right(near, proposal.start + SEPARATION)]):
+            return True
+    return False
+
+
+def _in_frequent_ngram(corrected: str, fresh: list[Proposal]) -> bool:
+    """Whether a corrected character now sits in a frequent 3- or 4-gram (a term, whose
+    near-misses gain evidence)."""
     if len(fresh) > MAX_CHECKED_CORRECTIONS:
         return True
     for proposal in fresh:
         position = proposal.start
-        index = bisect_left(near, position - SEPARATION)
-        if any(other != position for other in near[index:bisect_right(near, position + SEPARATION)]):
-            return True
         for size in (3, 4):
             for start in range(max(0, position - size + 1), position + 1):
                 gram = corrected[start:start + size]
@@ -117,7 +146,7 @@ def _edit(proposal: Proposal) -> Edit:
         proposal.start, proposal.end, proposal.before, proposal.after, NAME, f"detector.{proposal.kind}",
         round(sure, 3),
         _reason(proposal),
-        Safety.AUTO if sure >= AUTO_CONFIDENCE else Safety.REVIEW,
+        Safety.AUTO if sure >= AUTO_CONFIDENCE and proposal.kind in AUTOMATIC_KINDS else Safety.REVIEW,
         (),
         proposal.evidence,
     )

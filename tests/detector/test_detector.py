@@ -136,3 +136,8 @@ def test_output_of_the_automatic_corrections_gets_no_new_ones(detector: Detector
     edits = detector.propose(CASCADE)
     output = apply(CASCADE, tuple(edit for edit in edits if edit.safety is Safety.AUTO))
     assert detector.propose(output) == []
+
+
+def test_a_restored_character_is_never_automatic(detector: DetectorPass) -> None:
+    text = "人力资源服务。" * 6 + "发展人力资服务产业。"
+    assert [(edit.after, edit.safety.value) for edit in detector.propose(text)] == [("源", "review")]
