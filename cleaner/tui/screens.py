@@ -110,6 +110,7 @@ class ReviewScreen(Screen[None]):
         self.session: ReviewSession = workspace.session
         self.filter = Filter()
         self.expanded: frozenset[int] = frozenset()
+        self._log_failed = False  # told the person that decisions are not being saved
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -187,7 +188,11 @@ class ReviewScreen(Screen[None]):
     def _check_log(self) -> None:
         failure = self.workspace.log_failure
         if failure is not None:
+            self._log_failed = True
             self.notify(f"Decisions are not being saved: {failure}", severity="error", timeout=10)
+        elif self._log_failed:
+            self._log_failed = False
+            self.notify("Writing to the log again: every decision so far goes in.", timeout=4)
 
     def action_accept(self) -> None:
         members = self._members()

@@ -81,6 +81,7 @@ class Recorder:
         config: dict[str, Any],
         sources: dict[str, str],
         deciders: dict[str, str],
+        inherited: list[Decision],
     ) -> None:
         self.path = path
         self._document = document
@@ -89,6 +90,8 @@ class Recorder:
         self._config = config
         self._sources = sources
         self._deciders = deciders  # who made the decisions inherited from earlier runs
+        self._inherited = inherited  # the decisions the review opened with, by proposal index
+        self._opened = False  # set by the writer thread once the log is open
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cleaner-log")
         self._writer: LogWriter | None = None
         self._doc = 0
@@ -109,6 +112,8 @@ class Recorder:
         self._start()
         for change in step.changes:
             proposal = self._session.proposals[change.index]
+            if self._recorded.get(proposal.id) == change.new:
+                continue  # written already (a reopened log gets every decision at once)
             self._recorded[proposal.id] = change.new
             self._submit(self._write_decision, proposal.id, change.new, self._reviewer)
 
@@ -125,6 +130,10 @@ class Recorder:
         if self.failure is not None:
             raise self.failure
 
+    def flush(self) -> None:
+        """Wait until everything submitted so far has been written (or skipped after a failure)."""
+        self._submit(_nothing).result()
+
     def close(self) -> None:
         """Wait for pending writes and close the log (a second call does nothing)."""
         if self._closed:
@@ -135,9 +144,29 @@ class Recorder:
         self._executor.shutdown(wait=True)
 
     def _start(self) -> None:
+        """Open the run on the writer thread; again if the log could not be opened last time."""
+        if self._started and self._could_not_open():
+            self._retry()
+            return
         if not self._started:
             self._started = True
             self._submit(self._open_writer, [p.edit for p in self._session.proposals])
+
+    def _could_not_open(self) -> bool:
+        with self._lock:
+            return self._failure is not None and not self._opened
+
+    def _retry(self) -> None:
+        """Open the log again (another program held it) and write every decision taken so far."""
+        self.flush()  # what was queued behind the failed opening is skipped by now
+        with self._lock:
+            self._failure = None
+        self._recorded.clear()
+        self._submit(self._open_writer, [p.edit for p in self._session.proposals])
+        for index, (proposal, decision) in enumerate(self._session.decisions()):
+            if decision != self._inherited[index]:
+                self._recorded[proposal.id] = decision
+                self._submit(self._write_decision, proposal.id, decision, self._reviewer)
 
     def _submit(self, function: Callable[..., None], *arguments: Any) -> Future[None]:
         return self._executor.submit(self._guarded, function, *arguments)
@@ -164,6 +193,8 @@ class Recorder:
         )
         self._doc = self._writer.document(self._document)
         self._writer.edits(self._doc, self._document.text, edits)
+        with self._lock:
+            self._opened = True
 
     def _write_decision(self, edit_id: str, decision: Decision, by: str) -> None:
         assert self._writer is not None
@@ -176,6 +207,10 @@ class Recorder:
     def _close_writer(self) -> None:
         if self._writer is not None:
             self._writer.close()
+
+
+def _nothing() -> None:
+    pass
 
 
 @dataclass
@@ -203,9 +238,11 @@ class Workspace:
     _recorder: Recorder | None = None
     _saved: list[Decision] = field(default_factory=list)
     _saved_revision: int = 0
+    _opened_with: tuple[Decision, ...] = ()
 
     def __post_init__(self) -> None:
         self._saved = self._snapshot()
+        self._opened_with = tuple(self._saved)
 
     @property
     def name(self) -> str:
@@ -216,6 +253,7 @@ class Workspace:
         if self._recorder is None:
             self._recorder = Recorder(
                 self.log, self.document, self.session, self.reviewer, self.config, self.sources, self.deciders,
+                list(self._opened_with),
             )
         return self._recorder
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from cleaner.batch import BatchOptions, run_batch
 from cleaner.config import Config
 from cleaner.errors import ConfigError, LogError, OutputError
+from cleaner.log import LogWriter
 from cleaner.review import Decision, Status
 from cleaner.tui.app import ReviewApp
 from cleaner.tui.widgets import ProposalList
@@ -182,3 +184,22 @@ def test_in_place_save_keeps_the_permissions_of_the_input(tmp_path: Path) -> Non
     workspace.save()
     workspace.close()
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_decisions_taken_while_another_program_held_the_log_are_written_once_it_is_free(tmp_path: Path) -> None:
+    workspace = open_file(source(tmp_path), config=config(tmp_path), reviewer="ann")
+    holder = LogWriter(workspace.log, mode="batch", agent="other", config={}, sources={})
+    workspace.record(workspace.session.accept([0]))
+    workspace.recorder.flush()
+    assert workspace.log_failure is not None
+    holder.close()
+    workspace.record(workspace.session.reject([1]))
+    workspace.close()
+    assert decisions_in(workspace.log) == [
+        (workspace.session.proposals[0].id, "accepted"), (workspace.session.proposals[1].id, "rejected"),
+    ]
+
+
+def decisions_in(log: Path) -> list[tuple[str, str]]:
+    records = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    return [(record["edit"], record["status"]) for record in records if record["type"] == "decision"]
