@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from cleaner.config import Config
 from cleaner.data import data_file
@@ -172,5 +173,11 @@ def _disjoint(proposals: list[Proposal]) -> list[Proposal]:
 
 
 def build(config: Config) -> DetectorPass:
+    return DetectorPass(builtin_model())
+
+
+@lru_cache(maxsize=1)
+def builtin_model() -> DetectorModel:
+    """The shipped tables, loaded once per process (the derived caches key on this one model)."""
     learned = load_confusion_table(data_file(LEARNED_FILE))
-    return DetectorPass(DetectorModel(builtin_lexicon(), builtin_glyph_table(), learned))
+    return DetectorModel(builtin_lexicon(), builtin_glyph_table(), learned)
