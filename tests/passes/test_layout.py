@@ -202,6 +202,25 @@ def test_a_paragraph_running_from_a_wide_column_into_a_narrow_one_stays_one_para
     assert clean(text, LAYOUT).text == text.replace("\n", "").rstrip() + "\n"
 
 
+def test_a_two_column_page_read_column_after_column_keeps_a_paragraph_across_the_columns() -> None:
+    first_column = (
+        "各地要把技能人才工作摆在更加\n突出的位置，加强组织领导，健\n全工作机制，明确责任分工，细\n"
+        "化政策措施，加大资金投入，推\n动各项任务落地见效。\n"
+        "  要完善技能人才培养、使用、\n评价、激励制度，畅通技能人才\n职业发展通道，营造良好氛围，\n"
+    )
+    second_column = (
+        "为经济高质量发展提供有力人才\n支撑。要加强统筹协调，及时研\n究解决工作中的重大问题，总结\n"
+        "推广各地好经验好做法，抓好各\n项任务落实，确保取得实效。\n"
+    )
+    assert clean(first_column + second_column, LAYOUT).text == (
+        "各地要把技能人才工作摆在更加突出的位置，加强组织领导，健全工作机制，明确责任分工，细化政策措施，"
+        "加大资金投入，推动各项任务落地见效。\n"
+        "要完善技能人才培养、使用、评价、激励制度，畅通技能人才职业发展通道，营造良好氛围，"
+        "为经济高质量发展提供有力人才支撑。要加强统筹协调，及时研究解决工作中的重大问题，"
+        "总结推广各地好经验好做法，抓好各项任务落实，确保取得实效。\n"
+    )
+
+
 def test_table_of_contents_lines_stay_apart() -> None:
     text = "目  录\n第一章  总则……………………1\n第二章  职业技能等级认定………5\n第三章  监督管理………………12\n"
     assert clean(text, LAYOUT).text == text
