@@ -17,7 +17,9 @@ input order, so outputs, log and summary are the ones `cleaner clean` gives on o
 from __future__ import annotations
 
 import importlib
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from cleaner.batch import Executor
@@ -51,16 +53,20 @@ def dask_executor(client: Any = None, partition_files: int = PARTITION_FILES) ->
     """
 
     def run(tasks: Sequence[FileTask], config: Config, settings: WorkSettings, jobs: int) -> Iterator[FileOutcome]:
-        bag = outcome_bag(tasks, config, settings, partition_files)
+        # Texts stay on the workers (the parent reads inputs again for the log): outcomes wait in
+        # the cluster's memory until their turn comes.
+        bag = outcome_bag(tasks, config, replace(settings, logging=False), partition_files)
         if client is None:
             yield from bag.compute()
             return
-        futures = client.compute(bag.to_delayed())
+        futures = deque(client.compute(bag.to_delayed()))
         try:
-            for future in futures:
-                yield from future.result()
+            while futures:
+                outcomes = futures[0].result()
+                futures.popleft()  # the cluster lets go of a partition's outcomes once handed back
+                yield from outcomes
         finally:
-            client.cancel(futures)
+            client.cancel(list(futures))
 
     return run
 
