@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+
+import ahocorasick_rs
 
 from cleaner.detect_flags import Survey, ngrams
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
@@ -50,12 +52,24 @@ def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> li
     found: dict[tuple[int, int, str], Proposal] = {}
     for proposal in _substitutions(text, terms3, trigrams, model, survey):
         _keep_best(found, proposal)
-    quadgrams = ngram_counts(text, 4)
-    terms4 = {gram: count for gram, count in quadgrams.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
+    terms4 = frequent_quadgrams(text, terms3)
     if terms4:
         for proposal in _drops(text, terms4, trigrams, model, survey):
             _keep_best(found, proposal)
     return sorted(found.values(), key=lambda item: (item.start, item.end))
+
+
+def occurrences(text: str, patterns: Collection[str]) -> list[int]:
+    """Start offsets of every (overlapping) occurrence of any of `patterns` (Aho-Corasick, in Rust)."""
+    automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    return [start for _index, start, _end in automaton.find_matches_as_indexes(text, overlapping=True)]
+
+
+def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
+    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times. Such a 4-gram starts with a
+    frequent 3-gram, so only the occurrences of those are counted, not every 4-gram of the text."""
+    counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
+    return {gram: count for gram, count in counts.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
 
 
 def _keep_best(found: dict[tuple[int, int, str], Proposal], proposal: Proposal) -> None:
@@ -138,23 +152,20 @@ def _drops(
     text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel, survey: Survey
 ) -> Iterator[Proposal]:
     """3-grams that are a term with one character missing, outside the term's own occurrences."""
-    flags = survey.flags
     variants: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for term in terms:
+    for term, count in terms.items():
         for index in range(4):
-            variants[term[:index] + term[index + 1:]].append((term, index))
-    is_variant = flags.of(map(variants.__contains__, flags.ngrams(3)))
-    if not is_variant:
+            variant = term[:index] + term[index + 1:]
+            inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
+            if inside < trigrams[variant] <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
+                variants[variant].append((term, index))
+    if not variants:
         return
-    for position in flags.positions(is_variant):
+    for position in occurrences(text, variants):
         if text[position:position + 4] in terms or text[position - 1:position + 3] in terms:
             continue  # the variant is part of an occurrence of a term
-        variant = text[position:position + 3]
-        for term, index in variants[variant]:
+        for term, index in variants[text[position:position + 3]]:
             count = terms[term]
-            inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if trigrams[variant] <= inside or trigrams[variant] - inside > max(1, int(count * MAX_VARIANT_SHARE)):
-                continue
             if not _inside_term(text, position, term, index):
                 proposal = _drop_or_substitution(text, position, index, term, count, model)
                 if proposal is not None:
