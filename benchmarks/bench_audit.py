@@ -14,9 +14,9 @@ How the corpus and its log are made (honest about what is measured):
    log has the records, sizes and structure a real batch run over that corpus would write; the
    passes are not re-run on every copy (that is cleaning, not auditing, and bench_batch measures it).
 
-Then each command runs in a fresh process; wall time, CPU time (user + system) and peak RSS (from
-wait4) are printed per corpus size, with throughput in MB of log per CPU second, so proportionality
-can be read off (CPU time is the steadier figure on a shared machine).
+Then each command runs in a fresh process; wall time, CPU time (user + system, from wait4) and peak
+RSS (the process's own VmHWM) are printed per corpus size, with throughput in MB of log per CPU
+second, so proportionality can be read off (CPU time is the steadier figure on a shared machine).
 
     python benchmarks/bench_audit.py [--corpus-mb 50 200 1000] [--work DIR] [--keep]
 """
@@ -176,19 +176,37 @@ def build_corpus(folder: Path, header: dict[str, Any], bases: list[Template], me
     }
 
 
+# The command reports its own peak RSS (VmHWM of its address space) when it exits: the rusage of a
+# child counts the pages it shared with this (large) process between fork and exec.
+LAUNCHER = (
+    "import atexit, os\n"
+    "def report():\n"
+    "    status = open('/proc/self/status').read()\n"
+    "    peak = status.split('VmHWM:')[1].split()[0]\n"
+    "    open(os.environ['BENCH_PEAK_FILE'], 'w').write(peak)\n"
+    "atexit.register(report)\n"
+    "from cleaner.cli import cli\n"
+    "cli()\n"
+)
+
+
 def measure(arguments: list[str]) -> tuple[float, float, float, int]:
-    """Wall seconds, CPU seconds, peak RSS in MB and exit status of one command in a fresh process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(arguments, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    assert process.stderr is not None
-    error = process.stderr.read().decode("utf-8", "replace").strip()
-    process.stderr.close()
+    """Wall seconds, CPU seconds, peak RSS in MB and exit status of `cleaner ARGUMENTS` in a fresh process."""
+    with tempfile.NamedTemporaryFile(suffix=".peak") as peak_file:
+        environment = {**os.environ, "BENCH_PEAK_FILE": peak_file.name}
+        started = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-c", LAUNCHER, *arguments], env=environment,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        assert process.stderr is not None
+        error = process.stderr.read().decode("utf-8", "replace").strip()
+        process.stderr.close()
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        peak_text = Path(peak_file.name).read_text().strip()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         print(f"    exit {code}: {error[:500]}", file=sys.stderr)
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
+    return elapsed, usage.ru_utime + usage.ru_stime, int(peak_text or 0) / 1024, code
 
 
 def main() -> None:
@@ -201,7 +219,6 @@ def main() -> None:
     options = parser.parse_args()
     folder = options.work or Path(tempfile.mkdtemp(prefix="bench-audit-"))
     folder.mkdir(parents=True, exist_ok=True)
-    cleaner = [sys.executable, "-c", "from cleaner.cli import cli; cli()"]
     try:
         header, bases = templates(clean_base(folder))
         print(f"base: {len(bases)} documents cleaned, {sum(len(b.edits) for b in bases)} applied edits")
@@ -213,8 +230,8 @@ def main() -> None:
                   f"in {built['build_seconds']:.0f} s", flush=True)
             log_mb = built["log_bytes"] / 1e6
             commands = {
-                "summary": [*cleaner, "audit", "summary", str(built["log"]), "--json"],
-                "verify": [*cleaner, "audit", "verify", str(built["log"]), "-q"],
+                "summary": ["audit", "summary", str(built["log"]), "--json"],
+                "verify": ["audit", "verify", str(built["log"]), "-q"],
             }
             for name, arguments in commands.items():
                 if options.only and name != options.only:
