@@ -13,6 +13,7 @@ text: a mark is Chinese context only when a Chinese character stands next to it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from cleaner.config import Config
@@ -24,6 +25,14 @@ NAME = "punctuation"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _MARK = re.compile("[,:;?!()]")
+# Rule ids and reasons of the full-width conversions, per half-width mark.
+_RULES = {char: "bracket.full-width" if char in "()" else "full-width.mark" for char in FULL_WIDTH}
+_REASONS = {
+    char: f"half-width {char} in Chinese text; Chinese uses full-width {wide}" for char, wide in FULL_WIDTH.items()
+}
+_REVIEW_REASONS = {
+    char: f"{reason} (OCR often reads 。，、 as {char}: check which mark it is)" for char, reason in _REASONS.items()
+}
 # Marks Chinese typesetting never puts at the start of a line (GB/T 15834 line-start rule).
 _NO_LINE_START = frozenset(",:;?!)")
 _BRACKET = re.compile("[()（）\n]")
@@ -86,6 +95,7 @@ def _document_years(text: str) -> list[Edit]:
     return edits
 
 
+@functools.cache
 def _is_cjk(char: str) -> bool:
     return bool(_CJK_CHAR.match(char))
 
@@ -133,9 +143,16 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list
         return []
     marks = _Marks(text, positions)
     _pair_brackets(marks, taken, protected)
+    length = len(text)
     for number, position in enumerate(positions):
-        left, right = marks.neighbour(number, -1), marks.neighbour(number, 1)
-        left_char, right_char = marks.character(left), marks.character(right)
+        # marks.neighbour and marks.character, inline: this runs once per mark.
+        left, right = position - 1, position + 1
+        if left >= 0 and text[left] in _SPACE_CHARS:
+            left = _skip_spaces(text, left, -1)
+        if right < length and text[right] in _SPACE_CHARS:
+            right = _skip_spaces(text, right, 1)
+        left_char = text[left] if left >= 0 else ""
+        right_char = text[right] if right < length else ""
         if text[position] in ",:;" and left_char.isdigit() and right_char.isdigit() and left == position - 1:
             marks.excluded[number] = True  # 1,000  10:30
             continue
@@ -198,6 +215,7 @@ def _spread(marks: _Marks) -> None:
 
 def _mark_edits(marks: _Marks) -> list[Edit]:
     text = marks.text
+    length = len(text)
     edits: list[Edit] = []
     previous_end = -1
     for number, position in enumerate(marks.positions):
@@ -211,8 +229,12 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             previous_end = position + 1
             continue
         # Chinese marks carry their own spacing: spaces OCR put around them go.
-        start = max(_skip_spaces(text, position - 1, -1) + 1, previous_end)
-        end = min(_skip_spaces(text, position + 1, 1), len(text))
+        start, end = position, position + 1
+        if position and text[position - 1] in _SPACE_CHARS:
+            start = _skip_spaces(text, position - 1, -1) + 1
+        start = max(start, previous_end)
+        if end < length and text[end] in _SPACE_CHARS:
+            end = min(_skip_spaces(text, end, 1), length)
         if after in (text[start - 1:start], text[end:end + 1]):
             edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                               f"a half-width {char} beside the same full-width mark: OCR read it twice"))
@@ -225,13 +247,10 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                               "a paragraph does not end on a comma: OCR may have misread 。, or the "
                               "paragraph goes on", Safety.REVIEW, alternatives=("。",)))
         else:
-            safety = _mark_safety(text, position)
-            rule = "bracket.full-width" if char in "()" else "full-width.mark"
-            reason = f"half-width {char} in Chinese text; Chinese uses full-width {after}"
-            if safety is Safety.REVIEW:
-                reason += f" (OCR often reads 。，、 as {char}: check which mark it is)"
-            edits.append(fast_edit(start, end, text[start:end], after, NAME, rule,
-                              0.95 if safety is Safety.AUTO else 0.6, reason, safety))
+            safety = _mark_safety(text, position) if char in ":;" else Safety.AUTO
+            reason = _REASONS[char] if safety is Safety.AUTO else _REVIEW_REASONS[char]
+            edits.append(fast_edit(start, end, text[start:end], after, NAME, _RULES[char],
+                                   0.95 if safety is Safety.AUTO else 0.6, reason, safety))
         previous_end = end
     return edits
 
