@@ -126,13 +126,6 @@ class _Marks:
         self.stray = [False] * count
         self.excluded = [False] * count
 
-    def neighbour(self, number: int, step: int) -> int:
-        """Position of the first non-space character beside a mark (-1 or len(text) at an edge)."""
-        return _skip_spaces(self.text, self.positions[number] + step, step)
-
-    def character(self, position: int) -> str:
-        return self.text[position] if 0 <= position < len(self.text) else ""
-
 
 def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list[Edit]:
     positions = [
@@ -145,7 +138,7 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list
     _pair_brackets(marks, taken, protected)
     length = len(text)
     for number, position in enumerate(positions):
-        # marks.neighbour and marks.character, inline: this runs once per mark.
+        # The first character on each side that is not a space ("" at the text's edges).
         left, right = position - 1, position + 1
         if left >= 0 and text[left] in _SPACE_CHARS:
             left = _skip_spaces(text, left, -1)
