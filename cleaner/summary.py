@@ -64,8 +64,8 @@ class Tally:
     def add(self, outcome: FileOutcome, size: int) -> None:
         self.files += 1
         self.counts[outcome.status] += 1
-        self.applied += len(outcome.applied)
-        self.pending += len(outcome.pending)
+        self.applied += outcome.applied_count
+        self.pending += outcome.pending_count
         self.chars += outcome.chars
         self.bytes += size
 

@@ -53,7 +53,8 @@ class WorkSettings:
     stream_bytes: int = STREAM_BYTES
     chunk_chars: int = CHUNK_CHARS
     margin: int = MARGIN_CHARS
-    logging: bool = False  # the parent writes a correction log, which needs each input's text
+    logging: bool = False  # the parent writes a correction log, which needs every Edit and input
+    hand_back_bytes: int = HAND_BACK_BYTES  # with a log, inputs up to this size come back decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,19 @@ class FileOutcome:
     diff: str = ""
     streamed: bool = False
     document: Document | None = None
+    counts: tuple[int, int] | None = None  # (applied, pending) when the Edits were not kept
 
     @property
     def chars(self) -> int:
         return self.info.chars if self.info is not None else 0
+
+    @property
+    def applied_count(self) -> int:
+        return self.counts[0] if self.counts is not None else len(self.applied)
+
+    @property
+    def pending_count(self) -> int:
+        return self.counts[1] if self.counts is not None else len(self.pending)
 
 
 _state: tuple[Pipeline, WorkSettings] | None = None
@@ -216,7 +226,7 @@ def _clean_whole(task: FileTask, pipeline: Pipeline, settings: WorkSettings) -> 
 def _hand_back(task: FileTask, settings: WorkSettings) -> bool:
     """Whether the outcome keeps the decoded input: standard input cannot be read twice, and a
     small file is cheaper to hand back than for the parent to read and decode again."""
-    return task.job.source is None or (settings.logging and task.size <= HAND_BACK_BYTES)
+    return task.job.source is None or (settings.logging and task.size <= settings.hand_back_bytes)
 
 
 def _prepare_target(task: FileTask, settings: WorkSettings) -> Path:
@@ -250,14 +260,18 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
         sink, output = AtomicFile(target), str(target)
     applied: list[Edit] = []
     pending: list[Edit] = []
+    applied_count = pending_count = 0
     changed = False
     try:
         for piece in clean_chunks(
             decoded.pieces(), pipeline.run, chunk_chars=settings.chunk_chars, margin=settings.margin
         ):
             sink.write(piece.text.encode("utf-8"))
-            applied.extend(piece.applied)
-            pending.extend(piece.pending)
+            applied_count += len(piece.applied)
+            pending_count += len(piece.pending)
+            if settings.logging:  # else only counted: a huge file's Edits would outgrow the file
+                applied.extend(piece.applied)
+                pending.extend(piece.pending)
             changed = changed or piece.text != piece.original
         digest = sink.commit()
     except BaseException:
@@ -269,6 +283,7 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
         info=DocumentInfo(job.label, info.sha256, info.encoding, info.newline, info.chars),
         applied=tuple(applied), pending=tuple(pending),
         output=output, output_sha256=None if output is None else digest, streamed=True,
+        counts=None if settings.logging else (applied_count, pending_count),
     )
 
 

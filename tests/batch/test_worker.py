@@ -26,3 +26,20 @@ def test_a_file_keeps_its_text_to_itself_without_a_log(tmp_path: Path) -> None:
     task = task_for(tmp_path, "通知\n各单位：\n")
     outcome = clean_file(task, Pipeline(Config()), WorkSettings(Mode.WRITE))
     assert outcome.document is None
+
+
+def test_a_streamed_file_without_a_log_counts_its_edits_without_keeping_them(tmp_path: Path) -> None:
+    task = task_for(tmp_path, "总书动讲话。\n\n" * 50)
+    pipeline = Pipeline(Config())
+    whole = clean_file(task, pipeline, WorkSettings(Mode.WRITE))
+    streamed = clean_file(task, pipeline, WorkSettings(Mode.WRITE, stream_bytes=100, chunk_chars=64, margin=16))
+    assert (streamed.streamed, streamed.applied, streamed.applied_count, streamed.pending_count) == (
+        True, (), len(whole.applied), len(whole.pending),
+    )
+
+
+def test_a_streamed_file_keeps_its_edits_for_the_log(tmp_path: Path) -> None:
+    task = task_for(tmp_path, "总书动讲话。\n\n" * 50)
+    settings = WorkSettings(Mode.WRITE, stream_bytes=100, chunk_chars=64, margin=16, logging=True)
+    outcome = clean_file(task, Pipeline(Config()), settings)
+    assert len(outcome.applied) == outcome.applied_count > 0
