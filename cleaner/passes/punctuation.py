@@ -228,10 +228,13 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
         start = max(start, previous_end)
         if end < length and text[end] in _SPACE_CHARS:
             end = min(_skip_spaces(text, end, 1), length)
-        if after in (text[start - 1:start], text[end:end + 1]):
+        at_line_start = start == 0 or text[start - 1] == "\n"
+        if after in (text[start - 1:start], text[end:end + 1]) or (
+            at_line_start and char in _NO_LINE_START and text[end:end + 1] == char
+        ):
             edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                               f"a half-width {char} beside the same full-width mark: OCR read it twice"))
-        elif char in _NO_LINE_START and (start == 0 or text[start - 1] == "\n"):
+        elif char in _NO_LINE_START and at_line_start:
             edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
                               f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
                               Safety.REVIEW))

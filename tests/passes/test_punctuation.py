@@ -115,3 +115,7 @@ def test_a_comma_that_ends_a_paragraph_goes_to_review_with_a_full_stop_as_altern
     assert [(edit.after, edit.alternatives, edit.safety) for edit in result.edits] == [
         ("，", ("。",), Safety.REVIEW),
     ]
+
+
+def test_a_doubled_mark_at_a_line_start_is_read_once() -> None:
+    assert clean("??总书记", PUNCTUATION).text == "？总书记"
