@@ -238,7 +238,7 @@ def _decide(
         return _decision(Verdict.BREAK, "break.marker", 0.95,
                         "the next line starts a heading, list item, article or attachment")
     if not columns:
-        return _decide_free(line)
+        return _decide_free(line, following)
     if line.ending >= Ending.COMMA:
         # Mid-text: a wrap if the line fills the column on either side (blocks change width).
         return _decide_column(line, following, min(columns), first_line, max(columns))
@@ -293,16 +293,24 @@ def _near_full(line: Line, following: Line, width: float) -> bool:
     return not (following.ending >= Ending.COMMA and 1.5 <= shortfall <= INDENT + 2.5)
 
 
-def _decide_free(line: Line) -> Decision:
+def _running_text(line: Line) -> bool:
+    """A line of running text rather than a heading: it holds a sentence end or commas."""
+    if _SENTENCE_END.search(line.text):
+        return True
+    commas = line.text.count("，") + line.text.count(",")
+    return not line.marker and (commas >= 2 or (commas > 0 and len(line.text) >= 20))
+
+
+def _decide_free(line: Line, following: Line) -> Decision:
     if line.ending <= Ending.CLOSING:
         return _decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
     if line.ending in (Ending.COMMA, Ending.CONTINUING) and len(line.text) >= 8:
         return _decision(Verdict.JOIN, "join.continuing", 0.9,
                         "the line ends on a comma or inside brackets: the paragraph goes on")
-    commas = line.text.count("，") + line.text.count(",")
-    if line.ending is Ending.OPEN and (
-        _SENTENCE_END.search(line.text) or (not line.marker and (commas >= 2 or (commas and len(line.text) >= 20)))
-    ):
+    # A paragraph cut mid-sentence: running text on both sides of the cut. (The next line must read
+    # as running text too, or joining a heading to it would make the joined line, now holding a
+    # sentence end, join the line after it on a second run.)
+    if line.ending is Ending.OPEN and _running_text(line) and _running_text(following):
         return _decision(Verdict.JOIN, "join.page-break", 0.8,
                         "a paragraph cut mid-sentence (at a page break)")
     if line.ending is not Ending.OPEN:

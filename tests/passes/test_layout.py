@@ -271,3 +271,8 @@ def test_layout_proposes_nothing_on_its_own_output(seeds: dict[str, str]) -> Non
     for name, text in seeds.items():
         once = clean(text, LAYOUT).text
         assert layout.propose(once) == [], name
+
+
+def test_a_heading_after_a_line_cut_mid_sentence_is_not_joined_to_it() -> None:
+    text = "各地要认真组织学习；推进工作\n加强组织领导\n狠抓落实落地\n"
+    assert clean(text, LAYOUT).text == text
