@@ -238,7 +238,8 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
                               f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
                               Safety.REVIEW))
-        elif char == "," and (end == len(text) or text[end] == "\n"):
+        elif char == "," and (end == len(text) or text[end] == "\n") and text[start - 1:start] != ",":
+            # (after another half-width comma, the pair converts as one: `,,` → `，，`)
             edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
                               "a paragraph does not end on a comma: OCR may have misread 。, or the "
                               "paragraph goes on", Safety.REVIEW, alternatives=("。",)))

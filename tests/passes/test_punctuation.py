@@ -119,3 +119,8 @@ def test_a_comma_that_ends_a_paragraph_goes_to_review_with_a_full_stop_as_altern
 
 def test_a_doubled_mark_at_a_line_start_is_read_once() -> None:
     assert clean("??总书记", PUNCTUATION).text == "？总书记"
+
+
+def test_two_commas_ending_a_paragraph_convert_together_and_cleaning_again_changes_nothing() -> None:
+    once = clean("中文,,", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == ("中文，，", ())
