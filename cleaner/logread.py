@@ -511,16 +511,21 @@ class Fold:
         return FoldStep(self.states.get(document.sha256), document)
 
     def document_of(self, run_id: str, doc: int, line: int) -> DocumentRecord:
-        """The document record a line of run `run_id` refers to as `doc` (checks it is declared)."""
+        """The document record a line of run `run_id` refers to as `doc` (checks it is declared); for a
+        document not tracked (or released) only its line, number, hash and length are kept."""
         self._current_run(run_id, line)
         document = self._documents.get(doc)
         if document is None:
             raise LogError(f"{self.path}:{line}: refers to document {doc}, not declared in its run")
         return document
 
-    def release(self, sha256: str) -> None:
-        """Forget a document's state (nothing later in the log refers to it)."""
+    def release(self, sha256: str, doc: int | None = None) -> None:
+        """Forget a document's state (nothing later in the log refers to it), and the details of its
+        record `doc` in the current run."""
         self.states.pop(sha256, None)
+        document = self._documents.get(doc) if doc is not None else None
+        if document is not None and document.sha256 == sha256:
+            self._documents[document.doc] = _stub(document)
 
     def _current_run(self, run_id: str, line: int) -> RunRecord:
         run = self.run
@@ -532,9 +537,10 @@ class Fold:
     def _document(self, run: RunRecord, record: DocumentRecord) -> FoldStep:
         if record.doc in self._documents:
             raise LogError(f"{self.path}:{record.line}: document {record.doc} declared twice in its run")
-        self._documents[record.doc] = record
         if self.keep is not None and not self.keep(record.sha256):
+            self._documents[record.doc] = _stub(record)
             return FoldStep(None, record)
+        self._documents[record.doc] = record
         replaced = None
         state = self.states.get(record.sha256)
         if state is not None and run.mode == "batch" and state.document.run_id != run.run_id:
@@ -545,6 +551,12 @@ class Fold:
         else:
             state.document = record
         return FoldStep(state, record, replaced)
+
+
+def _stub(record: DocumentRecord) -> DocumentRecord:
+    """What a run needs to remember of a document it no longer tracks: where it was declared, its
+    number and its content hash (so a long batch run costs little memory per document)."""
+    return DocumentRecord(record.line, "", record.doc, "", record.sha256, "", "", record.chars)
 
 
 def document_state(log: Path, *, sha256: str | None = None, path: str | Path | None = None) -> DocumentState | None:

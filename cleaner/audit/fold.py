@@ -64,7 +64,7 @@ def events(index: LogIndex) -> Iterator[Event]:
             latest = key is not None and index.last_result_for_output.get(key) == record.line
             yield Checkpoint(fold.run, step.document, record, state, latest)
         if index.last_reference.get(state.sha256) == record.line and fold.states.get(state.sha256) is state:
-            fold.release(state.sha256)
+            fold.release(state.sha256, getattr(record, "doc", None))
             yield Closed(state, last=True)
     for state in list(fold.states.values()):
         yield Closed(state, last=True)
