@@ -241,7 +241,7 @@ def start_up(corpus: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--megabytes", type=float, default=100, help="corpus size (default 100)")
-    parser.add_argument("--jobs", default=f"1,{os.cpu_count() or 1}", help="comma-separated job counts")
+    parser.add_argument("--jobs", default=f"1,{os.cpu_count() or 1}", help="comma-separated job counts ('': none)")
     parser.add_argument("--pass-megabytes", type=float, default=5, help="slice timed pass by pass")
     parser.add_argument("--huge", type=float, default=0, help="also clean one file of this many MB")
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count; medians are printed")
@@ -258,7 +258,8 @@ def main() -> None:
             print(f"corpus: {size / 1e6:.1f} MB in {time.perf_counter() - started:.1f} s under {corpus}")
         if not args.no_passes:
             pass_rates(corpus, args.pass_megabytes, args.skip)
-        end_to_end(corpus, [int(count) for count in args.jobs.split(",")], scratch, args.repeat, args.skip)
+        if args.jobs:
+            end_to_end(corpus, [int(count) for count in args.jobs.split(",")], scratch, args.repeat, args.skip)
         if args.huge:
             huge_file(scratch, args.huge, args.skip)
         start_up(corpus)

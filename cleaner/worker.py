@@ -205,7 +205,11 @@ def _clean_whole(task: FileTask, pipeline: Pipeline, settings: WorkSettings) -> 
     result = pipeline.run(document.text)
     outcome = FileOutcome(
         task.index, job.label, Status.CHANGED if result.changed else Status.UNCHANGED,
-        info=_info(document), applied=result.applied, pending=result.pending,
+        info=_info(document),
+        # Edits go back to the parent only for the log: sending them costs more than counting
+        applied=result.applied if settings.logging else (),
+        pending=result.pending if settings.logging else (),
+        counts=None if settings.logging else (len(result.applied), len(result.pending)),
         document=document if _hand_back(task, settings) else None,
     )
     if settings.mode is Mode.DIFF:
