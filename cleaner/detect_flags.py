@@ -70,20 +70,44 @@ class Survey:
     """What both detector strategies start from, computed once per text: unknown bigrams, and the
     hanzi near a suspect (an isolated hanzi that is no common word by itself), within runs of 2+."""
 
-    def __init__(self, flags: Flags, known: frozenset[str], standalone: frozenset[str]) -> None:
-        self.flags = flags
+    def __init__(self, text: str, known: frozenset[str], standalone: frozenset[str], near: list[int]) -> None:
+        self.text = text
         self.known = known  # bigrams inside lexicon words
-        self.unknown = unknown_bigrams(flags, known)
-        text = flags.text
-        # Isolated hanzi are few (about 1 in 10): the rest is cheaper per position than per text.
-        suspects = [position for position in flags.positions(isolated(flags, self.unknown))
-                    if text[position] not in standalone]
-        near = {position + shift for position in suspects for shift in (-1, 0, 1)}
-        self.near = [position for position in sorted(near) if _in_run(text, position)]
+        self.standalone = standalone  # hanzi that are common words by themselves: never suspects
+        self.near = near  # sorted
 
     @classmethod
     def of(cls, text: str, known: frozenset[str], standalone: frozenset[str]) -> Survey:
-        return cls(Flags(text), known, standalone)
+        flags = Flags(text)
+        # Isolated hanzi are few (about 1 in 10): the rest is cheaper per position than per text.
+        suspects = [position for position in flags.positions(isolated(flags, unknown_bigrams(flags, known)))
+                    if text[position] not in standalone]
+        near = {position + shift for position in suspects for shift in (-1, 0, 1)}
+        return cls(text, known, standalone, [position for position in sorted(near) if _in_run(text, position)])
+
+    def amended(self, text: str, changed: Iterable[int]) -> Survey:
+        """The survey of `text`, which differs from this survey's text only in one character at each
+        of the `changed` positions: a position's flags depend on its two neighbours each side at
+        most, so only those are looked at again (the same result as a fresh survey, far cheaper)."""
+        touched = sorted({position + shift for position in changed for shift in range(-2, 3)})
+        touched_set = set(touched)
+        kept = [position for position in self.near if position not in touched_set]
+        fresh = [position for position in touched if self._is_near(text, position)]
+        return Survey(text, self.known, self.standalone, sorted(kept + fresh))
+
+    def _is_near(self, text: str, position: int) -> bool:
+        return _in_run(text, position) and any(
+            self._is_suspect(text, other) for other in (position - 1, position, position + 1)
+        )
+
+    def _is_suspect(self, text: str, position: int) -> bool:
+        """An isolated hanzi (neither bigram it belongs to is known; a text edge counts as unknown)
+        that is no common word by itself."""
+        if not 0 <= position < len(text) or not "\u4e00" <= text[position] <= "\u9fff":
+            return False
+        if position > 0 and text[position - 1:position + 1] in self.known:
+            return False
+        return text[position:position + 2] not in self.known and text[position] not in self.standalone
 
 
 def _in_run(text: str, position: int) -> bool:

@@ -87,7 +87,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         terms_changed = _in_frequent_ngram(current, fresh)
         if not terms_changed and not _beside_suspect(fresh, survey.near):
             break
-        survey = survey_of(current, model)
+        survey = survey.amended(current, [proposal.start for proposal in fresh])
         if terms_changed:
             by_vocabulary = propose_by_vocabulary(current, model, survey)
         around = [proposal.start for proposal in fresh]

@@ -1,0 +1,19 @@
+from cleaner.detect_flags import Survey
+
+KNOWN = frozenset({"人民", "民政", "政府", "工作", "报告"})
+STANDALONE = frozenset({"的"})
+
+
+def test_amended_survey_equals_a_fresh_survey_of_the_changed_text() -> None:
+    before = "人民攻府工作报告。的人氏政府\n工作"
+    after = "人民政府工作报告。的人民政府\n工作"
+    changed = [index for index, (old, new) in enumerate(zip(before, after, strict=True)) if old != new]
+    amended = Survey.of(before, KNOWN, STANDALONE).amended(after, changed)
+    assert amended.near == Survey.of(after, KNOWN, STANDALONE).near
+
+
+def test_amended_survey_at_the_text_edges_equals_a_fresh_survey() -> None:
+    before = "攻府工作人氏"
+    after = "政府工作人民"
+    amended = Survey.of(before, KNOWN, STANDALONE).amended(after, [0, 5])
+    assert amended.near == Survey.of(after, KNOWN, STANDALONE).near
