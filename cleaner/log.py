@@ -45,8 +45,26 @@ def line_and_column(text: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def edit_record(run_id: str, doc: int, text: str, edit: Edit) -> dict[str, Any]:
-    line, column = line_and_column(text, edit.start)
+class _Lines:
+    """Line and column of offsets in one text, counting only the newlines between two calls
+    (line_and_column on every Edit of a huge document would take quadratic time)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.line = text, 0, 1
+
+    def at(self, offset: int) -> tuple[int, int]:
+        if offset >= self.offset:
+            self.line += self.text.count("\n", self.offset, offset)
+        else:
+            self.line -= self.text.count("\n", offset, self.offset)
+        self.offset = offset
+        return self.line, offset - self.text.rfind("\n", 0, offset)
+
+
+def edit_record(
+    run_id: str, doc: int, text: str, edit: Edit, position: tuple[int, int] | None = None
+) -> dict[str, Any]:
+    line, column = position or line_and_column(text, edit.start)
     return {
         "type": "edit", "run_id": run_id, "doc": doc, "id": edit.id,
         "start": edit.start, "end": edit.end, "before": edit.before, "after": edit.after,
@@ -118,8 +136,9 @@ class LogWriter:
 
     def edits(self, doc: int, text: str, edits: Iterable[Edit]) -> None:
         """Record proposed Edits (against `text`, the document's decoded input)."""
+        lines = _Lines(text)
         for edit in edits:
-            self._write(edit_record(self.run_id, doc, text, edit))
+            self._write(edit_record(self.run_id, doc, text, edit, lines.at(edit.start)))
 
     def decision(
         self, doc: int, edit_id: str, status: str, by: str, text: str | None = None, note: str | None = None
