@@ -39,14 +39,38 @@ def ngram_counts(text: str, size: int) -> Counter[str]:
     return Counter(ngrams(text, size))
 
 
-def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
-    """Near-misses of the document's frequent 3-grams (one substitution) and 4-grams (one drop)."""
+def amended_counts(counts: Counter[str], before: str, after: str, changed: Collection[int], size: int) -> Counter[str]:
+    """The n-gram counts of `after`, from those of `before` (`counts`), when the two texts differ only
+    in single characters at the `changed` positions: only the n-grams through those are counted again."""
+    starts = sorted({start for position in changed for start in range(position - size + 1, position + 1)
+                     if 0 <= start <= len(before) - size})
+    amended = counts.copy()
+    amended.subtract(before[start:start + size] for start in starts)
+    amended.update(after[start:start + size] for start in starts)
+    for start in starts:
+        gram = before[start:start + size]
+        if amended.get(gram, 1) <= 0:
+            del amended[gram]
+    return amended
+
+
+def propose(
+    text: str, model: DetectorModel, survey: Survey | None = None, trigrams: Counter[str] | None = None,
+    in_text_order: bool = True,
+) -> list[Proposal]:
+    """Near-misses of the document's frequent 3-grams (one substitution) and 4-grams (one drop).
+    `trigrams`, when given, are the text's 3-gram counts: `ngram_counts(text, 3)`, or counts
+    amended from another text's (`amended_counts`), which are not `in_text_order`."""
     if survey is None:
         from cleaner.detect_lexicon import survey_of
 
         survey = survey_of(text, model)
-    trigrams = ngram_counts(text, 3)
+    if trigrams is None:
+        trigrams = ngram_counts(text, 3)
     terms3 = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
+    if not in_text_order:
+        # Ties between proposals go to the first found, so terms go in order of first occurrence.
+        terms3 = dict(sorted(terms3.items(), key=lambda item: text.find(item[0])))
     if not terms3:
         return []
     found: dict[tuple[int, int, str], Proposal] = {}

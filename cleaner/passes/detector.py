@@ -17,7 +17,7 @@ from cleaner.data import data_file
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
-from cleaner.detect_vocabulary import MIN_TERM_COUNT
+from cleaner.detect_vocabulary import MIN_TERM_COUNT, amended_counts, ngram_counts
 from cleaner.detect_vocabulary import propose as propose_by_vocabulary
 from cleaner.edit import Edit, Safety
 from cleaner.glyphs import GLYPH_TABLE, builtin_glyph_table
@@ -68,7 +68,8 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     current = text
     settled: dict[int, Proposal] = {}
     survey = survey_of(current, model)
-    by_vocabulary = propose_by_vocabulary(current, model, survey)
+    trigrams = ngram_counts(current, 3)
+    by_vocabulary = propose_by_vocabulary(current, model, survey, trigrams)
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
         proposals = _disjoint(by_vocabulary + by_lexicon)
@@ -83,13 +84,15 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         for proposal in fresh:
             characters[proposal.start] = proposal.after
             settled[proposal.start] = proposal
-        current = "".join(characters)
+        previous, current = current, "".join(characters)
         terms_changed = _in_frequent_ngram(current, fresh)
         if not terms_changed and not _beside_suspect(fresh, survey.near):
             break
-        survey = survey.amended(current, [proposal.start for proposal in fresh])
+        changed = [proposal.start for proposal in fresh]
+        survey = survey.amended(current, changed)
+        trigrams = amended_counts(trigrams, previous, current, changed, 3)
         if terms_changed:
-            by_vocabulary = propose_by_vocabulary(current, model, survey)
+            by_vocabulary = propose_by_vocabulary(current, model, survey, trigrams, in_text_order=False)
         around = [proposal.start for proposal in fresh]
         by_lexicon = sorted(
             [proposal for proposal in by_lexicon if not _close(proposal.start, around, RESCORED)]
