@@ -12,8 +12,10 @@ from cleaner.edit import Edit, apply
 from cleaner.passes import PASS_MODULES
 from cleaner.passes.base import Pass
 
-# Passes whose decisions depend on the characters around them: after a later pass changed a line
-# (カ? → 力? makes the ? Chinese), they look at that line again, so cleaning the output finds nothing.
+# Passes that look again at text a later pass changed, so that cleaning the output finds nothing:
+# the variants pass decides from the whole document's script (平合→平台 adds a simplified 台), the
+# context passes from the characters around a mark or space (カ? → 力? makes the ? Chinese).
+DOCUMENT_PASSES = ("variants",)
 CONTEXT_PASSES = ("spacing", "punctuation")
 
 
@@ -61,31 +63,35 @@ class Pipeline:
     def run(self, text: str) -> Result:
         proposals = Proposals(text)
         current = text
-        after_context: str | None = None  # the text when the last context pass had run
+        settled: dict[str, str] = {}  # the text as a revisited pass left it
         for built in self.passes:
             edits = built.propose(current)
             if edits:
                 proposals.add(current, edits)
                 current = proposals.current_text()
-            if built.name in CONTEXT_PASSES:
-                after_context = current
-        if after_context is not None and current != after_context:
-            current = self._revisit(proposals, after_context, current)
+            if built.name in DOCUMENT_PASSES or built.name in CONTEXT_PASSES:
+                settled[built.name] = current
+        if settled and current != next(iter(settled.values())):
+            current = self._revisit(proposals, settled, current)
         return Result(text, current, tuple(proposals.applied), tuple(proposals.pending))
 
-    def _revisit(self, proposals: Proposals, before: str, current: str) -> str:
-        """Run the context passes again over the lines that later passes changed."""
+    def _revisit(self, proposals: Proposals, settled: dict[str, str], current: str) -> str:
+        """Run the document and context passes again where later passes changed the text."""
         for built in self.passes:
-            if built.name not in CONTEXT_PASSES:
+            before = settled.get(built.name)
+            if before is None or before == current:
                 continue
-            edits = [
-                edit.shifted(offset)
-                for offset, line in _changed_lines(before, current)
-                for edit in built.propose(line)
-            ]
+            if built.name in DOCUMENT_PASSES:
+                edits = built.propose(current)
+            else:
+                edits = [
+                    edit.shifted(offset)
+                    for offset, line in _changed_lines(before, current)
+                    for edit in built.propose(line)
+                ]
             if edits:
                 proposals.add(current, edits)
-                before, current = current, proposals.current_text()
+                current = proposals.current_text()
         return current
 
 

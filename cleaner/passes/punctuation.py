@@ -229,9 +229,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
         if end < length and text[end] in _SPACE_CHARS:
             end = min(_skip_spaces(text, end, 1), length)
         at_line_start = start == 0 or text[start - 1] == "\n"
-        if after in (text[start - 1:start], text[end:end + 1]) or (
-            at_line_start and char in _NO_LINE_START and text[end:end + 1] == char
-        ):
+        if after in (text[start - 1:start], text[end:end + 1]) or _is_echo(text, position, after):
             edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                               f"a half-width {char} beside the same full-width mark: OCR read it twice"))
         elif char in _NO_LINE_START and at_line_start:
@@ -250,6 +248,22 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                                    0.95 if safety is Safety.AUTO else 0.6, reason, safety))
         previous_end = end
     return edits
+
+
+def _is_echo(text: str, position: int, full_width: str) -> bool:
+    """Whether this half-width mark is OCR reading one mark several times: its run (；;; ;;；) touches
+    the full-width form, or the run opens a line (??总书记), where all but its last are echo."""
+    char = text[position]
+    first = last = position
+    while first > 0 and text[first - 1] == char:
+        first -= 1
+    while last + 1 < len(text) and text[last + 1] == char:
+        last += 1
+    if first == last:
+        return False
+    if full_width in (text[first - 1:first], text[last + 1:last + 2]):
+        return True
+    return char in _NO_LINE_START and (first == 0 or text[first - 1] == "\n") and position != last
 
 
 def _mark_safety(text: str, position: int) -> Safety:
