@@ -51,7 +51,7 @@ def main() -> int:
         apply(text, result.edits)
         if not 0.25 < traditional_share(text) < 0.75:  # idempotence is promised for text in one script
             again = clean(result.text)
-            assert again.text == result.text, (result.text, again.applied)
+            assert again.text == result.text, (text, result.text, again.applied)
         log_line = text.encode("utf-8", "surrogatepass") + b"\n"
         with contextlib.suppress(LogError):
             parse_line(log_line, 1, "fuzz.jsonl")
