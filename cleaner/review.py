@@ -550,6 +550,7 @@ class LoggedDocument:
     sources: Mapping[str, str] = field(default_factory=dict)
     last_run: str = ""
     output: str | None = None  # where the last result record says the output went
+    output_sha256: str | None = None  # and what that output held
 
     def count(self, status: Status) -> int:
         """Edits whose last decision has `status` (edits without one count as their safety says)."""
@@ -576,6 +577,7 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
     decisions: dict[str, dict[str, LoggedDecision]] = {}
     last_run: dict[str, str] = {}
     outputs: dict[str, str | None] = {}
+    output_hashes: dict[str, str | None] = {}
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -613,6 +615,8 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
                 output = record.get("output")
                 run = runs.get(str(record["run_id"]), {})
                 outputs[sha] = None if output is None else _resolve(str(output), run.get("cwd"))
+                written = record.get("output_sha256")
+                output_hashes[sha] = written if isinstance(written, str) else None
         except (KeyError, ValueError, TypeError) as error:
             raise LogError(f"{where}:{number}: malformed {kind} record ({error})") from None
     result = []
@@ -621,7 +625,7 @@ def read_log(lines: Iterable[str], where: str = "log") -> list[LoggedDocument]:
         result.append(LoggedDocument(
             path=path, sha256=sha, edits=tuple(edits[sha].values()), decisions=decisions[sha],
             config=run.get("config") or {}, sources=run.get("sources") or {}, last_run=last_run[sha],
-            output=outputs.get(sha),
+            output=outputs.get(sha), output_sha256=output_hashes.get(sha),
         ))
     return result
 

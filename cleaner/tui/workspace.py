@@ -21,7 +21,7 @@ from cleaner.document import Document, decode, sha256_hex
 from cleaner.edit import Edit, overlaps
 from cleaner.errors import CleanerError, ConfigError, InputError, LogError, OutputError
 from cleaner.log import LogWriter
-from cleaner.outputs import same_file, write_atomic
+from cleaner.outputs import file_sha256, same_file, write_atomic
 from cleaner.review import (
     STATUS_ORDER,
     Decision,
@@ -397,11 +397,14 @@ def needs_choice(documents: list[LoggedDocument]) -> bool:
 
 
 def _recorded_output(source: Path, logged: LoggedDocument | None) -> Path | None:
-    """Where the log says this input's output was last written (never the input itself)."""
-    if logged is None or logged.output in (None, "-"):
+    """Where the log says this input's output was last written, if the file there is still that
+    output: a log from elsewhere cannot direct a save at any other file (never the input itself)."""
+    if logged is None or logged.output in (None, "-") or logged.output_sha256 is None:
         return None
     recorded = Path(str(logged.output))
-    return None if same_file(source, recorded) else recorded
+    if same_file(source, recorded) or file_sha256(recorded) != logged.output_sha256:
+        return None
+    return recorded
 
 
 def _choose(log: Path, documents: list[LoggedDocument]) -> LoggedDocument:

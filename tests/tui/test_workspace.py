@@ -140,6 +140,15 @@ def test_a_batch_log_review_saves_over_the_batch_output(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "a.txt").read_text("utf-8") == "总书动对青年寄予殷切期望，搭建平台。\n总书动说。\n"
 
 
+def test_a_logged_output_that_is_no_longer_that_output_is_never_written_over(tmp_path: Path) -> None:
+    log = batch(tmp_path, "a.txt")
+    other = tmp_path / "out" / "a.txt"
+    other.write_text("someone else's file\n", "utf-8")  # or a log from elsewhere naming any file
+    workspace = open_log(log, reviewer="ann")
+    assert workspace.output == default_output(tmp_path / "in" / "a.txt")
+    workspace.close()
+
+
 def test_a_file_reviewed_with_its_batch_log_saves_over_the_batch_output(tmp_path: Path) -> None:
     log = batch(tmp_path, "a.txt", "b.txt")
     workspace = open_file(tmp_path / "in" / "b.txt", config=config(tmp_path), reviewer="ann", log=log)
