@@ -45,8 +45,10 @@ class Proposals:
             if merged is not None:
                 results.append(merged)
         kept = [edit for index, edit in enumerate(self.applied) if index not in merged_away]
+        earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
+        pending_starts = [edit.start for edit in earlier_pending]
         for edit in results:
-            if any(overlaps(edit.start, edit.end, p.start, p.end) for p in self.pending):
+            if _overlaps_any(edit, earlier_pending, pending_starts):
                 # Cannot compose with a change a person has not decided on yet.
                 self.dropped.append(edit)
                 kept.extend(self.applied[i] for i in _applied_members(edit, self.applied))
@@ -57,6 +59,17 @@ class Proposals:
                 self.pending.append(edit)
         self.applied = sorted(set(kept), key=sort_key)
         self.pending.sort(key=sort_key)
+
+
+def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:
+    """Whether `edit` overlaps one of `disjoint` (sorted, non-overlapping; `starts` their starts)."""
+    index = bisect.bisect_right(starts, edit.end) - 1
+    while index >= 0 and disjoint[index].end >= edit.start:
+        other = disjoint[index]
+        if overlaps(edit.start, edit.end, other.start, other.end):
+            return True
+        index -= 1
+    return False
 
 
 def _applied_members(edit: Edit, applied: list[Edit]) -> list[int]:

@@ -57,16 +57,13 @@ def _simplified_characters() -> frozenset[str]:
     return _characters_changed_by(opencc.OpenCC("s2t")) - _changed_characters()
 
 
-@functools.cache
-def _class_pattern(characters: frozenset[str]) -> regex.Pattern[str]:
-    return regex.compile("[" + regex.escape("".join(sorted(characters))) + "]")
-
-
 def traditional_share(text: str) -> float:
     """Share of `text`'s script-distinct Han characters written in their traditional form (0 if none)."""
-    traditional = len(_class_pattern(_changed_characters()).findall(text))
-    simplified = len(_class_pattern(_simplified_characters()).findall(text))
-    return traditional / (traditional + simplified) if traditional else 0.0
+    traditional = sum(map(_changed_characters().__contains__, text))
+    if not traditional:
+        return 0.0
+    simplified = sum(map(_simplified_characters().__contains__, text))
+    return traditional / (traditional + simplified)
 
 
 class VariantsPass:
@@ -75,7 +72,6 @@ class VariantsPass:
     def __init__(self) -> None:
         changed = _changed_characters()
         self._changed = changed
-        self._trigger = _class_pattern(changed)
 
     def propose(self, text: str) -> list[Edit]:
         if self._changed.isdisjoint(text):  # the common case, decided at C speed
@@ -84,7 +80,7 @@ class VariantsPass:
             return []  # a traditional document: converting it is not our job
         edits: list[Edit] = []
         for sentence in _SENTENCE.finditer(text):
-            if not sentence.group() or not self._trigger.search(sentence.group()):
+            if not sentence.group() or self._changed.isdisjoint(sentence.group()):
                 continue
             edits.extend(self._sentence_edits(text, sentence.start(), sentence.group()))
         return edits
