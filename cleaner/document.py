@@ -129,6 +129,10 @@ def _plausibility(text: str, encoding: str) -> float:
         return 1.0
     ordinary = sum(1 for char in sample if _is_ordinary(char))
     han = [char for char in sample if "\u4e00" <= char <= "\u9fff"]
+    if encoding.startswith("utf-16"):
+        # Byte pairs of ASCII read as UTF-16 land in the Han block too, on rare characters: only
+        # characters of the national standards count as ordinary there.
+        ordinary -= sum(1 for char in han if not (_in_table(char, "gb2312") or _is_common(char, "big5")))
     table = {"gb18030": "gb2312", "big5": "big5"}.get(encoding)
     bonus = 0.0
     if han and table is not None:
@@ -142,6 +146,14 @@ def _is_ordinary(char: str) -> bool:
         0x20 <= code < 0x7F or char in "\t\n\r" or 0x4E00 <= code <= 0x9FFF
         or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x206F
     )
+
+
+def _in_table(char: str, table: str) -> bool:
+    try:
+        char.encode(table)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _is_common(char: str, table: str) -> bool:

@@ -88,3 +88,8 @@ def test_unusual_characters_pass_through_the_pipeline(text: str) -> None:
     assert isinstance(result.text, str)
     for edit in result.edits:
         assert document.text[edit.start:edit.end] == edit.before
+
+
+def test_ascii_with_a_nul_byte_is_not_taken_for_utf16() -> None:
+    with pytest.raises(InputError, match="contains NUL bytes"):
+        decode(b"abc\x00def\n", "in.txt")
