@@ -252,7 +252,8 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
 
 def _is_echo(text: str, position: int, full_width: str) -> bool:
     """Whether this half-width mark is OCR reading one mark several times: its run (；;; ;;；) touches
-    the full-width form, or the run opens a line (??总书记), where all but its last are echo."""
+    the full-width form, or it is not the last of a run of a sentence mark (::, ,,), which Chinese
+    never doubles."""
     char = text[position]
     first = last = position
     while first > 0 and text[first - 1] == char:
@@ -263,7 +264,10 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
         return False
     if full_width in (text[first - 1:first], text[last + 1:last + 2]):
         return True
-    return char in _NO_LINE_START and (first == 0 or text[first - 1] == "\n") and position != last
+    return char in _SENTENCE_MARKS and position != last
+
+
+_SENTENCE_MARKS = frozenset(",:;?!")
 
 
 def _mark_safety(text: str, position: int) -> Safety:

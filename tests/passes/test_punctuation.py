@@ -128,3 +128,7 @@ def test_two_commas_ending_a_paragraph_convert_together_and_cleaning_again_chang
 
 def test_a_run_of_half_width_marks_beside_its_full_width_form_is_all_echo() -> None:
     assert clean("中;;；", PUNCTUATION).text == "中；"
+
+
+def test_a_doubled_sentence_mark_is_one_mark_read_twice() -> None:
+    assert clean("怎么办??", PUNCTUATION).text == "怎么办？"
