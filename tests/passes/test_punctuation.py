@@ -121,9 +121,9 @@ def test_a_doubled_mark_at_a_line_start_is_read_once() -> None:
     assert clean("??总书记", PUNCTUATION).text == "？总书记"
 
 
-def test_two_commas_ending_a_paragraph_convert_together_and_cleaning_again_changes_nothing() -> None:
+def test_two_commas_ending_a_paragraph_become_one_and_cleaning_again_changes_nothing() -> None:
     once = clean("中文,,", PUNCTUATION).text
-    assert (once, clean(once, PUNCTUATION).edits) == ("中文，，", ())
+    assert (once, clean(once, PUNCTUATION).edits) == ("中文，", ())
 
 
 def test_a_run_of_half_width_marks_beside_its_full_width_form_is_all_echo() -> None:
