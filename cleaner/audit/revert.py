@@ -24,7 +24,7 @@ from cleaner.document import Document, sha256_hex
 from cleaner.errors import CleanerError, ConfigError
 from cleaner.log import LogWriter
 from cleaner.logread import DocumentState, EditRecord
-from cleaner.outputs import same_file, write_atomic
+from cleaner.outputs import file_sha256, same_file, write_atomic
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +163,10 @@ def _revert_one(
         document = read_input(source, state.sha256)
         if same_file(source, target):
             raise ConfigError("the output would overwrite the input")
+        if targets.output is None and file_sha256(target) != checkpoint.result.output_sha256:
+            # Only the file this log wrote is rewritten in place: a changed file, or a log from
+            # elsewhere naming some other file, is never overwritten.
+            raise ConfigError(f"{target} is not the output this log recorded; not overwritten (use -o)")
         data = output_bytes(rebuild(state, document.text, exclude=matches))
         write_atomic(target, data)
     except CleanerError as error:

@@ -185,3 +185,12 @@ def test_revert_needs_something_to_revert(tmp_path: Path) -> None:
     cleaned = clean_samples(tmp_path)
     result = run_cli("audit", "revert", cleaned.log)
     assert (result.exit_code, result.stderr) == (2, "cleaner: say what to revert: --rule, --pass or --id\n")
+
+
+def test_an_output_that_changed_since_the_log_is_not_overwritten(tmp_path: Path) -> None:
+    cleaned = clean_samples(tmp_path)
+    changed = next(iter(sorted(cleaned.outputs.iterdir())))
+    changed.write_text("someone else's file\n", "utf-8")  # or a log from elsewhere naming any file
+    report = revert(cleaned.log, Selection(passes=frozenset({"layout"})), agent="auditor")
+    assert changed.read_text("utf-8") == "someone else's file\n"
+    assert [str(failure) for failure in report.failures if "not the output this log recorded" in str(failure)]
