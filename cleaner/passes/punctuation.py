@@ -216,7 +216,10 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             continue
         char = text[position]
         after = FULL_WIDTH[char]
-        if marks.stray[number]:
+        echo = after in (text[position - 1:position], text[position + 1:position + 2]) or _is_echo(
+            text, position, after
+        )
+        if marks.stray[number] and not echo:
             edits.append(Edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
                               f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
             previous_end = position + 1

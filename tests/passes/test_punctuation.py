@@ -132,3 +132,7 @@ def test_a_run_of_half_width_marks_beside_its_full_width_form_is_all_echo() -> N
 
 def test_a_doubled_sentence_mark_is_one_mark_read_twice() -> None:
     assert clean("怎么办??", PUNCTUATION).text == "怎么办？"
+
+
+def test_an_unpaired_bracket_beside_its_full_width_form_is_an_echo() -> None:
+    assert clean("（((）", PUNCTUATION).text == "（）"
