@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from cleaner.errors import DictionaryError
+
 _PACKAGED = Path(__file__).resolve().parent / "dictionaries"
 _CHECKOUT = Path(__file__).resolve().parent.parent / "dictionaries"
 
@@ -29,3 +31,16 @@ def source_name(path: Path) -> str:
         return f"builtin:{path.resolve().relative_to(data_dir().resolve()).as_posix()}"
     except ValueError:
         return str(path)
+
+
+def read_data_file(path: Path, kind: str) -> tuple[str, str, str]:
+    """A dictionary or rule file's text, with its name and content hash for the log (errors name the file)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DictionaryError(f"{path}: cannot read {kind} ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DictionaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+    return text, source_name(path), content_hash(data)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import regex
 
-from cleaner.data import content_hash, source_name
+from cleaner.data import read_data_file
 from cleaner.edit import Safety
 from cleaner.errors import DictionaryError
 
@@ -78,15 +78,8 @@ def load_dictionaries(paths: list[Path]) -> ConfusionDictionary:
     sources: dict[str, str] = {}
     seen: dict[str, str] = {}
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DictionaryError(f"{path}: cannot read dictionary ({error.strerror})") from None
-        sources[source_name(path)] = content_hash(data)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise DictionaryError(f"{path}: not UTF-8 (byte {error.start})") from None
+        text, name, digest = read_data_file(path, "dictionary")
+        sources[name] = digest
         for number, line in enumerate(text.splitlines(), start=1):
             where = f"{path}:{number}"
             entry = parse_line(line, where)

@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from cleaner.data import content_hash, source_name
+from cleaner.data import read_data_file
 from cleaner.edit import Safety
 from cleaner.errors import DictionaryError
 
@@ -58,16 +58,10 @@ def load_rule_files(paths: list[Path]) -> RuleSet:
     sources: dict[str, str] = {}
     seen: dict[str, str] = {}
     for path in paths:
+        text, name, digest = read_data_file(path, "rule file")
+        sources[name] = digest
         try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DictionaryError(f"{path}: cannot read rule file ({error.strerror})") from None
-        sources[source_name(path)] = content_hash(data)
-        try:
-            text = data.decode("utf-8-sig")
             document = tomllib.loads(text)
-        except UnicodeDecodeError as error:
-            raise DictionaryError(f"{path}: not UTF-8 (byte {error.start})") from None
         except tomllib.TOMLDecodeError as error:
             raise DictionaryError(f"{path}:{_toml_error_line(error)}: invalid TOML ({error})") from None
         unknown = set(document) - {"rule"}
