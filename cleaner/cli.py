@@ -183,9 +183,14 @@ def unified_diff(original: str, cleaned: str, label: str) -> str:
 
 def main() -> None:
     try:
-        cli(prog_name="cleaner")
-    except KeyboardInterrupt:
+        cli.main(prog_name="cleaner", standalone_mode=False)
+    except (KeyboardInterrupt, click.Abort):  # click turns Ctrl-C into Abort
         fail("interrupted", 130)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
 
 
 if __name__ == "__main__":

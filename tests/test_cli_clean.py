@@ -245,3 +245,18 @@ def test_cleaning_one_small_file_loads_no_pool_and_no_progress_bar(tree: Path) -
     )
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert (completed.stdout, completed.stderr) == (RIGHT, "[]\n")
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import click
+
+    from cleaner import cli as cli_module
+
+    def interrupted(*arguments: object, **keywords: object) -> None:
+        raise click.Abort
+
+    monkeypatch.setattr(cli_module.cli, "main", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        cli_module.main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "cleaner: interrupted\n"
