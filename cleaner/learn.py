@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
@@ -154,8 +155,8 @@ def is_held_out(index: int, every: int) -> bool:
     return (index + 1) % every == 0
 
 
-def read_jsonl_pairs(path: Path) -> Iterator[TextPair]:
-    """Pairs from a JSONL file of records with `ocr` and `truth` strings."""
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) of each non-blank line of a JSONL file; errors name the line."""
     try:
         stream = path.open(encoding="utf-8")
     except OSError as error:
@@ -165,42 +166,36 @@ def read_jsonl_pairs(path: Path) -> Iterator[TextPair]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                yield number, json.loads(line)
             except json.JSONDecodeError as error:
                 raise InputError(f"{path}:{number}: not JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                raise InputError(f"{path}:{number}: expected a JSON object")
-            if record.get("type") in {"edit", "decision", "run", "document", "result", "end"}:
-                raise InputError(f"{path}:{number}: looks like a correction log; use --log")
-            ocr, truth = record.get("ocr"), record.get("truth")
-            if not isinstance(ocr, str) or not isinstance(truth, str):
-                raise InputError(f"{path}:{number}: record needs string fields 'ocr' and 'truth'")
-            record_id = record.get("id")
-            yield TextPair(ocr, truth, record_id if isinstance(record_id, str) else "")
+
+
+def read_jsonl_pairs(path: Path) -> Iterator[TextPair]:
+    """Pairs from a JSONL file of records with `ocr` and `truth` strings."""
+    for number, record in _json_lines(path):
+        if not isinstance(record, dict):
+            raise InputError(f"{path}:{number}: expected a JSON object")
+        if record.get("type") in {"edit", "decision", "run", "document", "result", "end"}:
+            raise InputError(f"{path}:{number}: looks like a correction log; use --log")
+        ocr, truth = record.get("ocr"), record.get("truth")
+        if not isinstance(ocr, str) or not isinstance(truth, str):
+            raise InputError(f"{path}:{number}: record needs string fields 'ocr' and 'truth'")
+        record_id = record.get("id")
+        yield TextPair(ocr, truth, record_id if isinstance(record_id, str) else "")
 
 
 def read_log_pairs(path: Path) -> Iterator[TextPair]:
     """Pairs from a correction log: each Edit a person accepted or edited, with its context."""
     edits: dict[str, dict[str, object]] = {}
     decisions: dict[str, dict[str, object]] = {}
-    try:
-        stream = path.open(encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{number}: not JSON ({error.msg})") from None
-            if not isinstance(record, dict):
-                continue
-            if record.get("type") == "edit" and isinstance(record.get("id"), str):
-                edits[record["id"]] = record
-            elif record.get("type") == "decision" and isinstance(record.get("edit"), str):
-                decisions[record["edit"]] = record  # the last decision wins
+    for _, record in _json_lines(path):
+        if not isinstance(record, dict):
+            continue
+        if record.get("type") == "edit" and isinstance(record.get("id"), str):
+            edits[record["id"]] = record
+        elif record.get("type") == "decision" and isinstance(record.get("edit"), str):
+            decisions[record["edit"]] = record  # the last decision wins
     for edit_id, decision in decisions.items():
         edit = edits.get(edit_id)
         if edit is None or decision.get("status") not in {"accepted", "edited"}:
