@@ -7,13 +7,16 @@ import getpass
 import importlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
 from cleaner import __version__
 from cleaner.errors import CleanerError
+
+Command = TypeVar("Command", bound=Callable[..., Any])
 
 # Subcommands that live in their own modules, imported only when used (fast start-up).
 _LAZY_COMMANDS: dict[str, tuple[str, str]] = {}
@@ -96,6 +99,22 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+def pipeline_options(command: Command) -> Command:
+    """The options that set up the pipeline, shared by `clean` and `review` (read by build_config)."""
+    for option in reversed((
+        click.option("--only", multiple=True, metavar="PASS", help="Run only these passes (repeatable)."),
+        click.option("--skip", multiple=True, metavar="PASS", help="Skip these passes (repeatable)."),
+        click.option("--dict", "dictionaries", multiple=True, type=click.Path(path_type=Path),
+                     help="Extra confusion dictionary (.tsv) or rule file (.toml); repeatable."),
+        click.option("--config", "config_file", type=click.Path(path_type=Path),
+                     help="Config file (default: ./cleaner.toml when present)."),
+        click.option("--profile", type=click.Choice(["official", "technical"]), help="Typography profile."),
+        click.option("--paragraphs", type=click.Choice(["newline", "blank-line"]), help="Paragraph separator."),
+    )):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file, or folder mirroring the inputs.")
@@ -103,16 +122,9 @@ def fail(message: str, code: int = 2) -> None:
 @click.option("--backup-suffix", default=".orig", show_default=True, help="Suffix of the backup --in-place keeps.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of writing outputs.")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when any file would change.")
-@click.option("--only", multiple=True, metavar="PASS", help="Run only these passes (repeatable).")
-@click.option("--skip", multiple=True, metavar="PASS", help="Skip these passes (repeatable).")
-@click.option("--dict", "dictionaries", multiple=True, type=click.Path(path_type=Path),
-              help="Extra confusion dictionary (.tsv) or rule file (.toml); repeatable.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path),
-              help="Config file (default: ./cleaner.toml when present).")
+@pipeline_options
 @click.option("--glob", "pattern", default="*.txt", show_default=True, help="Files to take from folders.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), help="Append the correction log (JSONL) here.")
-@click.option("--profile", type=click.Choice(["official", "technical"]), help="Typography profile.")
-@click.option("--paragraphs", type=click.Choice(["newline", "blank-line"]), help="Paragraph separator.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: every core).")
 @click.option("--resume/--no-resume", default=True, show_default=True,

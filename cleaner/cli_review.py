@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cleaner.cli import build_config, default_agent, fail
+from cleaner.cli import build_config, default_agent, fail, pipeline_options
 from cleaner.errors import CleanerError
 
 if TYPE_CHECKING:
@@ -23,14 +23,7 @@ if TYPE_CHECKING:
               help="Correction log to append decisions to and resume from (default: beside the output). "
                    "Without FILE: review the pending proposals this log holds.")
 @click.option("--reviewer", help="Your name in the log (default: $CLEANER_REVIEWER or the login name).")
-@click.option("--only", multiple=True, metavar="PASS", help="Run only these passes (repeatable).")
-@click.option("--skip", multiple=True, metavar="PASS", help="Skip these passes (repeatable).")
-@click.option("--dict", "dictionaries", multiple=True, type=click.Path(path_type=Path),
-              help="Extra confusion dictionary (.tsv) or rule file (.toml); repeatable.")
-@click.option("--config", "config_file", type=click.Path(path_type=Path),
-              help="Config file (default: ./cleaner.toml when present).")
-@click.option("--profile", type=click.Choice(["official", "technical"]), help="Typography profile.")
-@click.option("--paragraphs", type=click.Choice(["newline", "blank-line"]), help="Paragraph separator.")
+@pipeline_options
 def review(
     file: Path | None,
     output: Path | None,
