@@ -232,7 +232,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
         if end < length and text[end] in _SPACE_CHARS:
             end = min(_skip_spaces(text, end, 1), length)
         at_line_start = start == 0 or text[start - 1] == "\n"
-        if after in (text[start - 1:start], text[end:end + 1]) or _is_echo(text, position, after):
+        if echo or after in (text[start - 1:start], text[end:end + 1]):
             edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                               f"a half-width {char} beside the same full-width mark: OCR read it twice"))
         elif char in _NO_LINE_START and at_line_start:
