@@ -28,26 +28,32 @@ class Proposals:
     def current_text(self) -> str:
         return apply(self.original, self.applied)
 
-    def add(self, current: str, edits: Sequence[Edit]) -> None:
-        """Fold in Edits proposed against `current` (== the original with `applied` applied)."""
+    def add(self, current: str, edits: Sequence[Edit]) -> str:
+        """Fold in Edits proposed against `current` (== the original with `applied` applied), and
+        return the text with `applied` applied now (worked out from `current` where it can be)."""
         new = sorted(edits, key=sort_key)
         check_disjoint(new)
         regions = _regions_in_current(self.applied)
         ends = [end for _, end in regions]
         groups = _group_overlaps(regions, new)
         merged_away: set[int] = set()
-        results: list[Edit] = []
+        results: list[tuple[Edit, list[Edit], bool]] = []
+        # The new Edits whose effect the current text takes on (those of a merge that cancels out too).
+        taken: list[Edit] = []
         for applied_indexes, new_edits in groups:
             merged = _merge(
                 self.original, current, self.applied, regions, ends, applied_indexes, new_edits
             )
             merged_away.update(applied_indexes)
-            if merged is not None:
-                results.append(merged)
+            if merged is None:
+                taken.extend(new_edits)
+            else:
+                results.append((merged, new_edits, bool(applied_indexes)))
         kept = [edit for index, edit in enumerate(self.applied) if index not in merged_away]
         earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
         pending_starts = [edit.start for edit in earlier_pending]
-        for edit in results:
+        reverted = False  # whether an applied Edit became part of a pending one (its change undone)
+        for edit, new_edits, merges_applied in results:
             if _overlaps_any(edit, earlier_pending, pending_starts):
                 # Cannot compose with a change a person has not decided on yet.
                 self.dropped.append(edit)
@@ -55,10 +61,16 @@ class Proposals:
                 continue
             if edit.safety is Safety.AUTO:
                 kept.append(edit)
+                taken.extend(new_edits)
             else:
                 self.pending.append(edit)
-        self.applied = sorted(set(kept), key=sort_key)
+                reverted = reverted or merges_applied
+        # An Edit restored after a drop may also be kept already: keep each object once.
+        self.applied = sorted({id(edit): edit for edit in kept}.values(), key=sort_key)
         self.pending.sort(key=sort_key)
+        if reverted:
+            return self.current_text()
+        return apply(current, taken)
 
 
 def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:
@@ -141,11 +153,7 @@ def _merge(
     if not applied_indexes:
         (edit,) = new_edits
         start = _to_original(edit.start, ends, applied)
-        return Edit(
-            start, start + len(edit.before), edit.before, edit.after, edit.pass_name,
-            edit.rule_id, edit.confidence, edit.reason, edit.safety, edit.alternatives,
-            edit.evidence,
-        )
+        return edit if start == edit.start else edit.shifted(start - edit.start)
     olds = [applied[i] for i in applied_indexes]
     first, last = regions[applied_indexes[0]], regions[applied_indexes[-1]]
     current_start = min(first[0], new_edits[0].start)

@@ -67,8 +67,7 @@ class Pipeline:
         for built in self.passes:
             edits = built.propose(current)
             if edits:
-                proposals.add(current, edits)
-                current = proposals.current_text()
+                current = proposals.add(current, edits)
             if built.name in DOCUMENT_PASSES or built.name in CONTEXT_PASSES:
                 settled[built.name] = current
         if settled and current != next(iter(settled.values())):
@@ -90,8 +89,7 @@ class Pipeline:
                     for edit in built.propose(line)
                 ]
             if edits:
-                proposals.add(current, edits)
-                current = proposals.current_text()
+                current = proposals.add(current, edits)
         return current
 
 
