@@ -12,8 +12,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import add, attrgetter, sub
 
 from cleaner.edit import Edit, Safety, apply, check_disjoint, overlaps, sort_key
+
+_START, _BEFORE, _AFTER = attrgetter("start"), attrgetter("before"), attrgetter("after")
 
 
 @dataclass(slots=True)
@@ -33,6 +37,11 @@ class Proposals:
         return the text with `applied` applied now (worked out from `current` where it can be)."""
         new = sorted(edits, key=sort_key)
         check_disjoint(new)
+        if not self.applied and not self.pending:
+            # The first pass with proposals: its Edits are against the original already.
+            self.applied = [edit for edit in new if edit.safety is Safety.AUTO]
+            self.pending = [edit for edit in new if edit.safety is not Safety.AUTO]
+            return apply(current, self.applied)
         regions = _regions_in_current(self.applied)
         ends = [end for _, end in regions]
         groups = _group_overlaps(regions, new)
@@ -52,11 +61,13 @@ class Proposals:
         kept = [edit for index, edit in enumerate(self.applied) if index not in merged_away]
         earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
         pending_starts = [edit.start for edit in earlier_pending]
+        restored = False  # whether a drop put applied Edits back
         reverted = False  # whether an applied Edit became part of a pending one (its change undone)
         for edit, new_edits, merges_applied in results:
             if _overlaps_any(edit, earlier_pending, pending_starts):
                 # Cannot compose with a change a person has not decided on yet.
                 self.dropped.append(edit)
+                restored = True
                 kept.extend(self.applied[i] for i in _applied_members(edit, self.applied))
                 continue
             if edit.safety is Safety.AUTO:
@@ -65,8 +76,10 @@ class Proposals:
             else:
                 self.pending.append(edit)
                 reverted = reverted or merges_applied
-        # An Edit restored after a drop may also be kept already: keep each object once.
-        self.applied = sorted({id(edit): edit for edit in kept}.values(), key=sort_key)
+        if restored:
+            # An Edit restored after a drop may also be kept already: keep each object once.
+            kept = list({id(edit): edit for edit in kept}.values())
+        self.applied = sorted(kept, key=sort_key)
         self.pending.sort(key=sort_key)
         if reverted:
             return self.current_text()
@@ -93,14 +106,12 @@ def _applied_members(edit: Edit, applied: list[Edit]) -> list[int]:
 
 
 def _regions_in_current(applied: list[Edit]) -> list[tuple[int, int]]:
-    """Where each applied Edit's `after` sits in the current text."""
-    regions = []
-    shift = 0
-    for edit in applied:
-        start = edit.start + shift
-        regions.append((start, start + len(edit.after)))
-        shift += len(edit.after) - len(edit.before)
-    return regions
+    """Where each applied Edit's `after` sits in the current text (worked out with C-level maps:
+    this runs over every applied Edit for each pass)."""
+    after_lengths = list(map(len, map(_AFTER, applied)))
+    growths = map(sub, after_lengths, map(len, map(_BEFORE, applied)))
+    starts = list(map(add, map(_START, applied), accumulate(growths, initial=0)))
+    return list(zip(starts, map(add, starts, after_lengths), strict=False))
 
 
 def _group_overlaps(
