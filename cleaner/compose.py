@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add, attrgetter, sub
 
-from cleaner.edit import Edit, Safety, apply, check_disjoint, overlaps, sort_key
+from cleaner.edit import Edit, Safety, apply, check_disjoint, overlaps, sort_key, splice
 
 _START, _BEFORE, _AFTER = attrgetter("start"), attrgetter("before"), attrgetter("after")
 
@@ -41,7 +41,7 @@ class Proposals:
             # The first pass with proposals: its Edits are against the original already.
             self.applied = [edit for edit in new if edit.safety is Safety.AUTO]
             self.pending = [edit for edit in new if edit.safety is not Safety.AUTO]
-            return apply(current, self.applied)
+            return splice(current, self.applied)
         regions = _regions_in_current(self.applied)
         ends = [end for _, end in regions]
         groups = _group_overlaps(regions, new)
@@ -83,7 +83,7 @@ class Proposals:
         self.pending.sort(key=sort_key)
         if reverted:
             return self.current_text()
-        return apply(current, taken)
+        return splice(current, sorted(taken, key=sort_key))  # a subset of `new`: disjoint
 
 
 def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:

@@ -6,8 +6,8 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import pairwise
-from operator import attrgetter
+from itertools import compress, pairwise
+from operator import attrgetter, eq, lt
 
 from cleaner.errors import EditMismatchError
 
@@ -68,10 +68,18 @@ def _replace_span(edit: Edit, start: int, end: int) -> Edit:
 # Order of application: by start, an insertion before a replacement starting there. (An
 # attrgetter builds the (start, end) key in C: sorting is on the pipeline's hot path.)
 sort_key: Callable[[Edit], tuple[int, int]] = attrgetter("start", "end")
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def check_disjoint(edits: Sequence[Edit]) -> None:
     """Raise EditMismatchError when two of the (sorted) edits overlap or insert at one point."""
+    starts = list(map(_START, edits))
+    ends = list(map(_END, edits))
+    # In sorted edits only a pair whose second starts before the first ends, or two insertions at
+    # one point, can overlap: both are looked for with C-level maps before any pair is examined.
+    insertions = list(compress(starts, map(eq, starts, ends)))
+    if not any(map(lt, starts[1:], ends)) and len(set(insertions)) == len(insertions):
+        return
     for left, right in pairwise(edits):
         if overlaps(left.start, left.end, right.start, right.end):
             raise EditMismatchError(
@@ -100,6 +108,11 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits to `text`; every `before` must match exactly."""
     ordered = sorted(edits, key=sort_key)
     check_disjoint(ordered)
+    return splice(text, ordered)
+
+
+def splice(text: str, ordered: Sequence[Edit]) -> str:
+    """apply() for edits known to be sorted and disjoint; every `before` must still match."""
     pieces: list[str] = []
     position = 0
     for edit in ordered:
