@@ -9,76 +9,30 @@ character, cached), so clean text costs little.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
-from operator import add
 
 from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal
+from cleaner.detect_tables import CANDIDATE_WORD_CENTIZIPF
 
-# Bigrams inside words at least this frequent (zipf) count as known.
-KNOWN_BIGRAM_ZIPF = 300
-# A candidate must form a word at least this frequent (zipf * 100) with its neighbours.
-CANDIDATE_WORD_CENTIZIPF = 250
 CONTEXT = 4  # characters each side of a candidate scored with it
 MIN_GAIN = 1.0  # below this a candidate is not worth proposing at all
-# A single hanzi this frequent as a word (zipf * 100: 的 779, 向 594, but not 动 517) stands alone by
-# nature and is no suspect itself (its neighbours still are when they are isolated).
-STANDALONE_CENTIZIPF = 590
 SEPARATION = 2  # proposals this close explain the same anomaly; the stronger wins
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class WordBigrams:
-    """Bigrams inside lexicon words: the set of frequent ones, and who may stand beside a character."""
-
-    known: frozenset[str]  # inside words of zipf >= KNOWN_BIGRAM_ZIPF / 100
-    firsts: dict[str, frozenset[str]]  # character -> characters before it inside a candidate-worthy word
-    seconds: dict[str, frozenset[str]]  # character -> characters after it
-
-
-@lru_cache(maxsize=4)
-def word_bigrams(model: DetectorModel) -> WordBigrams:
-    """One pass over the lexicon (about 0.1 s), kept for the life of the process."""
-    known: set[str] = set()
-    firsts: dict[str, set[str]] = defaultdict(set)
-    seconds: dict[str, set[str]] = defaultdict(set)
-    for word, centizipf in model.lexicon.centizipf_by_word.items():
-        if centizipf < CANDIDATE_WORD_CENTIZIPF or len(word) < 2:
-            continue
-        for first, second in pairwise(word):
-            firsts[second].add(first)
-            seconds[first].add(second)
-        if centizipf >= KNOWN_BIGRAM_ZIPF:
-            known.update(map(add, word, word[1:]))
-    return WordBigrams(
-        frozenset(known),
-        {char: frozenset(chars) for char, chars in firsts.items()},
-        {char: frozenset(chars) for char, chars in seconds.items()},
-    )
 
 
 def survey_of(text: str, model: DetectorModel) -> Survey:
     """The flags both strategies start from."""
-    return Survey.of(text, known_bigrams(model), common_words(model))
-
-
-def known_bigrams(model: DetectorModel) -> frozenset[str]:
-    """Every bigram that occurs inside a lexicon word of some frequency."""
-    return word_bigrams(model).known
+    return Survey.of(text, model.tables.known, model.tables.standalone)
 
 
 @lru_cache(maxsize=16384)
 def _neighbours_of_candidates(model: DetectorModel, seen: str) -> tuple[frozenset[str], frozenset[str]]:
     """Characters that, left or right of `seen`, would form a word with one of its candidates."""
-    bigrams = word_bigrams(model)
-    empty: frozenset[str] = frozenset()
+    tables = model.tables
     candidates = model.candidates(seen)
-    lefts = empty.union(*(bigrams.firsts.get(meant, empty) for meant in candidates))
-    rights = empty.union(*(bigrams.seconds.get(meant, empty) for meant in candidates))
+    lefts = frozenset("".join(tables.firsts.get(meant, "") for meant in candidates))
+    rights = frozenset("".join(tables.seconds.get(meant, "") for meant in candidates))
     return lefts, rights
 
 
@@ -109,15 +63,6 @@ def propose(
     return _separated(candidates)
 
 
-@lru_cache(maxsize=4)
-def common_words(model: DetectorModel) -> frozenset[str]:
-    """Hanzi that are frequent words by themselves (的, 和, 要): isolated by nature, not suspect."""
-    return frozenset(
-        word for word, centizipf in model.lexicon.centizipf_by_word.items()
-        if len(word) == 1 and centizipf >= STANDALONE_CENTIZIPF
-    )
-
-
 def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
@@ -132,12 +77,11 @@ def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
     offset = position - start
     original = None
     best: Proposal | None = None
-    bigrams = word_bigrams(model)
-    empty: frozenset[str] = frozenset()
+    firsts, seconds = model.tables.firsts, model.tables.seconds
     before, after = left[-1:], right[:1]
     for meant in model.candidates(seen):
         # A word through `meant` needs a word bigram with a neighbour: two set look-ups first.
-        if before not in bigrams.firsts.get(meant, empty) and after not in bigrams.seconds.get(meant, empty):
+        if not _beside(before, firsts.get(meant, "")) and not _beside(after, seconds.get(meant, "")):
             continue
         if not _forms_word(left, meant, right, words):
             continue
@@ -153,6 +97,11 @@ def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
                             f"{window}→{corrected}: lexicon gain {gain - channel:+.1f}, "
                             f"misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)")
     return best
+
+
+def _beside(char: str, chars: str) -> bool:
+    """Whether `char` (one character, or empty at a run's edge) is one of `chars`."""
+    return bool(char) and char in chars
 
 
 def _forms_word(left: str, meant: str, right: str, words: object) -> bool:

@@ -10,32 +10,82 @@ on its own costs `UNKNOWN_CHARACTER`. A candidate correction gains
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import TypeVar
 
-from cleaner.glyphs import GlyphTable
+from cleaner.detect_tables import (
+    LEARNED_FILE,
+    MIN_GLYPH_SCORE,
+    MIN_LEARNED_COUNT,
+    NUMERALS,
+    DerivedTables,
+    derive,
+    is_numeral,
+)
+from cleaner.errors import DictionaryError
+from cleaner.glyphs import GLYPH_TABLE, GlyphTable
 from cleaner.learn import ConfusionTable
-from cleaner.lexicon import Lexicon
+from cleaner.lexicon import LEXICON_FILE, Lexicon
+
+__all__ = ["MIN_GLYPH_SCORE", "MIN_LEARNED_COUNT", "NUMERALS", "DetectorModel", "Proposal", "is_numeral"]
 
 UNKNOWN_CHARACTER = -10.0
 ZIPF_TO_LOG10 = 9.0
 MAX_WORD = 5
-# Candidates among glyph neighbours: only pairs at least this similar.
-MIN_GLYPH_SCORE = 0.62
 # A glyph pair with similarity s is misread with log10 probability about this (1.0 -> -1, 0.62 -> -3.3).
 GLYPH_SLOPE = 6.0
 GLYPH_AT_ONE = -1.0
-# Learned pairs seen this rarely are treated as no better than their glyph similarity.
-MIN_LEARNED_COUNT = 2
+Table = TypeVar("Table", Lexicon, GlyphTable, ConfusionTable)
 
 
-@dataclass(frozen=True, slots=True, eq=False)
 class DetectorModel:
-    """The loaded tables; compared and hashed by identity, so caches can key on it."""
+    """The detector's tables: the small derived ones (`tables`) at once, the lexicon, glyph table
+    and learned confusions on first use (clean text may never need them). Compared and hashed by
+    identity, so caches can key on it."""
 
-    lexicon: Lexicon
-    glyphs: GlyphTable
-    learned: ConfusionTable
+    def __init__(
+        self,
+        tables: DerivedTables,
+        load_lexicon: Callable[[], Lexicon],
+        load_glyphs: Callable[[], GlyphTable],
+        load_learned: Callable[[], ConfusionTable],
+    ) -> None:
+        self.tables = tables
+        self._load_lexicon = load_lexicon
+        self._load_glyphs = load_glyphs
+        self._load_learned = load_learned
+
+    @classmethod
+    def of(cls, lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable) -> DetectorModel:
+        """A model of loaded tables, its derived tables computed from them."""
+        return cls(derive(lexicon, glyphs, learned), lambda: lexicon, lambda: glyphs, lambda: learned)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """Table file name -> content hash (known without reading the big tables)."""
+        return dict(self.tables.sources)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return self._checked(LEXICON_FILE, self._load_lexicon())
+
+    @cached_property
+    def glyphs(self) -> GlyphTable:
+        return self._checked(GLYPH_TABLE, self._load_glyphs())
+
+    @cached_property
+    def learned(self) -> ConfusionTable:
+        return self._checked(LEARNED_FILE, self._load_learned())
+
+    def _checked(self, name: str, table: Table) -> Table:
+        if table.source_hash != self.tables.sources.get(name):
+            raise DictionaryError(
+                f"{name} differs from the one the detector tables were built from "
+                "(rebuild them: python scripts/build_detector_tables.py)"
+            )
+        return table
 
     def plausibility(self, text: str) -> float:
         """log10 probability of the best segmentation of `text` into lexicon words."""
@@ -53,9 +103,9 @@ class DetectorModel:
         options = [value for value in (glyph_log, learned_log) if value is not None]
         return max(options) if options else None
 
-    def candidates(self, seen: str) -> tuple[str, ...]:
+    def candidates(self, seen: str) -> str:
         """Characters OCR may have misread as `seen`: its glyph neighbours and learned confusions."""
-        return _candidates(self, seen)
+        return self.tables.candidates.get(seen, "")
 
 
 @lru_cache(maxsize=65536)
@@ -67,34 +117,6 @@ def _plausibility(model: DetectorModel, text: str) -> float:
 @lru_cache(maxsize=65536)
 def _channel(model: DetectorModel, seen: str, meant: str) -> float | None:
     return model._uncached_channel(seen, meant)
-
-
-@lru_cache(maxsize=8192)
-def _candidates(model: DetectorModel, seen: str) -> tuple[str, ...]:
-    chosen: list[str] = []
-    numeral = is_numeral(seen)
-    for neighbour, score in model.glyphs.of(seen):
-        if score >= MIN_GLYPH_SCORE and _is_han(neighbour) and not (numeral and is_numeral(neighbour)):
-            chosen.append(neighbour)
-    for meant in model.learned.rights_by_wrong.get(seen, ()):
-        if numeral and is_numeral(meant):
-            continue
-        learned_often = model.learned.counts.get((seen, meant), 0) >= MIN_LEARNED_COUNT
-        if len(meant) == 1 and _is_han(meant) and meant not in chosen and learned_often:
-            chosen.append(meant)
-    return tuple(chosen)
-
-
-NUMERALS = frozenset("〇零一二两三四五六七八九十百千万亿")
-
-
-def is_numeral(char: str) -> bool:
-    """Numbers carry meaning a lexicon cannot judge: 十三五 must never become 十二五 by frequency."""
-    return char in NUMERALS
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
 
 
 def _best_segmentation(text: str, centizipf: object) -> float:

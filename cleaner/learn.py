@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 from cleaner.errors import DictionaryError, InputError
 from cleaner.lexicon import Lexicon
 
@@ -84,6 +82,8 @@ def learn(pairs: Iterable[TextPair], lexicon: Lexicon | None = None) -> Learned:
     substitutions: Counter[tuple[str, str]] = Counter()
     character_totals: Counter[str] = Counter()
     fixes: Counter[tuple[str, str]] = Counter()
+    from rapidfuzz.distance import Levenshtein  # here, not at the top: the detector loads this module at start-up
+
     count = 0
     for pair in pairs:
         count += 1

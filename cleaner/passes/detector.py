@@ -17,15 +17,15 @@ from cleaner.data import data_file
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
+from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, load_tables
 from cleaner.detect_vocabulary import MIN_TERM_COUNT, amended_counts, ngram_counts
 from cleaner.detect_vocabulary import propose as propose_by_vocabulary
 from cleaner.edit import Edit, Safety
-from cleaner.glyphs import GLYPH_TABLE, builtin_glyph_table
-from cleaner.learn import load_confusion_table
-from cleaner.lexicon import LEXICON_FILE, builtin_lexicon
+from cleaner.glyphs import builtin_glyph_table
+from cleaner.learn import ConfusionTable, load_confusion_table
+from cleaner.lexicon import builtin_lexicon
 
 NAME = "detector"
-LEARNED_FILE = "learned_confusions.tsv"
 # Confidence = P(correction right | gain), logistic in the gain (log10 odds). The glyph curve is
 # fitted on the learning split (`benchmarks/bench_detector.py calibrate ... --learning`: FASPell
 # minus every 5th record, seed_ocr documents 0-2). The vocabulary strategy was right on every
@@ -49,11 +49,7 @@ class DetectorPass:
 
     def __init__(self, model: DetectorModel) -> None:
         self.model = model
-        self.sources = {
-            f"builtin:{LEXICON_FILE}": model.lexicon.source_hash,
-            f"builtin:{GLYPH_TABLE}": model.glyphs.source_hash,
-            f"builtin:{LEARNED_FILE}": model.learned.source_hash,
-        }
+        self.sources = {f"builtin:{name}": digest for name, digest in model.sources.items()}
 
     def propose(self, text: str) -> list[Edit]:
         return [_edit(proposal) for proposal in settled_proposals(text, self.model)]
@@ -181,6 +177,10 @@ def build(config: Config) -> DetectorPass:
 
 @lru_cache(maxsize=1)
 def builtin_model() -> DetectorModel:
-    """The shipped tables, loaded once per process (the derived caches key on this one model)."""
-    learned = load_confusion_table(data_file(LEARNED_FILE))
-    return DetectorModel(builtin_lexicon(), builtin_glyph_table(), learned)
+    """The shipped tables, once per process (the derived caches key on this one model): the small
+    derived ones at once, the big ones when a text first has a position worth scoring."""
+    return DetectorModel(load_tables(data_file(TABLES_FILE)), builtin_lexicon, builtin_glyph_table, builtin_learned)
+
+
+def builtin_learned() -> ConfusionTable:
+    return load_confusion_table(data_file(LEARNED_FILE))

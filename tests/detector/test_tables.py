@@ -1,0 +1,72 @@
+"""The detector's derived tables: shipped precomputed, equal to what their sources give."""
+
+from __future__ import annotations
+
+from typing import NoReturn
+
+import pytest
+
+from cleaner.data import data_file
+from cleaner.detect_model import DetectorModel
+from cleaner.detect_tables import TABLES_FILE, derive, format_tables, load_tables, parse_tables
+from cleaner.errors import DictionaryError
+from cleaner.glyphs import builtin_glyph_table, parse_glyph_table
+from cleaner.learn import parse_confusion_table
+from cleaner.lexicon import builtin_lexicon, parse_lexicon
+from cleaner.passes.detector import builtin_learned
+
+LEXICON = "# header\n的\t779\n人民\t520\n政府\t480\n民政\t290\n攻击\t400\n"
+GLYPHS = "攻\t政:0.700 功:0.600\n"
+LEARNED = "# header\n民\t氏\t3\t10\t-0.523\n"
+
+
+def small_model() -> DetectorModel:
+    return DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), parse_confusion_table(LEARNED))
+
+
+def test_committed_tables_match_their_sources() -> None:
+    derived = derive(builtin_lexicon(), builtin_glyph_table(), builtin_learned())
+    assert data_file(TABLES_FILE).read_text("utf-8") == format_tables(derived)
+
+
+def test_tables_read_back_equal_to_what_was_written() -> None:
+    derived = small_model().tables
+    assert parse_tables(format_tables(derived)) == derived
+
+
+def test_known_bigrams_come_from_frequent_words_only() -> None:
+    assert small_model().tables.known == frozenset({"人民", "政府", "攻击"})
+
+
+def test_standalone_hanzi_are_frequent_single_character_words() -> None:
+    assert small_model().tables.standalone == frozenset({"的"})
+
+
+def test_candidates_are_similar_glyphs_and_often_learned_confusions() -> None:
+    candidates = small_model().tables.candidates
+    assert (candidates["攻"], candidates["民"]) == ("政", "氏")
+
+
+def test_characters_beside_each_other_in_candidate_worthy_words() -> None:
+    tables = small_model().tables
+    assert (tables.firsts["民"], tables.seconds["民"]) == ("人", "政")
+
+
+def test_builtin_model_reads_no_big_table_before_scoring() -> None:
+    model = DetectorModel(load_tables(data_file(TABLES_FILE)), _fail, _fail, _fail)
+    assert sorted(model.sources) == ["glyph_neighbours.tsv", "learned_confusions.tsv", "lexicon.tsv"]
+
+
+def test_a_big_table_other_than_the_one_the_tables_came_from_is_refused() -> None:
+    model = DetectorModel(small_model().tables, lambda: parse_lexicon(LEXICON + "国家\t600\n"), _fail, _fail)
+    with pytest.raises(DictionaryError, match=r"^lexicon.tsv differs from the one the detector tables were built"):
+        model.plausibility("人民")
+
+
+def test_a_malformed_table_file_names_the_file() -> None:
+    with pytest.raises(DictionaryError, match=r"^tables.txt: malformed detector tables"):
+        parse_tables("sources\tlexicon.tsv=00\nstandalone\t的\nknown\t人民\n", "tables.txt")
+
+
+def _fail() -> NoReturn:
+    raise AssertionError("a big table was read")
