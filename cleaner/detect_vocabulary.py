@@ -112,7 +112,16 @@ def _substitutions(
     for term in terms:
         for index in range(3):
             by_masked[(index, term[:index] + term[index + 1:])].append(term)
+    # A term's other two characters around each position, for a set look-up before any slicing:
+    # after it (index 0), around it (index 1), before it (index 2).
+    after, around, before = ({key[1] for key in by_masked if key[0] == index} for index in range(3))
     for position in survey.near:
+        if not (
+            text[position + 1:position + 3] in after
+            or text[position - 1:position + 2:2] in around
+            or text[position - 2:position] in before
+        ):
+            continue  # no term agrees with the text around this position but at it
         seen = text[position]
         for index in range(3):
             start = position - index
