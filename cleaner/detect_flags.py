@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Set
 from operator import add
 
 ONE = re.compile(b"\x01")
-NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
-HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN_MIDDLE_BYTE = bytes(int(0x4E <= value <= 0x9F) for value in range(256))  # bytes.translate tables
+ZERO_BYTE = bytes(int(value == 0) for value in range(256))
 
 
 class Flags:
@@ -24,8 +24,10 @@ class Flags:
         self.text = text
         self.length = len(text)
         self.ones = int.from_bytes(b"\x01" * self.length, "little")
-        marked = HAN.sub("\x01", NOT_HAN.sub("\x00", text))
-        self.han = int.from_bytes(marked.encode("latin-1"), "little")
+        # A code point U+4E00-U+9FFF is 4 little-endian bytes: any, 0x4E-0x9F, 0x00, 0x00.
+        data = text.encode("utf-32-le")
+        middle = int.from_bytes(data[1::4].translate(HAN_MIDDLE_BYTE), "little")
+        self.han = middle & int.from_bytes(data[2::4].translate(ZERO_BYTE), "little")
 
     def of(self, flags: Iterable[bool]) -> int:
         """A vector from per-position truth values (shorter input leaves the tail unset)."""

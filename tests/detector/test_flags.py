@@ -1,4 +1,4 @@
-from cleaner.detect_flags import Survey
+from cleaner.detect_flags import Flags, Survey
 
 KNOWN = frozenset({"人民", "民政", "政府", "工作", "报告"})
 STANDALONE = frozenset({"的"})
@@ -17,3 +17,8 @@ def test_amended_survey_at_the_text_edges_equals_a_fresh_survey() -> None:
     after = "政府工作人民"
     amended = Survey.of(before, KNOWN, STANDALONE).amended(after, [0, 5])
     assert amended.near == Survey.of(after, KNOWN, STANDALONE).near
+
+
+def test_han_flags_mark_unified_ideographs_only() -> None:
+    text = "一a龥\u4dff\ua000𠀀\U00014e00\n\u9fff"
+    assert Flags(text).positions(Flags(text).han) == [0, 2, 8]
