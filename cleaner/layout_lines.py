@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
+# A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
+_CONTENT = re.compile(f"([\n{STRIPPED}]*)([^\n{STRIPPED}](?:[^\n]*[^\n{STRIPPED}])?)")
 
 
 class Ending(IntEnum):
@@ -50,7 +54,8 @@ _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
 _ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
-_NARROW = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·,()\\[\\]:; ]")
+# The half-width marks OCR reads Chinese marks as, and the space: narrow like a Chinese mark.
+_ASCII_NARROW = re.compile("[,()\\[\\]:; ]")
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
@@ -100,15 +105,18 @@ def line_width(text: str) -> float:
     , ( ) : ; [ ] count as Chinese marks (OCR's reading of them).
     """
     length = len(text)
+    return _width(text, length, len(text.encode("utf-8")), len(_MARKS.findall(text)))
+
+
+def _width(text: str, length: int, size: int, marks: int) -> float:
+    """line_width, given the text's length, its size in UTF-8 and its number of Chinese marks."""
     # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
-    ascii_count = length - (len(text.encode("utf-8")) - length) // 2
+    ascii_count = length - (size - length) // 2
     if not ascii_count:
-        return length - 0.25 * len(_MARKS.findall(text))
-    found = "".join(_NARROW.findall(text))  # Chinese marks, half-width marks and spaces
-    narrow = len(found.encode("ascii", "ignore"))  # the half-width marks and spaces among them
-    spaces = found.count(" ")
+        return length - 0.25 * marks
+    narrow = len(_ASCII_NARROW.findall(text))  # half-width marks and spaces
+    spaces = text.count(" ")
     ascii_marks = narrow - spaces
-    marks = len(found) - narrow
     return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - spaces - ascii_marks) - 0.75 * spaces
 
 
@@ -137,33 +145,45 @@ def _left_open(text: str) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text`, in order."""
-    lines = []
-    position = 0
-    marks = _MARKS.findall
-    for raw in text.split("\n"):
-        content = raw.strip(STRIPPED)
-        if content:
-            start = position + len(raw) - len(raw.lstrip(STRIPPED)) if raw[0] in STRIPPED else position
-            length = len(content)
-            # Text of ideographs and Chinese marks only (three bytes each in UTF-8) is the common case.
-            width = length - 0.25 * len(marks(content)) if len(content.encode()) == 3 * length else line_width(content)
-            last = content[-1]
-            lines.append(Line(
-                start,
-                start + length,
-                content,
-                width,
-                # Mid-text is the common ending: the full test only when a mark or bracket is about.
-                Ending.OPEN if last not in _ENDING_MARKS and not _has_opening(content) else line_ending(content),
-                content[0] in _MARKER_STARTS and _MARKER.match(content) is not None,
-                (length <= 80 and (last in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS)
-                 and _STANDALONE.fullmatch(content) is not None),
-                length <= 6 and _WORDLIKE.search(content) is None,
-            ))
-        position += len(raw) + 1
-    return lines
+    """The non-blank lines of `text`, in order.
+
+    Built a cue at a time over all the lines (C-level maps and one comprehension per cue) rather
+    than a line at a time: the regular expression skips blank lines and strips white space in C,
+    and each cue's full test runs only when the line's first or last character makes it possible.
+    """
+    pieces = _CONTENT.findall(text)  # (white space and blank lines before, the line's content)
+    if not pieces:
+        return []
+    texts = list(map(itemgetter(1), pieces))
+    lengths = list(map(len, texts))
+    # Running offsets of the pieces: each gap ends where a line's content starts, each content ends it.
+    bounds = list(accumulate(map(len, chain.from_iterable(pieces))))
+    sizes = map(len, map(str.encode, texts))
+    mark_counts = map(len, map(_MARKS.findall, texts))
+    widths = [
+        # Text of ideographs and Chinese marks only (three bytes each in UTF-8) is the common case.
+        length - 0.25 * marks if size == 3 * length else _width(content, length, size, marks)
+        for content, length, size, marks in zip(texts, lengths, sizes, mark_counts, strict=True)
+    ]
+    endings = [
+        # Mid-text is the common ending: the full test only when a mark or bracket is about.
+        _OPEN if content[-1] not in _ENDING_MARKS and not ("（" in content or "《" in content or "“" in content)
+        else line_ending(content)
+        for content in texts
+    ]
+    markers = [content[0] in _MARKER_STARTS and _MARKER.match(content) is not None for content in texts]
+    standalones = [
+        length <= 80 and (content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS)
+        and _STANDALONE.fullmatch(content) is not None
+        for content, length in zip(texts, lengths, strict=True)
+    ]
+    fragments = [
+        length <= 6 and _WORDLIKE.search(content) is None for content, length in zip(texts, lengths, strict=True)
+    ]
+    columns = zip(bounds[0::2], bounds[1::2], texts, widths, endings, markers, standalones, fragments, strict=True)
+    return list(map(_new_line, repeat(Line), columns))
 
 
-def _has_opening(text: str) -> bool:
-    return "（" in text or "《" in text or "“" in text
+# A tuple of the eight fields, made a Line in C (Line(...) goes through a Python-level __new__).
+_new_line = tuple.__new__
+_OPEN = Ending.OPEN

@@ -9,8 +9,12 @@ separate Edit on the line break, so a person can accept or revert each one.
 
 from __future__ import annotations
 
+from collections import deque
+from itertools import compress, repeat
+from operator import not_
+
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.layout_decide import WRAPPED, Decision, Verdict, decide
 from cleaner.layout_lines import Line, split_lines
 
@@ -35,19 +39,23 @@ class LayoutPass:
         if lines[0].start:
             edits.append(_edit(text, 0, lines[0].start, "", "trim.start", 0.99,
                                "white space before the first line"))
-        for line, following, decision in zip(lines, lines[1:], decide(lines), strict=False):
-            if decision is WRAPPED and not _LATIN_JOIN.intersection(line.text[-1] + following.text[0]):
-                # The common case, inline: a wrap between Chinese lines deletes the gap.
-                edits.append(fast_edit(line.end, following.start, text[line.end:following.start], "", NAME,
-                                  decision.rule_id, decision.confidence, decision.reason))
-                continue
-            edits.extend(self._gap_edits(text, line, following, decision))
+        decisions = decide(lines)
+        starts, ends, texts = list(zip(*lines, strict=True))[:3]
+        # The common case: a wrap between Chinese lines deletes the gap (built in bulk below).
+        plain = [
+            decision is WRAPPED and text[-1] not in _LATIN_JOIN and following[0] not in _LATIN_JOIN
+            for decision, text, following in zip(decisions, texts, texts[1:], strict=False)
+        ]
+        for index in compress(range(len(plain)), map(not_, plain)):
+            edits.extend(self._gap_edits(text, lines[index], lines[index + 1], decisions[index]))
+        edits += _wrap_edits(text, list(compress(ends, plain)), list(compress(starts[1:], plain)))
         tail = text[lines[-1].end:]
         # A text of several lines is a file: it ends with a line break; a snippet keeps its end.
         ending = "\n" if "\n" in tail or len(lines) > 1 else ""
         if tail != ending:
             edits.append(_edit(text, lines[-1].end, len(text), ending, "trim.end", 0.99,
                                "white space after the last line"))
+        edits.sort(key=sort_key)
         return edits
 
     def _gap_edits(self, text: str, line: Line, following: Line, decision: Decision) -> list[Edit]:
@@ -91,6 +99,26 @@ def _edit(
     safety: Safety = Safety.AUTO,
 ) -> Edit:
     return fast_edit(start, end, text[start:end], after, NAME, rule_id, confidence, reason, safety)
+
+
+# The slot setters of Edit's fields, in order, for _wrap_edits.
+_SETTERS = tuple(getattr(Edit, name).__set__ for name in Edit.__dataclass_fields__)
+
+
+def _wrap_edits(text: str, starts: list[int], ends: list[int]) -> list[Edit]:
+    """The Edits deleting the gaps text[start:end] of plain wraps, built a field at a time over
+    all of them (C-level maps over Edit's slot setters: one fast_edit per wrap was a third of the
+    pass's time). Each gap holds a line break, so every Edit is valid: a non-empty span whose
+    `before` is the text there, replaced by nothing."""
+    edits: list[Edit] = list(map(object.__new__, repeat(Edit, len(starts))))
+    values = (
+        starts, ends, list(map(text.__getitem__, map(slice, starts, ends))), repeat(""), repeat(NAME),
+        repeat(WRAPPED.rule_id), repeat(WRAPPED.confidence), repeat(WRAPPED.reason), repeat(Safety.AUTO),
+        repeat(()), repeat(""),
+    )
+    for setter, column in zip(_SETTERS, values, strict=True):
+        deque(map(setter, edits, column), maxlen=0)
+    return edits
 
 
 def build(config: Config) -> LayoutPass:
