@@ -62,13 +62,15 @@ class Proposals:
         earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
         pending_starts = [edit.start for edit in earlier_pending]
         restored = False  # whether a drop put applied Edits back
+        applied_starts: list[int] = []  # worked out at the first drop
         reverted = False  # whether an applied Edit became part of a pending one (its change undone)
         for edit, new_edits, merges_applied in results:
             if _overlaps_any(edit, earlier_pending, pending_starts):
                 # Cannot compose with a change a person has not decided on yet.
                 self.dropped.append(edit)
                 restored = True
-                kept.extend(self.applied[i] for i in _applied_members(edit, self.applied))
+                applied_starts = applied_starts or list(map(_START, self.applied))
+                kept.extend(self.applied[i] for i in _applied_members(edit, self.applied, applied_starts))
                 continue
             if edit.safety is Safety.AUTO:
                 kept.append(edit)
@@ -97,11 +99,12 @@ def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:
     return False
 
 
-def _applied_members(edit: Edit, applied: list[Edit]) -> list[int]:
-    """Indexes of applied edits lying inside a merged edit's span (to restore them on a drop)."""
+def _applied_members(edit: Edit, applied: list[Edit], starts: list[int]) -> list[int]:
+    """Indexes of applied edits lying inside a merged edit's span (to restore them on a drop);
+    `starts` are the applied edits' starts (they are sorted)."""
     return [
-        index for index, old in enumerate(applied)
-        if edit.start <= old.start and old.end <= edit.end and old is not edit
+        index for index in range(bisect.bisect_left(starts, edit.start), bisect.bisect_right(starts, edit.end))
+        if applied[index].end <= edit.end and applied[index] is not edit
     ]
 
 
