@@ -95,6 +95,7 @@ def run_batch(
     settings = WorkSettings(
         mode=mode, in_place=options.in_place, backup_suffix=options.backup_suffix,
         stream_bytes=options.stream_bytes, chunk_chars=options.chunk_chars, logging=logging,
+        spool_directory=options.log_path.resolve().parent if logging and options.log_path else None,
     )
     tasks = _tasks(jobs, options, mode, single_file_output)
     if logging and options.resume and mode is Mode.WRITE:
@@ -121,7 +122,11 @@ def run_batch(
             for outcome in outcomes:
                 task = tasks[outcome.index]
                 tally.add(outcome, task.size)
-                _report(outcome, task, options, settings, writer, tally, display)
+                try:
+                    _report(outcome, task, options, settings, writer, tally, display)
+                finally:
+                    if outcome.spool is not None:
+                        outcome.spool.unlink(missing_ok=True)
                 display.update(tally)
     finally:
         if writer is not None:
@@ -219,8 +224,12 @@ def _report(
         return
     if writer is not None:
         try:
-            document, result = load_for_log(task, outcome, settings)
-            writer.batch_document(document, result, outcome.output, outcome.output_sha256)
+            if outcome.spool is not None:
+                assert outcome.info is not None
+                writer.spooled_document(outcome.info, outcome.spool, outcome.output, outcome.output_sha256)
+            else:
+                document, result = load_for_log(task, outcome, settings)
+                writer.batch_document(document, result, outcome.output, outcome.output_sha256)
         except CleanerError as error:
             tally.fail(outcome)
             display.message(f"cleaner: {error}")

@@ -55,7 +55,8 @@ def dask_executor(client: Any = None, partition_files: int = PARTITION_FILES) ->
     def run(tasks: Sequence[FileTask], config: Config, settings: WorkSettings, jobs: int) -> Iterator[FileOutcome]:
         # Texts stay on the workers (the parent reads inputs again for the log): outcomes wait in
         # the cluster's memory until their turn comes.
-        bag = outcome_bag(tasks, config, replace(settings, hand_back_bytes=0), partition_files)
+        # Spools would be written where the workers run: streamed files' Edits come back whole.
+        bag = outcome_bag(tasks, config, replace(settings, hand_back_bytes=0, spool_directory=None), partition_files)
         if client is None:
             yield from bag.compute()
             return

@@ -15,13 +15,14 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from cleaner import __version__
 from cleaner.document import Document
 from cleaner.edit import Edit
 from cleaner.errors import LogError, OutputError
 from cleaner.logread import SCHEMA_VERSION, STATUSES, last_line_hash
+from cleaner.logspool import CONTEXT_CHARS, read_spool
 from cleaner.pipeline import Result
 
 try:  # advisory lock: two writers appending at once would interleave lines and break the chain
@@ -29,7 +30,6 @@ try:  # advisory lock: two writers appending at once would interleave lines and 
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-CONTEXT_CHARS = 10
 
 __all__ = ["CONTEXT_CHARS", "SCHEMA_VERSION", "LogWriter", "edit_record", "line_and_column", "now"]
 
@@ -65,6 +65,15 @@ def edit_record(
     run_id: str, doc: int, text: str, edit: Edit, position: tuple[int, int] | None = None
 ) -> dict[str, Any]:
     line, column = position or line_and_column(text, edit.start)
+    return _edit_record(
+        run_id, doc, edit, line, column,
+        text[max(0, edit.start - CONTEXT_CHARS):edit.start], text[edit.end:edit.end + CONTEXT_CHARS],
+    )
+
+
+def _edit_record(
+    run_id: str, doc: int, edit: Edit, line: int, column: int, context_before: str, context_after: str
+) -> dict[str, Any]:
     return {
         "type": "edit", "run_id": run_id, "doc": doc, "id": edit.id,
         "start": edit.start, "end": edit.end, "before": edit.before, "after": edit.after,
@@ -72,9 +81,24 @@ def edit_record(
         "reason": edit.reason, "safety": str(edit.safety), "evidence": edit.evidence,
         "alternatives": list(edit.alternatives),
         "line": line, "column": column,
-        "context_before": text[max(0, edit.start - CONTEXT_CHARS):edit.start],
-        "context_after": text[edit.end:edit.end + CONTEXT_CHARS],
+        "context_before": context_before,
+        "context_after": context_after,
     }
+
+
+class DocumentFacts(Protocol):
+    """What a document record holds: a Document, or what a worker reported about one."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def encoding(self) -> str: ...
+    @property
+    def newline(self) -> str: ...
+    @property
+    def chars(self) -> int: ...
 
 
 class LogWriter:
@@ -123,7 +147,7 @@ class LogWriter:
         self._previous = hashlib.sha256(line).hexdigest()
         self._lines += 1
 
-    def document(self, document: Document) -> int:
+    def document(self, document: DocumentFacts) -> int:
         """Record a document this run works on; returns its number within the run."""
         self._documents += 1
         doc = self._documents
@@ -141,11 +165,13 @@ class LogWriter:
             self._write(edit_record(self.run_id, doc, text, edit, lines.at(edit.start)))
 
     def decision(
-        self, doc: int, edit_id: str, status: str, by: str, text: str | None = None, note: str | None = None
+        self, doc: int, edit_id: str, status: str, by: str, text: str | None = None, note: str | None = None,
+        *, flush: bool = True,
     ) -> None:
         """Record a decision on an Edit: auto, pending, accepted, rejected or edited (with `text`).
 
         `note` says why, when the status alone does not (e.g. which revert removed the Edit).
+        A person's decision is flushed at once; a batch's (`flush=False`) with the document's result.
         """
         if status not in STATUSES:
             raise ValueError(f"unknown decision status {status!r} (known: {', '.join(STATUSES)})")
@@ -160,7 +186,8 @@ class LogWriter:
         if note is not None:
             record["note"] = note
         self._write(record)
-        self._stream.flush()
+        if flush:
+            self._stream.flush()
 
     def result(self, doc: int, output: str | None, output_sha256: str | None, counts: dict[str, int]) -> None:
         """Record where a document's output went and what it holds."""
@@ -181,7 +208,26 @@ class LogWriter:
         for edit in result.edits:
             status = "auto" if edit.id in applied_ids else "pending"
             counts[status] += 1
-            self.decision(doc, edit.id, status, self.agent)
+            self.decision(doc, edit.id, status, self.agent, flush=False)
+        self.result(doc, output, output_sha256, dict(counts))
+        return doc
+
+    def spooled_document(
+        self, document: DocumentFacts, spool: Path, output: str | None, output_sha256: str | None
+    ) -> int:
+        """batch_document() for a streamed document whose Edits a worker spooled (cleaner.logspool):
+        the same records, read from the spool twice instead of held."""
+        doc = self.document(document)
+        for spooled in read_spool(spool):
+            self._write(_edit_record(
+                self.run_id, doc, spooled.edit, spooled.line, spooled.column,
+                spooled.context_before, spooled.context_after,
+            ))
+        counts: Counter[str] = Counter()
+        for spooled in read_spool(spool):
+            status = "auto" if spooled.applied else "pending"
+            counts[status] += 1
+            self.decision(doc, spooled.edit.id, status, self.agent, flush=False)
         self.result(doc, output, output_sha256, dict(counts))
         return doc
 

@@ -16,6 +16,7 @@ from cleaner.document import Document, decode
 from cleaner.edit import Edit, apply
 from cleaner.errors import CleanerError, InputError, OutputError
 from cleaner.inputs import Job
+from cleaner.logspool import EditSpool
 from cleaner.outputs import AtomicFile, Discard, Sink, StandardOutput, copy_atomic, file_sha256, write_atomic
 from cleaner.pipeline import Pipeline, Result
 from cleaner.streaming import CHUNK_CHARS, MARGIN_CHARS, DecodedFile, clean_chunks
@@ -55,6 +56,9 @@ class WorkSettings:
     margin: int = MARGIN_CHARS
     logging: bool = False  # the parent writes a correction log, which needs every Edit and input
     hand_back_bytes: int = HAND_BACK_BYTES  # with a log, inputs up to this size come back decoded
+    # With a log, a streamed file's Edits are spooled to a file here rather than sent back whole
+    # (cleaner.logspool); None: they come back in the outcome (memory grows with the file).
+    spool_directory: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,7 @@ class FileOutcome:
     streamed: bool = False
     document: Document | None = None
     counts: tuple[int, int] | None = None  # (applied, pending) when the Edits were not kept
+    spool: Path | None = None  # a streamed file's Edits for the log (the receiver removes it)
 
     @property
     def chars(self) -> int:
@@ -266,6 +271,9 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
     pending: list[Edit] = []
     applied_count = pending_count = 0
     changed = False
+    # Without a log the Edits are only counted: a huge file's Edits would outgrow the file.
+    keep = settings.logging and settings.spool_directory is None
+    spool = EditSpool(settings.spool_directory) if settings.logging and settings.spool_directory else None
     try:
         for piece in clean_chunks(
             decoded.pieces(), pipeline.run, chunk_chars=settings.chunk_chars, margin=settings.margin
@@ -273,13 +281,18 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
             sink.write(piece.text.encode("utf-8"))
             applied_count += len(piece.applied)
             pending_count += len(piece.pending)
-            if settings.logging:  # else only counted: a huge file's Edits would outgrow the file
+            if spool is not None:
+                spool.add(piece)
+            elif keep:
                 applied.extend(piece.applied)
                 pending.extend(piece.pending)
             changed = changed or piece.text != piece.original
+        spooled = spool.close() if spool is not None else None
         digest = sink.commit()
     except BaseException:
         sink.abort()
+        if spool is not None:
+            spool.discard()
         raise
     info = decoded.info
     return FileOutcome(
@@ -287,7 +300,7 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
         info=DocumentInfo(job.label, info.sha256, info.encoding, info.newline, info.chars),
         applied=tuple(applied), pending=tuple(pending),
         output=output, output_sha256=None if output is None else digest, streamed=True,
-        counts=None if settings.logging else (applied_count, pending_count),
+        counts=None if keep else (applied_count, pending_count), spool=spooled,
     )
 
 

@@ -134,6 +134,25 @@ def test_a_streamed_file_log_replays_against_the_whole_input(tmp_path: Path) -> 
     assert len(auto) > 10
 
 
+def test_a_streamed_file_logs_the_same_records_as_a_whole_one_and_leaves_no_spool(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "big.txt"
+    source.parent.mkdir()
+    source.write_bytes(b"\n\n".join(path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))))
+    config = Config(passes=("confusions", "rules", "spacing"))
+    logs = {}
+    for name, stream_bytes in (("whole", 1 << 30), ("streamed", 0)):
+        options = BatchOptions(output=tmp_path / name / "out.txt", log_path=tmp_path / name / "log.jsonl",
+                               quiet=True, progress=False, stream_bytes=stream_bytes, chunk_chars=700)
+        run_batch([str(source)], config, options)
+        logs[name] = [
+            {key: value for key, value in json.loads(line).items() if key not in ("run_id", "prev", "at")}
+            for line in (tmp_path / name / "log.jsonl").read_text("utf-8").splitlines()
+            if json.loads(line)["type"] in ("edit", "decision", "document")
+        ]
+        assert sorted(path.name for path in (tmp_path / name).iterdir()) == ["log.jsonl", "out.txt"]
+    assert logs["streamed"] == logs["whole"]
+
+
 def test_a_streamed_file_gives_the_same_output_as_a_whole_one(tmp_path: Path) -> None:
     source = tmp_path / "big.txt"
     source.write_bytes(b"\n\n".join(path.read_bytes() for path in sorted(SAMPLES.glob("*.txt"))) * 3)
