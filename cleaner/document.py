@@ -100,7 +100,7 @@ def _mostly_utf8(data: bytes) -> bool:
     """Valid UTF-8 with a few damaged bytes (rather than a legacy encoding)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    multibyte = sum(1 for char in text if ord(char) > 0x7F) - bad
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII, counted in C
     return multibyte > 0 and bad * 20 < multibyte
 
 
