@@ -6,7 +6,7 @@ from rendered CJK fonts; each line is `char<TAB>neighbour:score ...`, best first
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,38 +44,68 @@ class GlyphTable:
         return None
 
 
-def parse_glyph_table(text: str, source: str = GLYPH_TABLE) -> GlyphTable:
-    """Parse the table's text; a malformed line raises DictionaryError naming file and line."""
-    neighbours: dict[str, tuple[tuple[str, float], ...]] = {}
+def parse_glyph_table(text: str, source: str = GLYPH_TABLE, lazy: bool = False) -> GlyphTable:
+    """Parse the table's text; a malformed line raises DictionaryError naming file and line. With
+    `lazy`, a character's entries are parsed (and checked) when first asked for: a process that
+    looks up a few characters does not parse all 80,000 entries."""
+    lines: dict[str, tuple[int, str]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.startswith("#"):
             continue
         char, separator, rest = line.partition("\t")
         if not separator or len(char) != 1:
             raise DictionaryError(f"{source}:{number}: expected char<TAB>neighbour:score ...")
-        entries = []
-        for item in rest.split(" "):
-            neighbour, colon, score = item.rpartition(":")
-            try:
-                value = float(score)
-            except ValueError:
-                value = -1.0
-            if not colon or len(neighbour) != 1 or not 0.0 <= value <= 1.0:
-                raise DictionaryError(f"{source}:{number}: bad neighbour entry {item!r}")
-            entries.append((neighbour, value))
-        neighbours[char] = tuple(entries)
+        lines[char] = (number, rest)
+    parsed = _LazyNeighbours(lines, source)
+    neighbours: Mapping[str, tuple[tuple[str, float], ...]] = parsed if lazy else {char: parsed[char] for char in lines}
     return GlyphTable(neighbours, content_hash(text.encode("utf-8")))
 
 
-def load_glyph_table(path: Path) -> GlyphTable:
+class _LazyNeighbours(Mapping[str, tuple[tuple[str, float], ...]]):
+    """Neighbour lists parsed from their line on first access."""
+
+    def __init__(self, lines: dict[str, tuple[int, str]], source: str) -> None:
+        self._lines = lines
+        self._source = source
+        self._parsed: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    def __getitem__(self, char: str) -> tuple[tuple[str, float], ...]:
+        entries = self._parsed.get(char)
+        if entries is None:
+            number, rest = self._lines[char]
+            entries = self._parsed[char] = _entries(rest, self._source, number)
+        return entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+def _entries(rest: str, source: str, number: int) -> tuple[tuple[str, float], ...]:
+    entries = []
+    for item in rest.split(" "):
+        neighbour, colon, score = item.rpartition(":")
+        try:
+            value = float(score)
+        except ValueError:
+            value = -1.0
+        if not colon or len(neighbour) != 1 or not 0.0 <= value <= 1.0:
+            raise DictionaryError(f"{source}:{number}: bad neighbour entry {item!r}")
+        entries.append((neighbour, value))
+    return tuple(entries)
+
+
+def load_glyph_table(path: Path, lazy: bool = False) -> GlyphTable:
     try:
         text = path.read_text("utf-8")
     except OSError as error:
         raise DictionaryError(f"{path}: cannot read glyph table ({error.strerror})") from None
-    return parse_glyph_table(text, str(path))
+    return parse_glyph_table(text, str(path), lazy)
 
 
 @lru_cache(maxsize=1)
 def builtin_glyph_table() -> GlyphTable:
-    """The shipped table, read once per process."""
-    return load_glyph_table(data_file(GLYPH_TABLE))
+    """The shipped table, read once per process (each character's entries parsed on first use)."""
+    return load_glyph_table(data_file(GLYPH_TABLE), lazy=True)

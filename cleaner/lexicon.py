@@ -48,16 +48,16 @@ def parse_lexicon(text: str, source: str = LEXICON_FILE) -> Lexicon:
     fields = text[body_start:].split()
     if len(fields) % 2:
         raise DictionaryError(f"{source}: expected word<TAB>zipf*100 on every line")
-    words = fields[0::2]
+    words, values = fields[0::2], fields[1::2]
     try:
-        # One C-level pass over the whole file: the table loads in a fraction of a second.
-        centizipfs = list(map(int, fields[1::2]))
+        # A few hundred distinct values: each parsed once, then one C-level pass over the file.
+        centizipf_of = {value: int(value) for value in set(values)}
     except ValueError:
         number = next(
             index for index, value in enumerate(fields[1::2], start=header_lines + 1) if not value.isdigit()
         )
         raise DictionaryError(f"{source}:{number}: frequency must be an integer (zipf*100)") from None
-    table = dict(zip(words, centizipfs, strict=True))
+    table = dict(zip(words, map(centizipf_of.__getitem__, values), strict=True))
     return Lexicon(table, max(map(len, words), default=0), content_hash(text.encode("utf-8")))
 
 

@@ -54,3 +54,14 @@ def test_similarity_is_found_in_either_direction() -> None:
 def test_a_malformed_line_names_the_file_and_line() -> None:
     with pytest.raises(DictionaryError, match=r"^glyphs.tsv:2: bad neighbour entry"):
         parse_glyph_table("甲\t乙:0.8\n丙\t丁=0.5\n", "glyphs.tsv")
+
+
+def test_a_lazily_parsed_table_names_a_malformed_line_when_it_is_looked_up() -> None:
+    table = parse_glyph_table("甲\t乙:0.8\n丙\t丁=0.5\n", "glyphs.tsv", lazy=True)
+    with pytest.raises(DictionaryError, match=r"^glyphs.tsv:2: bad neighbour entry"):
+        table.of("丙")
+
+
+def test_a_lazily_parsed_table_gives_the_same_neighbours() -> None:
+    text = "甲\t乙:0.800 丙:0.700\n乙\t甲:0.800\n"
+    assert dict(parse_glyph_table(text, lazy=True).neighbours) == dict(parse_glyph_table(text).neighbours)
