@@ -27,13 +27,20 @@ def survey_of(text: str, model: DetectorModel) -> Survey:
 
 
 @lru_cache(maxsize=16384)
-def _neighbours_of_candidates(model: DetectorModel, seen: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Characters that, left or right of `seen`, would form a word with one of its candidates."""
-    tables = model.tables
-    candidates = model.candidates(seen)
-    lefts = frozenset("".join(tables.firsts.get(meant, "") for meant in candidates))
-    rights = frozenset("".join(tables.seconds.get(meant, "") for meant in candidates))
-    return lefts, rights
+def _candidates_beside(
+    model: DetectorModel, seen: str
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The candidates of `seen` that form a word bigram with a character before them, by that
+    character; and with a character after them. Each tuple keeps the candidates' order."""
+    by_before: dict[str, list[str]] = {}
+    by_after: dict[str, list[str]] = {}
+    for meant in model.candidates(seen):
+        for char in model.tables.firsts.get(meant, ""):
+            by_before.setdefault(char, []).append(meant)
+        for char in model.tables.seconds.get(meant, ""):
+            by_after.setdefault(char, []).append(meant)
+    return ({char: tuple(meants) for char, meants in by_before.items()},
+            {char: tuple(meants) for char, meants in by_after.items()})
 
 
 def propose(
@@ -45,19 +52,23 @@ def propose(
     candidates: list[Proposal] = []
     length = len(text)
     for position in survey.near if positions is None else positions:
-        seen = text[position]
-        lefts, rights = _neighbours_of_candidates(model, seen)
-        left = text[position - 1] if position else ""
-        right = text[position + 1] if position + 1 < length else ""
-        if left not in lefts and right not in rights:
+        by_before, by_after = _candidates_beside(model, text[position])
+        after_left = by_before.get(text[position - 1], ()) if position else ()
+        before_right = by_after.get(text[position + 1], ()) if position + 1 < length else ()
+        if not after_left and not before_right:
             continue  # no candidate joins a neighbour into a word: nothing to score
+        if not after_left or not before_right:
+            meants = after_left or before_right
+        else:
+            either = {*after_left, *before_right}
+            meants = tuple(meant for meant in model.candidates(text[position]) if meant in either)
         start = position
         while start > position - CONTEXT and _is_han(text[start - 1]) and start > 0:
             start -= 1
         end = position + 1
         while end < min(length, position + CONTEXT + 1) and _is_han(text[end]):
             end += 1
-        best = _best_at(text[start:end], position - start, model)
+        best = _best_at(text[start:end], position - start, meants, model)
         if best is not None:
             candidates.extend(_shift([best], start))
     return _separated(candidates)
@@ -67,7 +78,8 @@ def _is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
+def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
+    """The best of the candidates `meants` (those forming a word bigram with a neighbour) at `position`."""
     seen = run[position]
     words = model.lexicon.centizipf_by_word
     left = run[max(0, position - 2):position]
@@ -77,12 +89,7 @@ def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
     offset = position - start
     original = None
     best: Proposal | None = None
-    firsts, seconds = model.tables.firsts, model.tables.seconds
-    before, after = left[-1:], right[:1]
-    for meant in model.candidates(seen):
-        # A word through `meant` needs a word bigram with a neighbour: two set look-ups first.
-        if not _beside(before, firsts.get(meant, "")) and not _beside(after, seconds.get(meant, "")):
-            continue
+    for meant in meants:
         if not _forms_word(left, meant, right, words):
             continue
         channel = model.channel(seen, meant)
@@ -97,11 +104,6 @@ def _best_at(run: str, position: int, model: DetectorModel) -> Proposal | None:
                             f"{window}→{corrected}: lexicon gain {gain - channel:+.1f}, "
                             f"misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)")
     return best
-
-
-def _beside(char: str, chars: str) -> bool:
-    """Whether `char` (one character, or empty at a run's edge) is one of `chars`."""
-    return bool(char) and char in chars
 
 
 def _forms_word(left: str, meant: str, right: str, words: object) -> bool:

@@ -114,7 +114,7 @@ def _substitutions(
             by_masked[(index, term[:index] + term[index + 1:])].append(term)
     # A term's other two characters around each position, for a set look-up before any slicing:
     # after it (index 0), around it (index 1), before it (index 2).
-    after, around, before = ({key[1] for key in by_masked if key[0] == index} for index in range(3))
+    after, around, before = {term[1:] for term in terms}, {term[::2] for term in terms}, {term[:2] for term in terms}
     for position in survey.near:
         if not (
             text[position + 1:position + 3] in after
