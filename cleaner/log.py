@@ -31,6 +31,9 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
+# One encoder for every line (json.dumps with options builds a new one per call).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
 __all__ = ["CONTEXT_CHARS", "SCHEMA_VERSION", "LogWriter", "edit_record", "line_and_column", "now"]
 
 
@@ -66,16 +69,17 @@ def edit_record(
 ) -> dict[str, Any]:
     line, column = position or line_and_column(text, edit.start)
     return _edit_record(
-        run_id, doc, edit, line, column,
+        run_id, doc, edit, edit.id, line, column,
         text[max(0, edit.start - CONTEXT_CHARS):edit.start], text[edit.end:edit.end + CONTEXT_CHARS],
     )
 
 
 def _edit_record(
-    run_id: str, doc: int, edit: Edit, line: int, column: int, context_before: str, context_after: str
+    run_id: str, doc: int, edit: Edit, edit_id: str, line: int, column: int, context_before: str,
+    context_after: str,
 ) -> dict[str, Any]:
     return {
-        "type": "edit", "run_id": run_id, "doc": doc, "id": edit.id,
+        "type": "edit", "run_id": run_id, "doc": doc, "id": edit_id,
         "start": edit.start, "end": edit.end, "before": edit.before, "after": edit.after,
         "pass": edit.pass_name, "rule": edit.rule_id, "confidence": edit.confidence,
         "reason": edit.reason, "safety": str(edit.safety), "evidence": edit.evidence,
@@ -142,7 +146,7 @@ class LogWriter:
 
     def _write(self, record: dict[str, Any]) -> None:
         record["prev"] = self._previous
-        line = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        line = _ENCODER.encode(record).encode("utf-8")
         self._stream.write(line + b"\n")
         self._previous = hashlib.sha256(line).hexdigest()
         self._lines += 1
@@ -166,12 +170,13 @@ class LogWriter:
 
     def decision(
         self, doc: int, edit_id: str, status: str, by: str, text: str | None = None, note: str | None = None,
-        *, flush: bool = True,
+        *, flush: bool = True, at: str | None = None,
     ) -> None:
         """Record a decision on an Edit: auto, pending, accepted, rejected or edited (with `text`).
 
         `note` says why, when the status alone does not (e.g. which revert removed the Edit).
         A person's decision is flushed at once; a batch's (`flush=False`) with the document's result.
+        `at` is the time of the decision (now, unless given).
         """
         if status not in STATUSES:
             raise ValueError(f"unknown decision status {status!r} (known: {', '.join(STATUSES)})")
@@ -179,7 +184,7 @@ class LogWriter:
             raise ValueError("an 'edited' decision needs the final text")
         record: dict[str, Any] = {
             "type": "decision", "run_id": self.run_id, "doc": doc, "edit": edit_id,
-            "status": status, "by": by, "at": now(),
+            "status": status, "by": by, "at": at or now(),
         }
         if text is not None:
             record["text"] = text
@@ -202,14 +207,19 @@ class LogWriter:
     ) -> int:
         """Record one document cleaned unattended: its edits, auto/pending decisions, the result."""
         doc = self.document(document)
-        self.edits(doc, document.text, result.edits)
-        applied_ids = {edit.id for edit in result.applied}
-        counts: Counter[str] = Counter()
+        text = document.text
+        lines = _Lines(text)
+        applied = set(map(id, result.applied))  # result.edits holds the same objects
+        decisions = []
         for edit in result.edits:
-            status = "auto" if edit.id in applied_ids else "pending"
-            counts[status] += 1
-            self.decision(doc, edit.id, status, self.agent, flush=False)
-        self.result(doc, output, output_sha256, dict(counts))
+            edit_id = edit.id
+            line, column = lines.at(edit.start)
+            self._write(_edit_record(
+                self.run_id, doc, edit, edit_id, line, column,
+                text[max(0, edit.start - CONTEXT_CHARS):edit.start], text[edit.end:edit.end + CONTEXT_CHARS],
+            ))
+            decisions.append((edit_id, id(edit) in applied))
+        self._unattended_decisions(doc, decisions, output, output_sha256)
         return doc
 
     def spooled_document(
@@ -220,16 +230,25 @@ class LogWriter:
         doc = self.document(document)
         for spooled in read_spool(spool):
             self._write(_edit_record(
-                self.run_id, doc, spooled.edit, spooled.line, spooled.column,
+                self.run_id, doc, spooled.edit, spooled.edit.id, spooled.line, spooled.column,
                 spooled.context_before, spooled.context_after,
             ))
-        counts: Counter[str] = Counter()
-        for spooled in read_spool(spool):
-            status = "auto" if spooled.applied else "pending"
-            counts[status] += 1
-            self.decision(doc, spooled.edit.id, status, self.agent, flush=False)
-        self.result(doc, output, output_sha256, dict(counts))
+        decisions = ((spooled.edit.id, spooled.applied) for spooled in read_spool(spool))
+        self._unattended_decisions(doc, decisions, output, output_sha256)
         return doc
+
+    def _unattended_decisions(
+        self, doc: int, decisions: Iterable[tuple[str, bool]], output: str | None, output_sha256: str | None
+    ) -> None:
+        """The auto (applied) and pending decisions of a batch on a document's Edits, made together
+        (one time for all), and the document's result."""
+        at = now()
+        counts: Counter[str] = Counter()
+        for edit_id, applied in decisions:
+            status = "auto" if applied else "pending"
+            counts[status] += 1
+            self.decision(doc, edit_id, status, self.agent, flush=False, at=at)
+        self.result(doc, output, output_sha256, dict(counts))
 
     def close(self) -> None:
         """End the run with an `end` line (so a cut-off log is evident), sync and unlock."""
