@@ -6,6 +6,7 @@ learning split, clean-text proposals, calibration of its confidence, and speed.
     python benchmarks/bench_detector.py calibrate SET.jsonl [--held-out-every 5] [--learning]
     python benchmarks/bench_detector.py clean FILE_OR_SET...      # gold .txt files or JSONL truths
     python benchmarks/bench_detector.py speed [--megabytes 10]
+    python benchmarks/bench_detector.py startup [--runs 7] [-- --skip detector]
 
 `quality` runs the full pipeline without and with the detector (auto edits applied; `+review`:
 every review proposal accepted too; `alone`: the detector by itself) and scores them with the eval
@@ -22,7 +23,11 @@ import importlib.util
 import json
 import math
 import re
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -35,6 +40,7 @@ from rapidfuzz.distance import Levenshtein
 from cleaner.config import Config, select_passes
 from cleaner.edit import Edit, Safety, apply
 from cleaner.learn import is_held_out
+from cleaner.passes.detector import builtin_model
 from cleaner.pipeline import Pipeline
 
 SCORER = Path("/work/shared/eval/score.py")
@@ -186,6 +192,8 @@ def speed(arguments: argparse.Namespace) -> None:
     started = time.process_time()
     detector = Pipeline(Config(passes=("detector",)))
     detector.passes  # noqa: B018 - load the tables before timing the work
+    model = builtin_model()
+    model.lexicon, model.glyphs, model.learned  # noqa: B018 - the big tables load on first use otherwise
     loaded = time.process_time()
     for document in documents:
         detector.passes[0].propose(document)
@@ -204,6 +212,27 @@ def speed(arguments: argparse.Namespace) -> None:
           + "  ".join(f"{label} {rate:,.0f} chars/s" for label, rate in rates.items()) + "  (one core, CPU time)")
 
 
+def startup(arguments: argparse.Namespace) -> None:
+    """`cleaner clean` of a one-line file, whole process: a clean line (the detector reads only its
+    small derived tables) and a line with a misread character (it loads the lexicon and glyphs)."""
+    lines = {"clean line": "全面贯彻党的二十大精神。\n", "line to correct": "切实加强组织颌导。\n"}
+    with tempfile.TemporaryDirectory() as folder:
+        for label, line in lines.items():
+            source = Path(folder) / "one.txt"
+            source.write_text(line, "utf-8")
+            walls, cpus = [], []
+            for _run in range(arguments.runs):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                started = time.perf_counter()
+                subprocess.run([sys.executable, "-m", "cleaner", "clean", str(source), "-o", str(Path(folder) / "out"),
+                                "-q", *arguments.options], check=True)
+                walls.append(time.perf_counter() - started)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            print(f"{label:<16} wall median {statistics.median(walls):.2f} s (min {min(walls):.2f})  "
+                  f"CPU median {statistics.median(cpus):.2f} s (min {min(cpus):.2f})  over {arguments.runs} runs")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -220,8 +249,12 @@ def main() -> None:
     command.add_argument("-v", "--verbose", action="store_true")
     command = commands.add_parser("speed")
     command.add_argument("--megabytes", type=float, default=10.0)
+    command = commands.add_parser("startup")
+    command.add_argument("--runs", type=int, default=7)
+    command.add_argument("options", nargs="*", help="extra `cleaner clean` options (after --)")
     arguments = parser.parse_args()
-    {"quality": quality, "calibrate": calibrate, "clean": clean, "speed": speed}[arguments.command](arguments)
+    commands_by_name = {"quality": quality, "calibrate": calibrate, "clean": clean, "speed": speed, "startup": startup}
+    commands_by_name[arguments.command](arguments)
 
 
 if __name__ == "__main__":
