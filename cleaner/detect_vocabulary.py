@@ -108,28 +108,29 @@ def _substitutions(
     """3-grams that agree with a term but at one place, a suspect hanzi (survey.near) whose bigram
     with the term's neighbour is no part of any word."""
     known = survey.known
-    by_masked: dict[tuple[int, str], list[str]] = defaultdict(list)
+    # Terms by their other two characters, for each place of the differing one: the two after it
+    # (index 0), around it (index 1), before it (index 2).
+    by_masked: tuple[dict[str, list[str]], ...] = ({}, {}, {})
     for term in terms:
-        for index in range(3):
-            by_masked[(index, term[:index] + term[index + 1:])].append(term)
-    # A term's other two characters around each position, for a set look-up before any slicing:
-    # after it (index 0), around it (index 1), before it (index 2).
-    after, around, before = {term[1:] for term in terms}, {term[::2] for term in terms}, {term[:2] for term in terms}
+        for index, masked_term in enumerate((term[1:], term[::2], term[:2])):
+            by_masked[index].setdefault(masked_term, []).append(term)
+    after, around, before = by_masked
     for position in survey.near:
-        if not (
-            text[position + 1:position + 3] in after
-            or text[position - 1:position + 2:2] in around
-            or text[position - 2:position] in before
-        ):
+        # The text's two characters in the same places: one slice and one look-up each.
+        found = (
+            after.get(text[position + 1:position + 3]),
+            around.get(text[position - 1:position + 2:2]),
+            before.get(text[position - 2:position]),
+        )
+        if found == (None, None, None):
             continue  # no term agrees with the text around this position but at it
         seen = text[position]
-        for index in range(3):
+        for index, masked in enumerate(found):
             start = position - index
-            variant = text[start:start + 3]
-            if start < 0 or variant in terms:
+            if masked is None or start < 0:
                 continue
-            masked = by_masked.get((index, variant[:index] + variant[index + 1:]))
-            if masked is None or not HAN3.fullmatch(variant):
+            variant = text[start:start + 3]
+            if variant in terms or not HAN3.fullmatch(variant):
                 continue
             inner = variant[index - 1:index + 1] if index else variant[:2]
             outer = variant[index:index + 2] if index < 2 else variant[1:]
