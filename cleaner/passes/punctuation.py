@@ -17,7 +17,7 @@ import functools
 import re
 
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.typography import CJK, HAN, INLINE_SPACE
 
 NAME = "punctuation"
@@ -25,6 +25,7 @@ NAME = "punctuation"
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _MARK = re.compile("[,:;?!()]")
+_match_start = re.Match.start
 # Rule ids and reasons of the full-width conversions, per half-width mark.
 _RULES = {char: "bracket.full-width" if char in "()" else "full-width.mark" for char in FULL_WIDTH}
 _REASONS = {
@@ -45,11 +46,15 @@ _DOCUMENT_YEAR = re.compile(
     rf"([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
     rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
 )
-# Spans where no mark is Chinese punctuation.
+# Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
+# addresses. Every one starts with a character of [A-Za-z0-9._%+-], matched first (the alternatives
+# check it looking back) so that the regular-expression engine skips ahead in C to candidates.
 _PROTECTED = re.compile(
-    r"(?:https?|ftp)://[^\s\u3000-\u303f\uff00-\uffef“”‘’]+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef“”‘’]*"
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"[A-Za-z0-9._%+-](?:"
+    r"(?<=h)ttps?://[^\s\u3000-\u303f\uff00-\uffef“”‘’]+"
+    r"|(?<=f)tp://[^\s\u3000-\u303f\uff00-\uffef“”‘’]+"
+    r"|(?<=w)ww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef“”‘’]*"
+    r"|[A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 )
 
 
@@ -62,7 +67,7 @@ class PunctuationPass:
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
         edits += _marks(text, taken, protected)
         edits += [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
-        edits.sort(key=lambda edit: (edit.start, edit.end))
+        edits.sort(key=sort_key)
         return edits
 
 
@@ -88,7 +93,7 @@ def _document_years(text: str) -> list[Edit]:
         start, end = issuer + 1, _skip_spaces(text, match.end(), 1)
         if text[start:end] == after:
             continue
-        edits.append(Edit(
+        edits.append(fast_edit(
             start, end, text[start:end], after, NAME, "document-number.year", 0.97,
             "the year of a document number is set in 〔〕 (GB/T 9704)",
         ))
@@ -128,10 +133,9 @@ class _Marks:
 
 
 def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list[Edit]:
-    positions = [
-        match.start() for match in _MARK.finditer(text)
-        if match.start() not in taken and not _inside(protected, match.start())
-    ]
+    positions = list(map(_match_start, _MARK.finditer(text)))
+    if taken or protected:
+        positions = [position for position in positions if position not in taken and not _inside(protected, position)]
     if not positions:
         return []
     marks = _Marks(text, positions)
@@ -220,8 +224,8 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             text, position, after
         )
         if marks.stray[number] and not echo:
-            edits.append(Edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
-                              f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
+            edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
+                                   f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
             previous_end = position + 1
             continue
         # Chinese marks carry their own spacing: spaces OCR put around them go.
@@ -233,17 +237,17 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             end = min(_skip_spaces(text, end, 1), length)
         at_line_start = start == 0 or text[start - 1] == "\n"
         if echo or after in (text[start - 1:start], text[end:end + 1]):
-            edits.append(Edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
-                              f"a half-width {char} beside the same full-width mark: OCR read it twice"))
+            edits.append(fast_edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
+                                   f"a half-width {char} beside the same full-width mark: OCR read it twice"))
         elif char in _NO_LINE_START and at_line_start:
-            edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
-                              f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
-                              Safety.REVIEW))
+            edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
+                                   f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
+                                   Safety.REVIEW))
         elif char == "," and (end == len(text) or text[end] == "\n") and text[start - 1:start] != ",":
             # (after another half-width comma, the pair converts as one: `,,` → `，，`)
-            edits.append(Edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
-                              "a paragraph does not end on a comma: OCR may have misread 。, or the "
-                              "paragraph goes on", Safety.REVIEW, alternatives=("。",)))
+            edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
+                                   "a paragraph does not end on a comma: OCR may have misread 。, or the "
+                                   "paragraph goes on", Safety.REVIEW, alternatives=("。",)))
         else:
             safety = _mark_safety(text, position) if char in ":;" else Safety.AUTO
             reason = _REASONS[char] if safety is Safety.AUTO else _REVIEW_REASONS[char]
@@ -314,7 +318,7 @@ def _quotes(text: str) -> list[Edit]:
 
 
 def _quote_edit(text: str, position: int, after: str, reason: str) -> Edit:
-    return Edit(position, position + 1, text[position], after, NAME, "quote.paired", 0.9, reason)
+    return fast_edit(position, position + 1, text[position], after, NAME, "quote.paired", 0.9, reason)
 
 
 def build(config: Config) -> PunctuationPass:
