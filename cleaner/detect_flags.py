@@ -82,10 +82,14 @@ class Survey:
     def of(cls, text: str, known: frozenset[str], standalone: frozenset[str]) -> Survey:
         flags = Flags(text)
         # Isolated hanzi are few (about 1 in 10): the rest is cheaper per position than per text.
-        suspects = [position for position in flags.positions(isolated(flags, unknown_bigrams(flags, known)))
-                    if text[position] not in standalone]
-        near = {position + shift for position in suspects for shift in (-1, 0, 1)}
-        return cls(text, known, standalone, [position for position in sorted(near) if _in_run(text, position)])
+        marked = bytearray(flags.length)
+        for position in flags.positions(isolated(flags, unknown_bigrams(flags, known))):
+            if text[position] not in standalone:
+                marked[position] = 1
+        suspects = int.from_bytes(marked, "little")
+        beside = suspects | (suspects << 8) | (suspects >> 8)
+        in_run = flags.han & ((flags.han << 8) | (flags.han >> 8))  # a hanzi with a hanzi beside it
+        return cls(text, known, standalone, flags.positions(beside & in_run))
 
     def amended(self, text: str, changed: Iterable[int]) -> Survey:
         """The survey of `text`, which differs from this survey's text only in one character at each

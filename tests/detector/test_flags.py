@@ -22,3 +22,7 @@ def test_amended_survey_at_the_text_edges_equals_a_fresh_survey() -> None:
 def test_han_flags_mark_unified_ideographs_only() -> None:
     text = "一a龥\u4dff\ua000𠀀\U00014e00\n\u9fff"
     assert Flags(text).positions(Flags(text).han) == [0, 2, 8]
+
+
+def test_near_positions_are_suspects_and_their_neighbours_inside_runs_of_hanzi() -> None:
+    assert Survey.of("攻府工作。氏", KNOWN, STANDALONE).near == [0, 1, 2]
