@@ -80,6 +80,18 @@ def test_email_addresses_and_urls_are_left_alone() -> None:
     assert clean(text, PUNCTUATION).edits == ()
 
 
+def test_a_mark_inside_a_www_address_is_left_alone() -> None:
+    assert clean("见www.example.cn/资料,下载", PUNCTUATION).edits == ()
+
+
+def test_a_mark_inside_an_ftp_address_is_left_alone() -> None:
+    assert clean("见ftp://example.cn/资料,下载", PUNCTUATION).edits == ()
+
+
+def test_a_mark_beside_an_address_that_only_looks_like_a_url_is_converted() -> None:
+    assert clean("见xttp://资料,下载", PUNCTUATION).text == "见xttp://资料，下载"
+
+
 def test_a_phone_number_after_a_label_keeps_its_digits() -> None:
     assert clean("电话:027-51828284", PUNCTUATION).text == "电话：027-51828284"
 
