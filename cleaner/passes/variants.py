@@ -15,6 +15,7 @@ review; two or more within three characters (a traditional phrase) are converted
 from __future__ import annotations
 
 import functools
+import re
 
 import opencc
 import regex
@@ -57,12 +58,19 @@ def _simplified_characters() -> frozenset[str]:
     return _characters_changed_by(opencc.OpenCC("s2t")) - _changed_characters()
 
 
+@functools.cache
+def _pattern(characters: frozenset[str]) -> re.Pattern[str]:
+    """A character class of `characters`: the regex engine scans a text for them ten times faster
+    than a set look-up per character."""
+    return re.compile("[" + "".join(map(re.escape, sorted(characters))) + "]")
+
+
 def traditional_share(text: str) -> float:
     """Share of `text`'s script-distinct Han characters written in their traditional form (0 if none)."""
-    traditional = sum(map(_changed_characters().__contains__, text))
+    traditional = len(_pattern(_changed_characters()).findall(text))
     if not traditional:
         return 0.0
-    simplified = sum(map(_simplified_characters().__contains__, text))
+    simplified = len(_pattern(_simplified_characters()).findall(text))
     return traditional / (traditional + simplified)
 
 
@@ -70,17 +78,16 @@ class VariantsPass:
     name = NAME
 
     def __init__(self) -> None:
-        changed = _changed_characters()
-        self._changed = changed
+        self._changed = _pattern(_changed_characters())
 
     def propose(self, text: str) -> list[Edit]:
-        if self._changed.isdisjoint(text):  # the common case, decided at C speed
+        if self._changed.search(text) is None:  # the common case, decided at C speed
             return []
         if traditional_share(text) > TRADITIONAL_SHARE:
             return []  # a traditional document: converting it is not our job
         edits: list[Edit] = []
         for sentence in _SENTENCE.finditer(text):
-            if not sentence.group() or self._changed.isdisjoint(sentence.group()):
+            if not sentence.group() or self._changed.search(sentence.group()) is None:
                 continue
             edits.extend(self._sentence_edits(text, sentence.start(), sentence.group()))
         return edits
