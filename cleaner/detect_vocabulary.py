@@ -191,7 +191,7 @@ def _drops(
         for index in range(4):
             variant = term[:index] + term[index + 1:]
             inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if inside < trigrams[variant] <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
+            if inside < trigrams.get(variant, 0) <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
                 variants[variant].append((term, index))
     if not variants:
         return
