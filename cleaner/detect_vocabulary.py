@@ -30,6 +30,8 @@ MIN_DROP_LEXICON_GAIN = 3.0
 MIN_UNEXPLAINED_GAIN = 4.5
 UNKNOWN_SUBSTITUTION = -2.5  # log10 P of a misreading neither glyphs nor learning explain
 DROPPED_CHARACTER = -2.0  # log10 P that OCR dropped a character
+# Building an automaton costs about as much per pattern as counting this many characters' n-grams.
+AUTOMATON_COST = 22
 HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 
@@ -90,9 +92,13 @@ def occurrences(text: str, patterns: Collection[str]) -> list[int]:
 
 
 def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
-    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times. Such a 4-gram starts with a
-    frequent 3-gram, so only the occurrences of those are counted, not every 4-gram of the text."""
-    counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
+    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence.
+    Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
+    only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
+    if len(terms3) * AUTOMATON_COST < len(text):
+        counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
+    else:
+        counts = Counter(ngrams(text, 4))
     return {gram: count for gram, count in counts.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
 
 

@@ -1,4 +1,4 @@
-from cleaner.detect_vocabulary import amended_counts, ngram_counts
+from cleaner.detect_vocabulary import AUTOMATON_COST, amended_counts, frequent_quadgrams, ngram_counts
 
 
 def test_amended_counts_equal_a_fresh_count_of_the_changed_text() -> None:
@@ -10,3 +10,24 @@ def test_amended_counts_equal_a_fresh_count_of_the_changed_text() -> None:
 
 def test_amended_counts_drop_ngrams_that_no_longer_occur() -> None:
     assert "攻府工" not in amended_counts(ngram_counts("人攻府工", 3), "人攻府工", "人政府工", [1], 3)
+
+
+def brute_force_quadgrams(text: str) -> dict[str, int]:
+    counts = ngram_counts(text, 4)
+    return {gram: count for gram, count in counts.items() if count >= 3 and all("一" <= char <= "鿿" for char in gram)}
+
+
+def test_frequent_quadgrams_of_a_short_text_are_counted_in_order_of_first_occurrence() -> None:
+    text = "技能人才队伍，技能人才。" * 3 + "人才队伍"
+    terms = {gram: count for gram, count in ngram_counts(text, 3).items() if count >= 3}
+    counted_whole = len(terms) * AUTOMATON_COST >= len(text)
+    assert (counted_whole, list(frequent_quadgrams(text, terms).items())) == (
+        True, list(brute_force_quadgrams(text).items()))
+
+
+def test_frequent_quadgrams_of_a_long_text_are_found_from_its_terms_alone() -> None:
+    text = "技能人才队伍建设。" * 3 + "发展职业教育，" * 4 + "人民" * 200
+    terms = {gram: count for gram, count in ngram_counts(text, 3).items() if count >= 3 and "。" not in gram}
+    counted_whole = len(terms) * AUTOMATON_COST >= len(text)
+    assert (counted_whole, list(frequent_quadgrams(text, terms).items())) == (
+        False, list(brute_force_quadgrams(text).items()))
