@@ -9,6 +9,7 @@ character, cached), so clean text costs little.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -117,9 +118,12 @@ def _forms_word(left: str, meant: str, right: str, words: object) -> bool:
 
 def _separated(proposals: list[Proposal]) -> list[Proposal]:
     chosen: list[Proposal] = []
+    starts: list[int] = []  # of the chosen, sorted
     for proposal in sorted(proposals, key=lambda item: -item.gain):
-        if all(abs(proposal.start - other.start) > SEPARATION for other in chosen):
+        low = bisect_left(starts, proposal.start - SEPARATION)
+        if low == len(starts) or starts[low] > proposal.start + SEPARATION:
             chosen.append(proposal)
+            insort(starts, proposal.start)
     return sorted(chosen, key=lambda item: item.start)
 
 

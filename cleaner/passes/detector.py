@@ -97,9 +97,11 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
             ),
             key=lambda item: (item.start, item.end),
         )
+    corrected = sorted(settled)
     others = [
         proposal for proposal in proposals
-        if all(not proposal.start <= start < max(proposal.end, proposal.start + 1) for start in settled)
+        # No corrected position inside the proposal (at its point, for an insertion).
+        if bisect_left(corrected, proposal.start) == bisect_left(corrected, max(proposal.end, proposal.start + 1))
     ]
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
 
@@ -163,11 +165,21 @@ def _reason(proposal: Proposal) -> str:
 def _disjoint(proposals: list[Proposal]) -> list[Proposal]:
     """The strongest proposals that do not overlap, in text order (the vocabulary strategy first on ties)."""
     chosen: list[Proposal] = []
+    starts: list[int] = []  # of the chosen, sorted; `by_start` in the same order
+    by_start: list[Proposal] = []
+    longest = 0
     for proposal in sorted(proposals, key=lambda item: (-item.gain, item.kind == "glyph", item.start)):
-        if all(proposal.end <= other.start or other.end <= proposal.start for other in chosen):
-            if proposal.start == proposal.end and any(other.start == proposal.start for other in chosen):
+        # Only a chosen proposal starting from `longest` before this one to its end can conflict.
+        low = bisect_left(starts, proposal.start - longest)
+        near = by_start[low:bisect_right(starts, proposal.end)]
+        if all(proposal.end <= other.start or other.end <= proposal.start for other in near):
+            if proposal.start == proposal.end and any(other.start == proposal.start for other in near):
                 continue
             chosen.append(proposal)
+            index = bisect_right(starts, proposal.start)
+            starts.insert(index, proposal.start)
+            by_start.insert(index, proposal)
+            longest = max(longest, proposal.end - proposal.start)
     return sorted(chosen, key=lambda item: (item.start, item.end))
 
 
