@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.edit import Edit, Safety, apply, fast_edit, make_edit
+from cleaner.edit import Edit, Safety, apply, edits_in_bulk, fast_edit, make_edit
 from cleaner.errors import EditMismatchError
 
 
@@ -93,3 +93,21 @@ def test_fast_edit_builds_the_same_edit_as_the_constructor() -> None:
 def test_fast_edit_checks_its_span_like_the_constructor() -> None:
     with pytest.raises(ValueError, match="does not fit"):
         fast_edit(3, 5, "\n", "", "layout", "join.wrapped", 0.95, "a wrap")
+
+
+def test_edits_in_bulk_are_the_edits_built_one_by_one() -> None:
+    text = "第一行\n第二行\n\n第三行"
+    bulk = edits_in_bulk([3, 7], [4, 9], ["\n", "\n\n"], "", "layout", "join.wrapped", 0.95, "a wrap")
+    assert bulk == [Edit(3, 4, "\n", "", "layout", "join.wrapped", 0.95, "a wrap"),
+                    Edit(7, 9, "\n\n", "", "layout", "join.wrapped", 0.95, "a wrap")]
+    assert apply(text, bulk) == "第一行第二行第三行"
+
+
+def test_edits_in_bulk_refuse_a_span_that_does_not_fit_its_before() -> None:
+    with pytest.raises(ValueError, match="does not fit"):
+        edits_in_bulk([3], [5], ["\n"], "", "layout", "join.wrapped", 0.95, "a wrap")
+
+
+def test_edits_in_bulk_refuse_an_edit_that_changes_nothing() -> None:
+    with pytest.raises(ValueError, match="changes nothing"):
+        edits_in_bulk([3], [4], ["\n"], "\n", "layout", "join.wrapped", 0.95, "a wrap")
