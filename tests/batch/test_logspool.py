@@ -31,7 +31,7 @@ def test_spooled_edits_have_the_line_column_and_context_of_the_whole_text(tmp_pa
     whole = Pipeline(Config()).run(TEXT)
     records = spooled(tmp_path, [TEXT[index:index + 50] for index in range(0, len(TEXT), 50)], chunk_chars)
     assert len(records) > 20
-    for applied, edit, line, column, context_before, context_after in records:
+    for _applied, edit, line, column, context_before, context_after in records:
         expected = edit_record("run", 1, TEXT, edit)  # type: ignore[arg-type]
         assert (line, column, context_before, context_after) == (
             expected["line"], expected["column"], expected["context_before"], expected["context_after"],
