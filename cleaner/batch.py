@@ -20,6 +20,7 @@ from cleaner.config import Config
 from cleaner.errors import CleanerError, ConfigError
 from cleaner.inputs import Job, check_combination, collect, output_for
 from cleaner.log import LogWriter
+from cleaner.logspool import remove_stale_spools, spool_prefix
 from cleaner.outputs import same_file
 from cleaner.parallel import default_jobs, ordered_map
 from cleaner.pipeline import Pipeline
@@ -95,7 +96,7 @@ def run_batch(
     settings = WorkSettings(
         mode=mode, in_place=options.in_place, backup_suffix=options.backup_suffix,
         stream_bytes=options.stream_bytes, chunk_chars=options.chunk_chars, logging=logging,
-        spool_directory=options.log_path.resolve().parent if logging and options.log_path else None,
+        spool_prefix=spool_prefix(options.log_path) if logging and options.log_path else None,
     )
     tasks = _tasks(jobs, options, mode, single_file_output)
     if logging and options.resume and mode is Mode.WRITE:
@@ -113,6 +114,7 @@ def run_batch(
             options.log_path, mode="batch", agent=options.agent,
             config=config.describe(), sources=pipeline.sources,
         )
+        remove_stale_spools(options.log_path)  # the writer holds the log's lock: no other run is on
     tally = Tally()
     try:
         outcomes = executor(tasks, config, settings, worker_count)

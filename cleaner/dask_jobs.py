@@ -56,7 +56,7 @@ def dask_executor(client: Any = None, partition_files: int = PARTITION_FILES) ->
         # Texts stay on the workers (the parent reads inputs again for the log): outcomes wait in
         # the cluster's memory until their turn comes.
         # Spools would be written where the workers run: streamed files' Edits come back whole.
-        bag = outcome_bag(tasks, config, replace(settings, hand_back_bytes=0, spool_directory=None), partition_files)
+        bag = outcome_bag(tasks, config, replace(settings, hand_back_bytes=0, spool_prefix=None), partition_files)
         if client is None:
             yield from bag.compute()
             return

@@ -38,11 +38,25 @@ class SpooledEdit:
     context_after: str
 
 
-class EditSpool:
-    """Writes the Edits of one streamed document, piece by piece, to a spool file in `directory`."""
+def spool_prefix(log: Path) -> Path:
+    """Where the spools of a run writing `log` go: hidden files beside it, named after it."""
+    return log.resolve().parent / f".{log.name}.spool-"
 
-    def __init__(self, directory: Path) -> None:
-        handle, name = tempfile.mkstemp(prefix=".cleaner-spool-", suffix=".jsonl", dir=directory)
+
+def remove_stale_spools(log: Path) -> None:
+    """Remove the spools an interrupted run on `log` left behind. Only a run holding the log's lock
+    may call this: every spool of `log` then belongs to a run that is over."""
+    prefix = spool_prefix(log)
+    for stale in prefix.parent.glob(f"{prefix.name}*.jsonl"):
+        stale.unlink(missing_ok=True)
+
+
+class EditSpool:
+    """Writes the Edits of one streamed document, piece by piece, to a spool file whose path starts
+    with `prefix` (see spool_prefix)."""
+
+    def __init__(self, prefix: Path) -> None:
+        handle, name = tempfile.mkstemp(prefix=prefix.name, suffix=".jsonl", dir=prefix.parent)
         self.path = Path(name)
         self._stream: IO[bytes] = os.fdopen(handle, "wb")
         self._held: deque[Piece] = deque()  # pieces whose Edits still wait for the text after them

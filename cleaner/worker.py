@@ -56,9 +56,10 @@ class WorkSettings:
     margin: int = MARGIN_CHARS
     logging: bool = False  # the parent writes a correction log, which needs every Edit and input
     hand_back_bytes: int = HAND_BACK_BYTES  # with a log, inputs up to this size come back decoded
-    # With a log, a streamed file's Edits are spooled to a file here rather than sent back whole
-    # (cleaner.logspool); None: they come back in the outcome (memory grows with the file).
-    spool_directory: Path | None = None
+    # With a log, a streamed file's Edits are spooled to a file whose path starts with this rather
+    # than sent back whole (cleaner.logspool); None: they come back in the outcome (memory grows
+    # with the file).
+    spool_prefix: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,8 +273,8 @@ def _clean_streamed(task: FileTask, source: Path, pipeline: Pipeline, settings: 
     applied_count = pending_count = 0
     changed = False
     # Without a log the Edits are only counted: a huge file's Edits would outgrow the file.
-    keep = settings.logging and settings.spool_directory is None
-    spool = EditSpool(settings.spool_directory) if settings.logging and settings.spool_directory else None
+    keep = settings.logging and settings.spool_prefix is None
+    spool = EditSpool(settings.spool_prefix) if settings.logging and settings.spool_prefix else None
     try:
         for piece in clean_chunks(
             decoded.pieces(), pipeline.run, chunk_chars=settings.chunk_chars, margin=settings.margin

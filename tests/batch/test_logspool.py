@@ -8,7 +8,7 @@ import pytest
 
 from cleaner.config import Config
 from cleaner.log import edit_record
-from cleaner.logspool import EditSpool, read_spool
+from cleaner.logspool import EditSpool, read_spool, remove_stale_spools, spool_prefix
 from cleaner.pipeline import Pipeline
 from cleaner.streaming import clean_chunks
 
@@ -16,7 +16,7 @@ TEXT = "关于做好总书动讲话学习的通知\n各单位：\n\n  为贯彻�
 
 
 def spooled(tmp_path: Path, pieces: list[str], chunk_chars: int) -> list[tuple[object, ...]]:
-    spool = EditSpool(tmp_path)
+    spool = EditSpool(tmp_path / ".log.jsonl.spool-")
     for piece in clean_chunks(pieces, Pipeline(Config()).run, chunk_chars=chunk_chars, margin=8):
         spool.add(piece)
     path = spool.close()
@@ -42,6 +42,16 @@ def test_spooled_edits_have_the_line_column_and_context_of_the_whole_text(tmp_pa
 
 
 def test_a_discarded_spool_leaves_no_file(tmp_path: Path) -> None:
-    spool = EditSpool(tmp_path)
+    spool = EditSpool(tmp_path / ".log.jsonl.spool-")
     spool.discard()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_removes_the_spools_an_interrupted_run_left_on_its_log_only(tmp_path: Path) -> None:
+    log = tmp_path / "log.jsonl"
+    stale = EditSpool(spool_prefix(log))
+    stale._stream.close()  # as a killed worker leaves it
+    other = EditSpool(spool_prefix(tmp_path / "other.jsonl"))
+    remove_stale_spools(log)
+    assert (stale.path.exists(), other.path.exists()) == (False, True)
+    other.discard()

@@ -48,7 +48,7 @@ def test_a_streamed_file_keeps_its_edits_for_the_log(tmp_path: Path) -> None:
 def test_a_streamed_file_spools_its_edits_for_the_log_when_given_a_folder(tmp_path: Path) -> None:
     task = task_for(tmp_path, "总书动讲话。\n\n" * 50)
     settings = WorkSettings(Mode.WRITE, stream_bytes=100, chunk_chars=64, margin=16, logging=True,
-                            spool_directory=tmp_path)
+                            spool_prefix=tmp_path / ".log.jsonl.spool-")
     outcome = clean_file(task, Pipeline(Config()), settings)
     assert outcome.spool is not None and outcome.applied == ()
     assert len(outcome.spool.read_text("utf-8").splitlines()) == outcome.applied_count + outcome.pending_count > 0
