@@ -65,11 +65,13 @@ class _Lines:
 
 
 def edit_record(
-    run_id: str, doc: int, text: str, edit: Edit, position: tuple[int, int] | None = None
+    run_id: str, doc: int, text: str, edit: Edit, position: tuple[int, int] | None = None,
+    edit_id: str | None = None,
 ) -> dict[str, Any]:
+    """The log record of `edit` against `text` (its `position` and `edit_id` when already known)."""
     line, column = position or line_and_column(text, edit.start)
     return _edit_record(
-        run_id, doc, edit, edit.id, line, column,
+        run_id, doc, edit, edit_id or edit.id, line, column,
         text[max(0, edit.start - CONTEXT_CHARS):edit.start], text[edit.end:edit.end + CONTEXT_CHARS],
     )
 
@@ -213,11 +215,7 @@ class LogWriter:
         decisions = []
         for edit in result.edits:
             edit_id = edit.id
-            line, column = lines.at(edit.start)
-            self._write(_edit_record(
-                self.run_id, doc, edit, edit_id, line, column,
-                text[max(0, edit.start - CONTEXT_CHARS):edit.start], text[edit.end:edit.end + CONTEXT_CHARS],
-            ))
+            self._write(edit_record(self.run_id, doc, text, edit, lines.at(edit.start), edit_id))
             decisions.append((edit_id, id(edit) in applied))
         self._unattended_decisions(doc, decisions, output, output_sha256)
         return doc
@@ -230,10 +228,10 @@ class LogWriter:
         doc = self.document(document)
         for spooled in read_spool(spool):
             self._write(_edit_record(
-                self.run_id, doc, spooled.edit, spooled.edit.id, spooled.line, spooled.column,
+                self.run_id, doc, spooled.edit, spooled.edit_id, spooled.line, spooled.column,
                 spooled.context_before, spooled.context_after,
             ))
-        decisions = ((spooled.edit.id, spooled.applied) for spooled in read_spool(spool))
+        decisions = ((spooled.edit_id, spooled.applied) for spooled in read_spool(spool))
         self._unattended_decisions(doc, decisions, output, output_sha256)
         return doc
 

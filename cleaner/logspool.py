@@ -32,6 +32,7 @@ class SpooledEdit:
 
     applied: bool
     edit: Edit
+    edit_id: str  # worked out by the worker, once
     line: int
     column: int
     context_before: str
@@ -101,7 +102,7 @@ class EditSpool:
             newline = piece.original.rfind("\n", 0, local)
             line_start = self._line_start if newline < 0 else piece.start + newline + 1
             record = [
-                applied, edit.start, edit.end, edit.before, edit.after, edit.pass_name, edit.rule_id,
+                applied, edit.id, edit.start, edit.end, edit.before, edit.after, edit.pass_name, edit.rule_id,
                 edit.confidence, edit.reason, str(edit.safety), list(edit.alternatives), edit.evidence,
                 self._line, edit.start - line_start + 1,
                 window[max(0, edit.start - base - CONTEXT_CHARS):edit.start - base],
@@ -119,8 +120,8 @@ def read_spool(path: Path) -> Iterator[SpooledEdit]:
     """The spooled Edits, in text order."""
     with path.open("rb") as stream:
         for line in stream:
-            (applied, start, end, before, after, pass_name, rule_id, confidence, reason, safety,
+            (applied, edit_id, start, end, before, after, pass_name, rule_id, confidence, reason, safety,
              alternatives, evidence, number, column, context_before, context_after) = json.loads(line)
             edit = fast_edit(start, end, before, after, pass_name, rule_id, confidence, reason,
                              Safety(safety), tuple(alternatives), evidence)
-            yield SpooledEdit(applied, edit, number, column, context_before, context_after)
+            yield SpooledEdit(applied, edit, edit_id, number, column, context_before, context_after)

@@ -22,6 +22,7 @@ def spooled(tmp_path: Path, pieces: list[str], chunk_chars: int) -> list[tuple[o
     path = spool.close()
     records = [(item.applied, item.edit, item.line, item.column, item.context_before, item.context_after)
                for item in read_spool(path)]
+    assert [item.edit_id for item in read_spool(path)] == [record[1].id for record in records]  # type: ignore[attr-defined]
     path.unlink()
     return records
 
