@@ -42,8 +42,8 @@ class LayoutPass:
         starts, ends, texts = list(zip(*lines, strict=True))[:3]
         # The common case: a wrap between Chinese lines deletes the gap (built in bulk below).
         plain = [
-            decision is WRAPPED and text[-1] not in _LATIN_JOIN and following[0] not in _LATIN_JOIN
-            for decision, text, following in zip(decisions, texts, texts[1:], strict=False)
+            decision is WRAPPED and line_text[-1] not in _LATIN_JOIN and following[0] not in _LATIN_JOIN
+            for decision, line_text, following in zip(decisions, texts, texts[1:], strict=False)
         ]
         for index in compress(range(len(plain)), map(not_, plain)):
             edits.extend(self._gap_edits(text, lines[index], lines[index + 1], decisions[index]))
