@@ -9,6 +9,9 @@ the snapshot before a change; `check` compares after it and lists the first diff
     python scripts/detector_snapshot.py save /tmp/detector_snapshot.json
     python scripts/detector_snapshot.py check /tmp/detector_snapshot.json    # exit 1 on a difference
 
+`--texts FILE.jsonl` (one JSON string per line, e.g. texts as the pipeline hands them to the
+detector on the batch benchmark's corpus) adds the detector's edits alone on each of those texts.
+
 The eval sets are read from /work/shared/eval (measuring data; never copied into the repository).
 """
 
@@ -52,9 +55,19 @@ def described(edit: Edit) -> list[Any]:
             edit.evidence, edit.reason]
 
 
-def snapshot() -> dict[str, dict[str, Any]]:
+def extra_texts(path: Path | None) -> Iterator[tuple[str, str]]:
+    if path is None:
+        return
+    with path.open(encoding="utf-8") as stream:
+        for number, line in enumerate(line for line in stream if line.strip()):
+            yield f"{path.name}:{number}", json.loads(line)
+
+
+def snapshot(extra: Path | None) -> dict[str, dict[str, Any]]:
     alone = detector.build(Config())
     result: dict[str, dict[str, Any]] = {}
+    for key, text in extra_texts(extra):
+        result[key] = {"alone": [described(edit) for edit in alone.propose(text)]}
     for key, text in texts():
         cleaned = clean(text, Config())
         result[key] = {
@@ -70,10 +83,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=("save", "check"))
     parser.add_argument("path", type=Path)
+    parser.add_argument("--texts", type=Path, help="JSONL of further texts (the detector alone on each)")
     arguments = parser.parse_args()
     started = time.process_time()
     # Through JSON both ways, so tuples and lists compare alike.
-    now = json.loads(json.dumps(snapshot(), ensure_ascii=False))
+    now = json.loads(json.dumps(snapshot(arguments.texts), ensure_ascii=False))
     if arguments.mode == "save":
         arguments.path.write_text(json.dumps(now, ensure_ascii=False), "utf-8")
         edits = sum(len(entry["alone"]) for entry in now.values())
