@@ -54,8 +54,15 @@ _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
 _ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
-# The half-width marks OCR reads Chinese marks as, and the space: narrow like a Chinese mark.
-_ASCII_NARROW = re.compile("[,()\\[\\]:; ]")
+# The half-width marks OCR reads Chinese marks as (and the punctuation pass turns into them):
+# narrow like a Chinese mark, so that a line measures the same before and after that pass.
+_ASCII_NARROW = re.compile('[,()\\[\\]:;?!"]')
+# Inline white space. A run of it counts nothing where a later pass removes it (between Chinese
+# characters, between Chinese and a number, around a mark: see _KEPT_SPACE), so that cleaning a
+# cleaned text measures its lines as the first run did; between Latin words or digits it stays.
+_SPACE_CHARS = " \t\u3000\u00a0"
+_SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
+_KEPT_SPACE = re.compile(f"(?<=[A-Za-z0-9])[{_SPACE_CHARS}]+(?=[A-Za-z0-9])")
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
@@ -99,10 +106,14 @@ def _may_stand_alone(text: str) -> bool:
 
 
 def line_width(text: str) -> float:
-    """Printed width in ems: ideographs 1, Chinese marks 3/4, digits and letters 1/2, spaces 1/4.
+    """Printed width in ems: ideographs 1, Chinese marks 3/4, digits and letters 1/2, a space
+    between Latin words or digits 1/4, other spaces nothing.
 
     Chinese marks count less because typesetters compress them to justify a line; half-width
-    , ( ) : ; [ ] count as Chinese marks (OCR's reading of them).
+    , ( ) : ; [ ] ? ! " count as Chinese marks (OCR's reading of them). Spaces between Chinese
+    characters, or beside a mark or a Chinese character, count nothing: the spacing and
+    punctuation passes remove most of them, and a line must measure the same when its cleaned
+    text is cleaned again.
     """
     length = len(text)
     return _width(text, length, len(text.encode("utf-8")), len(_MARKS.findall(text)))
@@ -110,14 +121,23 @@ def line_width(text: str) -> float:
 
 def _width(text: str, length: int, size: int, marks: int) -> float:
     """line_width, given the text's length, its size in UTF-8 and its number of Chinese marks."""
+    if "\u3000" in text or "\u00a0" in text or " " in text or "\t" in text:
+        return _spaced_width(text)
     # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
     ascii_count = length - (size - length) // 2
     if not ascii_count:
         return length - 0.25 * marks
-    narrow = len(_ASCII_NARROW.findall(text))  # half-width marks and spaces
-    spaces = text.count(" ")
-    ascii_marks = narrow - spaces
-    return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - spaces - ascii_marks) - 0.75 * spaces
+    ascii_marks = len(_ASCII_NARROW.findall(text))
+    return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - ascii_marks)
+
+
+def _spaced_width(text: str) -> float:
+    """line_width of a text holding inline spaces: its width without them, plus a quarter em for
+    each space kept between Latin letters or digits."""
+    kept = sum(map(len, _KEPT_SPACE.findall(text)))
+    solid = _SPACE_RUN.sub("", text)
+    length = len(solid)
+    return _width(solid, length, len(solid.encode("utf-8")), len(_MARKS.findall(solid))) + 0.25 * kept
 
 
 def line_ending(text: str) -> Ending:
@@ -165,6 +185,11 @@ def split_lines(text: str) -> list[Line]:
         length - 0.25 * marks if size == 3 * length else _width(content, length, size, marks)
         for content, length, size, marks in zip(texts, lengths, sizes, mark_counts, strict=True)
     ]
+    if "\u3000" in text:
+        # An ideographic space is three bytes in UTF-8 too: lines holding one are measured again.
+        for index, content in enumerate(texts):
+            if "\u3000" in content:
+                widths[index] = _spaced_width(content)
     endings = [
         # Mid-text is the common ending: the full test only when a mark or bracket is about.
         _OPEN if content[-1] not in _ENDING_MARKS and not ("（" in content or "《" in content or "“" in content)

@@ -276,3 +276,11 @@ def test_layout_proposes_nothing_on_its_own_output(seeds: dict[str, str]) -> Non
 def test_a_heading_after_a_line_cut_mid_sentence_is_not_joined_to_it() -> None:
     text = "各地要认真组织学习；推进工作\n加强组织领导\n狠抓落实落地\n"
     assert clean(text, LAYOUT).text == text
+
+
+def test_spaces_the_spacing_pass_removes_do_not_count_towards_a_line_width() -> None:
+    # Measured with its ideographic space the first line is wider than the second by more than a
+    # wrap allows; without it, as the second run sees it, the two lines would read as a column.
+    typography = Config(passes=("layout", "spacing", "punctuation"))
+    once = clean("总书动\u3000的\n总书动", typography).text
+    assert clean(once, typography).applied == ()

@@ -1,0 +1,37 @@
+"""How the layout pass measures and reads a line (cleaner.layout_lines)."""
+
+from __future__ import annotations
+
+from cleaner.layout_lines import line_width, split_lines
+
+
+def test_an_ideograph_is_one_em_a_chinese_mark_three_quarters_a_latin_letter_half() -> None:
+    assert line_width("技能人才，") == 4.75
+    assert line_width("ab") == 1.0
+
+
+def test_spaces_between_chinese_characters_count_nothing() -> None:
+    assert line_width("电 话\u3000号\u00a0\t码") == line_width("电话号码") == 4.0
+
+
+def test_a_space_between_chinese_and_a_number_counts_nothing() -> None:
+    assert line_width("2020 年 12 月") == line_width("2020年12月") == 5.0
+
+
+def test_a_space_beside_a_mark_counts_nothing() -> None:
+    assert line_width("技能 , 人才") == line_width("技能,人才")
+
+
+def test_a_space_between_latin_words_or_digits_counts_a_quarter_em() -> None:
+    assert line_width("Research and Development") == 11.5
+    assert line_width("1 000") == 2.25
+
+
+def test_half_width_marks_measure_as_the_full_width_marks_they_become() -> None:
+    for half, full in ((",", "，"), (":", "："), (";", "；"), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"),
+                       ('"', "“")):
+        assert line_width(f"技能{half}") == line_width(f"技能{full}"), half
+
+
+def test_a_line_holding_an_ideographic_space_is_measured_without_it() -> None:
+    assert [line.width for line in split_lines("总书记\u3000的\n技能人才\n")] == [4.0, 4.0]
