@@ -121,10 +121,19 @@ def line_width(text: str) -> float:
 
 def _width(text: str, length: int, size: int, marks: int) -> float:
     """line_width, given the text's length, its size in UTF-8 and its number of Chinese marks."""
-    if "\u3000" in text or "\u00a0" in text or " " in text or "\t" in text:
-        return _spaced_width(text)
     # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
     ascii_count = length - (size - length) // 2
+    if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:
+        if "\u00a0" in text:
+            return _spaced_width(text)  # (two bytes in UTF-8: the count above does not hold)
+        spaces = text.count(" ") + text.count("\t")
+        solid_ascii = ascii_count - spaces
+        kept = sum(map(len, _KEPT_SPACE.findall(text))) if solid_ascii else 0
+        ascii_marks = len(_ASCII_NARROW.findall(text)) if solid_ascii else 0
+        return (
+            length - spaces - text.count("\u3000") - 0.25 * (marks + ascii_marks)
+            - 0.5 * (solid_ascii - ascii_marks) + 0.25 * kept
+        )
     if not ascii_count:
         return length - 0.25 * marks
     ascii_marks = len(_ASCII_NARROW.findall(text))
@@ -132,8 +141,8 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
 
 
 def _spaced_width(text: str) -> float:
-    """line_width of a text holding inline spaces: its width without them, plus a quarter em for
-    each space kept between Latin letters or digits."""
+    """line_width of a text holding no-break spaces: its width without its spaces, plus a quarter
+    em for each space kept between Latin letters or digits."""
     kept = sum(map(len, _KEPT_SPACE.findall(text)))
     solid = _SPACE_RUN.sub("", text)
     length = len(solid)
@@ -189,7 +198,7 @@ def split_lines(text: str) -> list[Line]:
         # An ideographic space is three bytes in UTF-8 too: lines holding one are measured again.
         for index, content in enumerate(texts):
             if "\u3000" in content:
-                widths[index] = _spaced_width(content)
+                widths[index] = line_width(content)
     endings = [
         # Mid-text is the common ending: the full test only when a mark or bracket is about.
         _OPEN if content[-1] not in _ENDING_MARKS and not ("（" in content or "《" in content or "“" in content)
