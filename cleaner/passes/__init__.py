@@ -7,6 +7,7 @@ pipeline that uses them is built, so `cleaner --version` stays fast.
 from __future__ import annotations
 
 PASS_MODULES: dict[str, str] = {
+    "pages": "cleaner.passes.pages",
     "layout": "cleaner.passes.layout",
     "spacing": "cleaner.passes.spacing",
     "punctuation": "cleaner.passes.punctuation",
@@ -16,8 +17,10 @@ PASS_MODULES: dict[str, str] = {
     "detector": "cleaner.passes.detector",
 }
 
-# The canonical order (DESIGN.md): layout first, so later passes see rejoined paragraphs.
+# The canonical order (DESIGN.md): layout first, so later passes see rejoined paragraphs; page
+# numbers out before it, so it can rejoin a paragraph a page break cut.
 PASS_ORDER: tuple[str, ...] = (
+    "pages",
     "layout",
     "spacing",
     "punctuation",

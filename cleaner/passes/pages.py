@@ -1,0 +1,79 @@
+"""The pages pass: page numbers a scan carries into the text are taken out, so that a paragraph cut
+by a page break can be rejoined.
+
+Official documents print their page number on a line of its own (`— 2 —`, GB/T 9704); other
+documents use `第 2 页`, `第2页 共5页` or `- 2 -`. OCR reads the dashes as `—`, `-`, `－`, `–`, `~` or
+the hanzi `一`. Such a line, with the blank lines OCR puts around it, becomes one line break: the
+layout pass, which runs next, then decides whether the text either side is one paragraph (the page
+break fell inside it) or two. The following line keeps its indentation, which is layout's evidence
+of a paragraph start.
+
+A line that is only a number (`2`) is left alone: a table or a list can have one, and OCR makes one
+of a misread character at the end of a line (`才` read as `2`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from cleaner.config import Config
+from cleaner.edit import Edit, make_edit
+
+NAME = "pages"
+_SPACE = r"[ \t\u3000\u00a0]*"
+_DASH = r"[-－—–―一~～]{1,2}"
+_NUMBER = r"[0-9０-９]{1,4}"
+# `— 2 —`, `- 2 -`, `第 2 页`, `第2页 共5页`, `第2页/共5页`, `共5页 第2页`.
+_MARKED = (
+    rf"{_DASH}{_SPACE}{_NUMBER}{_SPACE}{_DASH}"
+    rf"|第{_SPACE}{_NUMBER}{_SPACE}页(?:{_SPACE}[/／,，]?{_SPACE}共{_SPACE}{_NUMBER}{_SPACE}页)?"
+    rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
+)
+_PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
+CONFIDENCE = 0.97
+
+
+class PagesPass:
+    name = NAME
+
+    def propose(self, text: str) -> list[Edit]:
+        return list(_page_edits(text))
+
+
+def _page_edits(text: str) -> Iterator[Edit]:
+    last_end = 0
+    for match in _PAGE_LINE.finditer(text):
+        start, end = _span_with_blank_lines(text, match.start(), match.end())
+        if start < last_end:
+            continue  # a second page line among the blank lines of the first: taken with it
+        content_before = start > 0
+        content_after = end < len(text) or text.endswith("\n")
+        after = "\n" if content_before and content_after else ""
+        if text[start:end] == after:
+            continue
+        yield make_edit(
+            text, start, end, after, pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
+            reason=f"page number {match.group().strip()!r} on a line of its own",
+        )
+        last_end = end
+
+
+def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:
+    """The page line with the blank lines around it: from the line break that ends the previous
+    line with content (or the text's start) to the start of the next line with content (or the
+    text's end), so the next line keeps its indentation."""
+    previous = line_start
+    while previous > 0 and text[previous - 1].isspace():
+        previous -= 1
+    start = text.index("\n", previous) if previous > 0 else 0
+    following = line_end
+    while following < len(text) and text[following].isspace():
+        following += 1
+    if following == len(text):
+        return start, len(text)
+    return start, text.rindex("\n", line_end - 1, following) + 1
+
+
+def build(config: Config) -> PagesPass:
+    return PagesPass()

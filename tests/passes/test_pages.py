@@ -1,0 +1,73 @@
+"""The pages pass: page-number lines out, so a paragraph cut by a page break can be rejoined."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.config import Config
+from cleaner.edit import Safety, apply
+from cleaner.passes.pages import PagesPass
+
+PAGES = PagesPass()
+
+
+def cleaned(text: str) -> str:
+    return apply(text, [edit for edit in PAGES.propose(text) if edit.is_auto])
+
+
+@pytest.mark.parametrize("mark", ["— 2 —", "—2—", "- 12 -", "－3－", "一 4 一", "~5~", "——6——", "第 7 页",
+                                  "第8页 共9页", "第8页/共9页", "共9页 第8页", "　— 2 —　"])
+def test_page_number_line_becomes_one_line_break(mark: str) -> None:
+    assert cleaned(f"前一页的末行\n{mark}\n后一页的首行") == "前一页的末行\n后一页的首行"
+
+
+def test_blank_lines_around_a_page_number_go_with_it() -> None:
+    assert cleaned("末行\n\n\n                — 2 —\n\n\n首行") == "末行\n首行"
+
+
+def test_the_next_line_keeps_its_indentation() -> None:
+    assert cleaned("末行。\n\n— 2 —\n\n    新段落") == "末行。\n    新段落"
+
+
+def test_page_number_at_the_start_or_end_of_the_text_is_removed_with_its_line() -> None:
+    ends = (cleaned("— 1 —\n正文\n"), cleaned("正文\n\n— 3 —\n"), cleaned("正文\n— 3 —"))
+    assert ends == ("正文\n", "正文\n", "正文")
+
+
+def test_page_number_edit_is_automatic_and_names_its_rule() -> None:
+    (edit,) = PAGES.propose("末行\n— 2 —\n首行")
+    assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("\n— 2 —\n", "\n", "pages.page_number", Safety.AUTO)
+
+
+@pytest.mark.parametrize("text", [
+    "一、总体要求\n二、主要任务",
+    "2020年12月10日\n正文",
+    "（一）加强领导\n正文",
+    "共有 3 页附件\n正文",
+    "第2条 本办法\n正文",
+    "- 2 - 3 -\n正文",
+    "电话：027-51828284\n正文",
+    "第2页的内容如下\n正文",
+    "技能人\n2\n正文",  # a lone number may be a misread character, or a table's or a list's
+])
+def test_lines_with_more_than_a_page_number_stay(text: str) -> None:
+    assert PAGES.propose(text) == []
+
+
+def test_paragraph_cut_by_a_page_number_is_rejoined_by_layout() -> None:
+    text = (
+        "    坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，\n"
+        "围绕高质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职\n"
+        "\n"
+        "                                — 2 —\n"
+        "\n"
+        "业素质，为经济社会发展提供有力的技能人才支撑。\n"
+        "二、主要任务\n"
+    )
+    result = clean(text, Config(passes=("pages", "layout")))
+    assert result.text == (
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，围绕高质量发展需求，"
+        "大力开展职业技能培训，着力提升劳动者就业创业能力和职业素质，为经济社会发展提供有力的技能人才支撑。\n"
+        "二、主要任务\n"
+    )
