@@ -9,6 +9,7 @@ from __future__ import annotations
 PASS_MODULES: dict[str, str] = {
     "pages": "cleaner.passes.pages",
     "layout": "cleaner.passes.layout",
+    "widths": "cleaner.passes.widths",
     "spacing": "cleaner.passes.spacing",
     "punctuation": "cleaner.passes.punctuation",
     "variants": "cleaner.passes.variants",
@@ -22,6 +23,7 @@ PASS_MODULES: dict[str, str] = {
 PASS_ORDER: tuple[str, ...] = (
     "pages",
     "layout",
+    "widths",
     "spacing",
     "punctuation",
     "variants",
