@@ -4,8 +4,10 @@ A log is a sequence of runs (see docs/log.md). The state of a document is keyed 
 SHA-256 of its input bytes: its proposed Edits (a later record of the same edit id replaces an
 earlier one) and the last decision on each. A `batch` run starts the state of every document it
 logs afresh (once per run: copies of one file in a run share a state); every other mode (review,
-replay, revert) continues it. `document_state` and
-`current_decisions` are that fold, for resuming a review or undoing a decision.
+replay, revert) continues it. `Fold` streams records into states of a kind its caller chooses:
+`DocumentState` keeps every record; the audit commands keep less (cleaner.audit.ledger) and read
+a record again by its offset (`LineReader`). `document_state` and `current_decisions` are that
+fold, for resuming a review or undoing a decision.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Generic, Protocol, TypeVar
 
 from cleaner.edit import Edit, Safety
 from cleaner.errors import LogError
@@ -134,12 +136,14 @@ Record = RunRecord | DocumentRecord | EditRecord | DecisionRecord | ResultRecord
 
 @dataclass(frozen=True, slots=True)
 class LogLine:
-    """One line as read: its number, its hash, the hash it says its predecessor has, the record."""
+    """One line as read: its number, its hash, the hash it says its predecessor has, the record,
+    and the byte offset where the line starts in the file."""
 
     number: int
     sha256: str
     prev: str | None
     record: Record
+    offset: int = 0
 
 
 # --- raw lines and the chain -------------------------------------------------------------------
@@ -278,10 +282,10 @@ def split_line(raw: bytes, number: int, path: Path | str) -> tuple[str, str | No
     return line_hash(content), prev, data
 
 
-def parse_line(raw: bytes, number: int, path: Path | str) -> LogLine:
-    """Parse and validate one raw line (with or without its newline)."""
+def parse_line(raw: bytes, number: int, path: Path | str, offset: int = 0) -> LogLine:
+    """Parse and validate one raw line (with its newline) found at byte `offset` of the log."""
     sha256, prev, data = split_line(raw, number, path)
-    return LogLine(number, sha256, prev, to_record(data, number, path))
+    return LogLine(number, sha256, prev, to_record(data, number, path), offset)
 
 
 def to_record(data: dict[str, Any], number: int, path: Path | str) -> Record:
@@ -401,11 +405,54 @@ def _edit(fields: _Fields, number: int) -> EditRecord:
 
 def read_lines(path: Path, limit: int | None = None) -> Iterator[LogLine]:
     """Every line of a log, parsed; the first malformed line raises LogError naming it."""
+    offset = 0
     for number, raw in iter_raw_lines(path, limit):
-        yield parse_line(raw, number, path)
+        yield parse_line(raw, number, path, offset)
+        offset += len(raw)
+
+
+class LineReader:
+    """Reads lines of a log again, one at a time, by the offsets `read_lines` gave them (the file is
+    opened on first use, and stays open until `close`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stream: IO[bytes] | None = None
+
+    def record(self, offset: int, number: int) -> Record:
+        """The record of line `number`, which starts at byte `offset`."""
+        try:
+            if self._stream is None:
+                self._stream = open(self.path, "rb")  # noqa: SIM115 - closed in close()
+            self._stream.seek(offset)
+            raw = self._stream.readline()
+        except OSError as error:
+            raise LogError(f"{self.path}: cannot read log ({error.strerror})") from None
+        return parse_line(raw, number, self.path, offset).record
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
 
 
 # --- the fold -----------------------------------------------------------------------------------
+
+
+class FoldState(Protocol):
+    """One document's state in a fold: it takes the document's edit and decision records."""
+
+    sha256: str
+    document: DocumentRecord
+
+    def propose(self, record: EditRecord, offset: int) -> None:
+        """Add the edit (found at byte `offset` of the log), or replace the record of the same id."""
+
+    def decide(self, record: DecisionRecord, offset: int) -> bool:
+        """Make the decision the last on its edit; False when the state has no such edit."""
+
+
+State = TypeVar("State", bound=FoldState)
 
 
 @dataclass(slots=True)
@@ -416,6 +463,15 @@ class DocumentState:
     document: DocumentRecord
     edits: dict[str, EditRecord] = field(default_factory=dict)
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)
+
+    def propose(self, record: EditRecord, offset: int) -> None:
+        self.edits[record.id] = record
+
+    def decide(self, record: DecisionRecord, offset: int) -> bool:
+        if record.edit_id not in self.edits:
+            return False
+        self.decisions[record.edit_id] = record
+        return True
 
     def status(self, edit_id: str) -> str:
         """The current status of an Edit: its last decision, or `pending` when it has none."""
@@ -455,43 +511,47 @@ class DocumentState:
 
 
 @dataclass(frozen=True, slots=True)
-class FoldStep:
+class FoldStep(Generic[State]):
     """What one record did to the fold: the state it touched and a state it replaced, if any."""
 
-    state: DocumentState | None
+    state: State | None
     document: DocumentRecord | None
-    replaced: DocumentState | None = None
+    replaced: State | None = None
 
 
-class Fold:
-    """Streams records into document states. `keep(sha256)` limits which documents are tracked.
+class Fold(Generic[State]):
+    """Streams records into document states made by `new_state(sha256, document record)`.
+    `keep(sha256)` limits which documents are tracked.
 
     Memory: the states still tracked, and the document records of the current run. `release` drops
     a state once nothing later refers to it (the audit commands know where that is from a scan).
     """
 
-    def __init__(self, path: Path | str, keep: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self, path: Path | str, new_state: Callable[[str, DocumentRecord], State],
+        keep: Callable[[str], bool] | None = None,
+    ) -> None:
         self.path = path
+        self.new_state = new_state
         self.keep = keep
         self.run: RunRecord | None = None
-        self.states: dict[str, DocumentState] = {}
+        self.states: dict[str, State] = {}
         self._documents: dict[int, DocumentRecord] = {}
         self._run_ids: set[str] = set()
 
-    def feed(self, record: Record) -> FoldStep:
+    def feed(self, record: Record, offset: int = 0) -> FoldStep[State]:
+        """Fold in one record (its line starting at byte `offset` of the log)."""
         if isinstance(record, EditRecord | DecisionRecord):
             document = self.document_of(record.run_id, record.doc, record.line)
             state = self.states.get(document.sha256)
             if state is None:
                 return FoldStep(None, document)
             if isinstance(record, EditRecord):
-                state.edits[record.id] = record
-            elif record.edit_id not in state.edits:
+                state.propose(record, offset)
+            elif not state.decide(record, offset):
                 raise LogError(
                     f"{self.path}:{record.line}: decision on edit {record.edit_id}, which has no edit record"
                 )
-            else:
-                state.decisions[record.edit_id] = record
             return FoldStep(state, document)
         if isinstance(record, RunRecord):
             if record.run_id in self._run_ids:
@@ -534,7 +594,7 @@ class Fold:
             raise LogError(f"{self.path}:{line}: record of run {run_id} follows {current}")
         return run
 
-    def _document(self, run: RunRecord, record: DocumentRecord) -> FoldStep:
+    def _document(self, run: RunRecord, record: DocumentRecord) -> FoldStep[State]:
         if record.doc in self._documents:
             raise LogError(f"{self.path}:{record.line}: document {record.doc} declared twice in its run")
         if self.keep is not None and not self.keep(record.sha256):
@@ -547,7 +607,7 @@ class Fold:
             replaced = self.states.pop(record.sha256)
             state = None
         if state is None:
-            state = self.states[record.sha256] = DocumentState(record.sha256, record)
+            state = self.states[record.sha256] = self.new_state(record.sha256, record)
         else:
             state.document = record
         return FoldStep(state, record, replaced)
@@ -573,7 +633,7 @@ def document_state(log: Path, *, sha256: str | None = None, path: str | Path | N
         if sha256 is None:
             return None
     target = sha256
-    fold = Fold(log, keep=lambda candidate: candidate == target)
+    fold = Fold(log, DocumentState, keep=lambda candidate: candidate == target)
     for entry in read_lines(log):
         fold.feed(entry.record)
     return fold.states.get(target)

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cleaner.audit.fold import Closed, events
+from cleaner.audit.ledger import Ledger
 from cleaner.audit.scan import scan
 from cleaner.errors import OutputError
 from cleaner.logread import (
     DecisionRecord,
     DocumentRecord,
-    DocumentState,
     EditRecord,
     EndRecord,
     LogLine,
@@ -218,14 +218,11 @@ class _SqliteSink:
         elif isinstance(record, EndRecord):
             self._add("UPDATE runs SET finished=? WHERE run_id=?", (record.finished, record.run_id))
 
-    def _final(self, state: DocumentState) -> None:
-        for edit in state.edits.values():
-            decision = state.decisions.get(edit.id)
+    def _final(self, state: Ledger) -> None:
+        for edit in state.entries():
             self._add(
                 "UPDATE edits SET status=?, final_text=?, decided_by=?, decided_at=?, decision_line=? WHERE line=?",
-                (state.status(edit.id), state.final_text(edit), None if decision is None else decision.by,
-                 None if decision is None else decision.at, None if decision is None else decision.line,
-                 edit.line),
+                (edit.status, edit.final_text, edit.decided_by, edit.decided_at, edit.decision_line, edit.line),
             )
 
 
@@ -243,12 +240,12 @@ def _write_csv(log: Path, stream: TextIO) -> int:
         if not isinstance(event, Closed):
             continue
         state = event.state
-        for edit in sorted(state.edits.values(), key=lambda edit: (edit.start, edit.end)):
-            decision = state.decisions.get(edit.id)
+        for entry in state.in_text_order():
+            edit = state.edit_record(entry)
             writer.writerow((
                 state.document.path, state.sha256, edit.id, edit.text_line, edit.column, edit.pass_name,
-                edit.rule_id, edit.before, edit.after, state.final_text(edit), state.status(edit.id),
-                "" if decision is None else decision.by, "" if decision is None else decision.at,
+                edit.rule_id, edit.before, edit.after, entry.final_text, entry.status,
+                entry.decided_by or "", entry.decided_at or "",
                 edit.confidence, edit.safety, edit.reason, edit.evidence, edit.context_before,
                 edit.context_after, edit.run_id, edit.line,
             ))

@@ -1,17 +1,19 @@
 """The second pass over a log: every line, the state of its document at each result, and each state
-once nothing later in the log refers to it (so it can be dropped from memory)."""
+once nothing later in the log refers to it (so it can be dropped from memory). States are ledgers
+(cleaner.audit.ledger): what a command needs of each edit, the rest read again from the log."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cleaner.audit.ledger import Ledger
 from cleaner.audit.scan import LogIndex, output_key
 from cleaner.errors import LogError
 from cleaner.logread import (
     DocumentRecord,
-    DocumentState,
     Fold,
+    LineReader,
     LogLine,
     ResultRecord,
     RunRecord,
@@ -29,7 +31,7 @@ class Checkpoint:
     run: RunRecord
     document: DocumentRecord
     result: ResultRecord
-    state: DocumentState
+    state: Ledger
     latest_for_output: bool
 
 
@@ -37,7 +39,7 @@ class Checkpoint:
 class Closed:
     """A document state nothing later refers to. `last`: no later state for the same content."""
 
-    state: DocumentState
+    state: Ledger
     last: bool
 
 
@@ -46,11 +48,19 @@ Event = LogLine | Checkpoint | Closed
 
 def events(index: LogIndex) -> Iterator[Event]:
     """Stream the log as scanned by `scan` (up to its size then: lines appended since are ignored)."""
-    fold = Fold(index.path)
+    reader = LineReader(index.path)
+    try:
+        yield from _events(index, reader)
+    finally:
+        reader.close()
+
+
+def _events(index: LogIndex, reader: LineReader) -> Iterator[Event]:
+    fold = Fold(index.path, lambda sha256, document: Ledger(sha256, document, reader))
     for entry in read_lines(index.path, index.size):
         yield entry
         record = entry.record
-        step = fold.feed(record)
+        step = fold.feed(record, entry.offset)
         if step.replaced is not None:
             yield Closed(step.replaced, last=False)
         state = step.state

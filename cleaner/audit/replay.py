@@ -6,11 +6,12 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaner.audit.ledger import Ledger
 from cleaner.audit.rebuild import output_bytes, rebuild
 from cleaner.document import Document, decode, sha256_hex
 from cleaner.errors import InputError, LogError
 from cleaner.log import LogWriter
-from cleaner.logread import DocumentRecord, DocumentState, Fold, ResultRecord, read_lines
+from cleaner.logread import DocumentRecord, Fold, LineReader, ResultRecord, read_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,7 @@ class Replayed:
     """The rebuilt output, the state it came from, and the last logged result of that state."""
 
     document: Document
-    state: DocumentState
+    state: Ledger
     data: bytes
     last_result: ResultRecord | None
 
@@ -28,7 +29,7 @@ class Replayed:
 
     @property
     def applied(self) -> int:
-        return len(self.state.applied())
+        return self.state.applied_count()
 
 
 def replay(log: Path, source: Path) -> Replayed:
@@ -40,12 +41,13 @@ def replay(log: Path, source: Path) -> Replayed:
     except OSError as error:
         raise InputError(f"{source}: cannot read ({error.strerror})") from None
     document = decode(data, str(source))
-    fold = Fold(log, keep=lambda sha: sha == document.sha256)
+    reader = LineReader(log)  # a replay reads no record twice: never opened
+    fold = Fold(log, lambda sha256, record: Ledger(sha256, record, reader), keep=lambda sha: sha == document.sha256)
     last_result: ResultRecord | None = None
     namesake: DocumentRecord | None = None
     for entry in read_lines(log):
         record = entry.record
-        step = fold.feed(record)
+        step = fold.feed(record, entry.offset)
         if isinstance(record, DocumentRecord) and os.path.basename(record.path) == source.name:
             namesake = record
         if isinstance(record, ResultRecord) and step.state is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.audit.fold import Checkpoint, Closed, events
+from cleaner.audit.ledger import Entry, Ledger
 from cleaner.audit.paths import PathMap, absolute
 from cleaner.audit.rebuild import output_bytes, read_input, rebuild
 from cleaner.audit.scan import LogIndex, scan
@@ -23,7 +24,6 @@ from cleaner.audit.verify import Failure
 from cleaner.document import Document, sha256_hex
 from cleaner.errors import CleanerError, ConfigError
 from cleaner.log import LogWriter
-from cleaner.logread import DocumentState, EditRecord
 from cleaner.outputs import file_sha256, same_file, write_atomic
 
 
@@ -145,10 +145,10 @@ def _wanted(checkpoint: Checkpoint, files: tuple[str, ...]) -> bool:
 
 
 def _revert_one(
-    checkpoint: Checkpoint, state: DocumentState, run: _Run, targets: _Targets, paths: PathMap,
+    checkpoint: Checkpoint, state: Ledger, run: _Run, targets: _Targets, paths: PathMap,
     progress: _Progress,
 ) -> None:
-    matches: Callable[[EditRecord], bool] = run.selection.matches
+    matches: Callable[[Entry], bool] = run.selection.matches
     removed = [edit for edit in state.applied() if matches(edit)]
     if not removed:
         progress.unchanged += 1
@@ -180,14 +180,13 @@ def _revert_one(
         writer.decision(doc, edit.id, "rejected", writer.agent, note=f"reverted: {_why(edit, run.selection)}")
     counts = state.counts()
     for edit in removed:
-        status = state.status(edit.id)
-        counts[status] -= 1
+        counts[edit.status] -= 1
         counts["rejected"] = counts.get("rejected", 0) + 1
     writer.result(doc, os.path.abspath(target), sha256_hex(data), {k: v for k, v in counts.items() if v})
     progress.reverted.append(Reverted(source, target, len(removed)))
 
 
-def _why(edit: EditRecord, selection: Selection) -> str:
+def _why(edit: Entry, selection: Selection) -> str:
     reasons = []
     if edit.id in selection.ids:
         reasons.append(f"id {edit.id}")
@@ -196,9 +195,9 @@ def _why(edit: EditRecord, selection: Selection) -> str:
     return ", ".join(reasons)
 
 
-def _note_seen(state: DocumentState, selection: Selection, seen: set[str]) -> None:
+def _note_seen(state: Ledger, selection: Selection, seen: set[str]) -> None:
     """Remember which requested rules, passes and ids occur at all (to catch typos)."""
-    for edit in state.edits.values():
+    for edit in state.entries():
         if edit.id in selection.ids:
             seen.add(f"id {edit.id}")
         seen.update(f"rule {rule}" for rule in parts(edit.rule_id) & selection.rules)

@@ -10,6 +10,7 @@ from typing import Any
 from cleaner.audit.paths import STDIO, absolute
 from cleaner.errors import LogError
 from cleaner.logread import (
+    DocumentState,
     EndRecord,
     Fold,
     ResultRecord,
@@ -64,7 +65,7 @@ def scan(path: Path, *, strict: bool = True) -> LogIndex:
     problems: list[Problem] = []
     last_reference: dict[str, int] = {}
     last_result: dict[str, int] = {}
-    fold = Fold(path, keep=lambda _sha: False)  # structure only: runs and their documents
+    fold = Fold(path, DocumentState, keep=lambda _sha: False)  # structure only: runs and their documents
     structure_ok = True
     previous: str | None = None
     previous_number = 0

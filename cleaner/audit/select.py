@@ -10,14 +10,26 @@ import fnmatch
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from cleaner.errors import ConfigError
-from cleaner.logread import STATUSES, EditRecord
+from cleaner.logread import STATUSES
 
 
 def parts(joined: str) -> frozenset[str]:
     """The rules (or passes) behind an edit: `a+b` → {a, b}."""
     return frozenset(joined.split("+"))
+
+
+class Labelled(Protocol):
+    """An edit as far as choosing it goes: its id and who proposed it (an entry or a record)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def pass_name(self) -> str: ...
+    @property
+    def rule_id(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +44,7 @@ class Selection:
     def empty(self) -> bool:
         return not (self.rules or self.passes or self.ids)
 
-    def matches(self, edit: EditRecord) -> bool:
+    def matches(self, edit: Labelled) -> bool:
         return (
             edit.id in self.ids
             or not self.rules.isdisjoint(parts(edit.rule_id))
@@ -76,7 +88,7 @@ class Filter:
     def wants_file(self, logged: str, absolute_path: str) -> bool:
         return not self.files or path_matches(logged, absolute_path, self.files)
 
-    def wants(self, edit: EditRecord, status: str) -> bool:
+    def wants(self, edit: Labelled, status: str) -> bool:
         return (
             (not self.rules or not self.rules.isdisjoint(parts(edit.rule_id)))
             and (not self.passes or not self.passes.isdisjoint(parts(edit.pass_name)))

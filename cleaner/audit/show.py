@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.audit.fold import Closed, events
+from cleaner.audit.ledger import Ledger
 from cleaner.audit.paths import absolute
 from cleaner.audit.scan import scan
 from cleaner.audit.select import Filter
-from cleaner.logread import DecisionRecord, DocumentState, EditRecord, LogLine, RunRecord
+from cleaner.logread import DecisionRecord, EditRecord, LogLine, RunRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +37,11 @@ def shown_edits(logs: list[Path], chosen: Filter) -> Iterator[Shown]:
                 yield from _state_edits(event.state, chosen, cwd)
 
 
-def _state_edits(state: DocumentState, chosen: Filter, cwd: str | None) -> Iterator[Shown]:
+def _state_edits(state: Ledger, chosen: Filter, cwd: str | None) -> Iterator[Shown]:
     document = state.document
     if not chosen.wants_file(document.path, absolute(document.path, cwd)):
         return
-    for edit in sorted(state.edits.values(), key=lambda edit: (edit.start, edit.end)):
-        status = state.status(edit.id)
-        if chosen.wants(edit, status):
-            yield Shown(document.path, state.sha256, edit, status, state.final_text(edit), state.decisions.get(edit.id))
+    for entry in state.in_text_order():
+        if chosen.wants(entry, entry.status):
+            yield Shown(document.path, state.sha256, state.edit_record(entry), entry.status, entry.final_text,
+                        state.decision_record(entry))

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.audit.fold import Closed, events
+from cleaner.audit.ledger import Ledger
 from cleaner.audit.scan import scan
-from cleaner.logread import APPLIED_STATUSES, STATUSES, DecisionRecord, DocumentState, LogLine, RunRecord
+from cleaner.logread import APPLIED_STATUSES, STATUSES, DecisionRecord, LogLine, RunRecord
 
 DEFAULT_TOP = 10
 
@@ -82,24 +83,23 @@ class _Tally:
     change_rules: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     heap: list[tuple[int, int, DocumentCount]] = field(default_factory=list)
 
-    def add_state(self, state: DocumentState) -> None:
+    def add_state(self, state: Ledger) -> None:
         self.documents += 1
         applied = 0
-        for edit in state.edits.values():
-            decision = state.decisions.get(edit.id)
-            status = "pending" if decision is None else decision.status
+        for edit in state.entries():
+            status = edit.status
             applied += status in APPLIED_STATUSES
             self.edits += 1
             self.statuses[status] += 1
             self.passes.setdefault(edit.pass_name, Counter())[status] += 1
             self.rules.setdefault(edit.rule_id, Counter())[status] += 1
-            if decision is not None:
-                self.reviewers.setdefault(decision.by, Counter())[status] += 1
+            if edit.decided_by is not None:
+                self.reviewers.setdefault(edit.decided_by, Counter())[status] += 1
             pair = (edit.before, edit.after)
             self.changes[pair] += 1
             self.change_rules.setdefault(pair, set()).add(edit.rule_id)
-        if state.edits:
-            count = DocumentCount(state.document.path, state.sha256, len(state.edits), applied)
+        if len(state):
+            count = DocumentCount(state.document.path, state.sha256, len(state), applied)
             item = (count.edits, -self.documents, count)
             if len(self.heap) < self.top:
                 heapq.heappush(self.heap, item)

@@ -67,7 +67,7 @@ def test_decisions_after_the_last_result_make_the_replay_differ_from_it(tmp_path
     scenario = reviewed_scenario(tmp_path)
     replayed = replay(scenario.log, scenario.first)
     state = replayed.state
-    platform = next(edit for edit in state.edits.values() if edit.before == "平合")
+    platform = next(edit for edit in state.entries() if edit.before == "平合")
     with LogWriter(scenario.log, mode="review", agent="李四", config={}, sources={}) as writer:
         writer.decision(writer.document(replayed.document), platform.id, "rejected", "李四")
     again = replay(scenario.log, scenario.first)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
 
 from cleaner.audit.paths import PathMap
-from cleaner.audit.verify import verify
+from cleaner.audit.verify import Comparison, compare, verify
 
 from .helpers import Cleaned, clean_samples, edit, log_document, run_cli
 
@@ -147,3 +148,38 @@ def test_the_command_exits_0_when_everything_holds(tmp_path: Path) -> None:
     result = run_cli("audit", "verify", cleaned.log)
     assert (result.exit_code, result.stdout) == (0, "")
     assert "5 result(s), 5 output file(s); chain head " in result.stderr
+
+
+def test_a_replayed_output_in_pieces_equal_to_the_file_passes_with_its_hash(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes("第一行\n第二行\n".encode())
+    comparison = compare(["第一行\n".encode(), "第二行\n".encode()], target)
+    assert comparison == Comparison(hashlib.sha256(target.read_bytes()).hexdigest(), None)
+
+
+def test_a_difference_in_a_later_piece_is_placed_by_byte_and_line_of_the_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"one\ntwo\nthree\nfour\n")
+    comparison = compare([b"one\ntwo\n", b"three\nfive\n"], target)
+    assert comparison.problem == "differs from the replayed log at byte 15 (line 4); 19 bytes on disk, 19 expected"
+
+
+def test_a_file_longer_than_the_replayed_output_differs_where_the_output_ends(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"one\ntwo\nextra")
+    comparison = compare([b"one\n", b"two\n"], target)
+    assert comparison.problem == "differs from the replayed log at byte 8 (line 3); 13 bytes on disk, 8 expected"
+
+
+def test_a_file_shorter_than_the_replayed_output_differs_where_the_file_ends(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"one\ntw")
+    comparison = compare([b"one\n", b"two\n", b"three\n"], target)
+    assert comparison.problem == "differs from the replayed log at byte 6 (line 2); 6 bytes on disk, 14 expected"
+
+
+def test_a_missing_file_still_gives_the_replayed_hash(tmp_path: Path) -> None:
+    comparison = compare([b"one\n", b"two\n"], tmp_path / "gone.txt")
+    assert comparison == Comparison(
+        hashlib.sha256(b"one\ntwo\n").hexdigest(), "output not found (if it moved, map it with --root)"
+    )
