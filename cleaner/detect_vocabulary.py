@@ -10,16 +10,29 @@ lexicon, so a frequent term never overwrites a different real word.
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 
-import ahocorasick_rs
-
-from cleaner.detect_flags import Survey, ngrams
+from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
+from cleaner.detect_terms import (
+    HAN3,
+    MIN_TERM_COUNT,
+    FirstOccurrence,
+    Terms,
+    amended_terms,
+    grams_through,
+    masked,
+    ngram_counts,
+    occurrences,
+    quadgrams_of_variant,
+    terms_of,
+    variants,
+)
 
-MIN_TERM_COUNT = 3  # a term must occur at least this often
+__all__ = ["MIN_TERM_COUNT", "Vocabulary", "amended_counts", "amended_vocabulary", "propose", "vocabulary_of"]
+
 MAX_VARIANT_SHARE = 0.25  # a near-miss must be this rare relative to the term (or occur once)
 CONTEXT = 4
 MIN_LEXICON_GAIN = 1.0  # the correction must read at least this much better by the lexicon alone
@@ -30,15 +43,24 @@ MIN_DROP_LEXICON_GAIN = 3.0
 MIN_UNEXPLAINED_GAIN = 4.5
 UNKNOWN_SUBSTITUTION = -2.5  # log10 P of a misreading neither glyphs nor learning explain
 DROPPED_CHARACTER = -2.0  # log10 P that OCR dropped a character
-# Building an automaton costs about as much per pattern as counting this many characters' n-grams.
-AUTOMATON_COST = 22
-HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
-HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+# What a near-miss at a position depends on: the text this far each side of it (the scored window)
+# for a substitution; from this far before to this far after a variant's start for a drop.
+SUBSTITUTION_REACH = CONTEXT
+DROP_REACH_BEFORE, DROP_REACH_AFTER = 1 + CONTEXT, 3 + CONTEXT
 
 
-def ngram_counts(text: str, size: int) -> Counter[str]:
-    """Counts of every substring of length `size` (all in C)."""
-    return Counter(ngrams(text, size))
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The document strategy's findings on one text, kept so that a later round (the same text with a
+    few characters corrected) redoes only the search those corrections can change."""
+
+    text: str
+    terms: Terms
+    # 3-gram -> the quadgram terms it is rare enough to be with a character dropped, as (term, index)
+    variants: dict[str, list[tuple[str, int]]]
+    substituted: dict[int, Proposal]  # near position -> the best substitution found there (first on ties)
+    dropped: dict[int, list[Proposal]]  # start of a quadgram term's variant -> proposals found there, in order
+    proposals: list[Proposal]  # the best per place and kind, in text order
 
 
 def amended_counts(counts: Counter[str], before: str, after: str, changed: Collection[int], size: int) -> Counter[str]:
@@ -56,50 +78,104 @@ def amended_counts(counts: Counter[str], before: str, after: str, changed: Colle
     return amended
 
 
-def propose(
-    text: str, model: DetectorModel, survey: Survey | None = None, trigrams: Counter[str] | None = None,
-    in_text_order: bool = True,
-) -> list[Proposal]:
-    """Near-misses of the document's frequent 3-grams (one substitution) and 4-grams (one drop).
-    `trigrams`, when given, are the text's 3-gram counts: `ngram_counts(text, 3)`, or counts
-    amended from another text's (`amended_counts`), which are not `in_text_order`."""
+def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> list[Proposal]:
+    """Near-misses of the document's frequent 3-grams (one substitution) and 4-grams (one drop)."""
     if survey is None:
         from cleaner.detect_lexicon import survey_of
 
         survey = survey_of(text, model)
-    if trigrams is None:
-        trigrams = ngram_counts(text, 3)
-    terms3 = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
-    if not in_text_order:
-        # Ties between proposals go to the first found, so terms go in order of first occurrence.
-        terms3 = dict(sorted(terms3.items(), key=lambda item: text.find(item[0])))
-    if not terms3:
-        return []
-    found: dict[tuple[int, int, str], Proposal] = {}
-    for proposal in _substitutions(text, terms3, trigrams, model, survey):
-        _keep_best(found, proposal)
-    terms4 = frequent_quadgrams(text, terms3)
-    if terms4:
-        for proposal in _drops(text, terms4, trigrams, model, survey):
+    return vocabulary_of(text, model, survey, ngram_counts(text, 3)).proposals
+
+
+def vocabulary_of(text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str]) -> Vocabulary:
+    """The document strategy on `text`, whose survey is `survey` and 3-gram counts `trigrams`
+    (`ngram_counts(text, 3)`: in order of first occurrence)."""
+    terms = terms_of(text, trigrams)
+    if not terms.counts:
+        return Vocabulary(text, terms, {}, {}, {}, [])
+    substituted = _substitutions(text, survey.near, terms, trigrams, model, survey.known)
+    variants_found = _variants(terms, trigrams, variants_of_terms(terms.quadgrams))
+    dropped = _drops(text, occurrences(text, variants_found), terms, variants_found, model) if variants_found else {}
+    return Vocabulary(text, terms, variants_found, substituted, dropped, _best(substituted, dropped))
+
+
+def amended_vocabulary(
+    previous: Vocabulary, text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str],
+    changed: Collection[int],
+) -> Vocabulary:
+    """The document strategy on `text`, which differs from `previous.text` only in single characters
+    at the `changed` positions; `survey` and `trigrams` are those of `text`. Equal to
+    `vocabulary_of(text, ...)`: the search is redone only where the corrections reach, at positions
+    where a term or 3-gram whose occurrences changed could match, and for quadgram terms likewise."""
+    before = previous.text
+    changed3 = grams_through(before, text, changed, 3)
+    changed4 = grams_through(before, text, changed, 4)
+    amended = amended_terms(previous.terms, text, trigrams, changed3, changed4)
+    terms = amended.terms
+
+    # Substitutions: positions the corrections reach, or where a changed term or 3-gram matches.
+    reached = {position + shift for position in changed
+               for shift in range(-SUBSTITUTION_REACH, SUBSTITUTION_REACH + 1)}
+    after_keys: set[str] = set()
+    around_keys: set[str] = set()
+    before_keys: set[str] = set()
+    for term in amended.changed_terms:
+        for keys, key in zip((after_keys, around_keys, before_keys), masked(term), strict=True):
+            keys.add(key)
+    again = [
+        position for position in survey.near
+        if position in reached or text[position + 1:position + 3] in after_keys
+        or text[position - 1:position + 2:2] in around_keys or text[position - 2:position] in before_keys
+        or text[position - 2:position + 1] in changed3 or text[position - 1:position + 2] in changed3
+        or text[position:position + 3] in changed3
+    ]
+    again_set = set(again)
+    substituted = {
+        position: proposal for position, proposal in previous.substituted.items()
+        if position not in reached and position not in again_set
+    }
+    if terms.counts:
+        substituted.update(_substitutions(text, again, terms, trigrams, model, survey.known))
+
+    # Drops: variant starts the corrections reach, occurrences of variants whose terms or count
+    # changed, and starts beside a 4-gram that became or stopped being a term.
+    first_occurrence = FirstOccurrence(text)
+    variants_found = dict(previous.variants)
+    differing = set()  # variants whose terms differ
+    for variant in changed3 | {variant for gram in amended.changed_quadgrams for variant in variants(gram)}:
+        if not HAN3.fullmatch(variant):
+            continue
+        entries = _variants(terms, trigrams, [(variant, quadgrams_of_variant(terms, variant, first_occurrence))])
+        if _counted(entries.get(variant, []), terms) != _counted(variants_found.get(variant, []), previous.terms):
+            differing.add(variant)
+            if variant in entries:
+                variants_found[variant] = entries[variant]
+            else:
+                del variants_found[variant]
+    redone = {start + shift for start in changed for shift in range(-DROP_REACH_AFTER, DROP_REACH_BEFORE + 1)}
+    if differing:
+        redone.update(occurrences(text, differing))
+    if amended.joined_or_left:
+        redone.update(start + shift for start in occurrences(text, amended.joined_or_left) for shift in (0, 1))
+    dropped = {start: found for start, found in previous.dropped.items() if start not in redone}
+    starts = sorted(start for start in redone if start >= 0 and text[start:start + 3] in variants_found)
+    dropped.update(_drops(text, starts, terms, variants_found, model))
+    return Vocabulary(text, terms, variants_found, substituted, dropped, _best(substituted, dropped))
+
+
+def _counted(entries: list[tuple[str, int]], terms: Terms) -> list[tuple[str, int, int]]:
+    return [(term, index, terms.quadgrams[term]) for term, index in entries]
+
+
+def _best(substituted: dict[int, Proposal], dropped: dict[int, list[Proposal]]) -> list[Proposal]:
+    """The best proposal per place and kind (the first found on ties: substitutions by position,
+    then drops by variant start), in text order."""
+    found = {(proposal.start, proposal.end, proposal.kind): proposal
+             for _position, proposal in sorted(substituted.items())}
+    for _start, proposals in sorted(dropped.items()):
+        for proposal in proposals:
             _keep_best(found, proposal)
     return sorted(found.values(), key=lambda item: (item.start, item.end))
-
-
-def occurrences(text: str, patterns: Collection[str]) -> list[int]:
-    """Start offsets of every (overlapping) occurrence of any of `patterns` (Aho-Corasick, in Rust)."""
-    automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-    return [start for _index, start, _end in automaton.find_matches_as_indexes(text, overlapping=True)]
-
-
-def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
-    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence.
-    Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
-    only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
-    if len(terms3) * AUTOMATON_COST < len(text):
-        counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
-    else:
-        counts = Counter(ngrams(text, 4))
-    return {gram: count for gram, count in counts.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
 
 
 def _keep_best(found: dict[tuple[int, int, str], Proposal], proposal: Proposal) -> None:
@@ -109,19 +185,16 @@ def _keep_best(found: dict[tuple[int, int, str], Proposal], proposal: Proposal) 
 
 
 def _substitutions(
-    text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel, survey: Survey
-) -> Iterator[Proposal]:
-    """3-grams that agree with a term but at one place, a suspect hanzi (survey.near) whose bigram
-    with the term's neighbour is no part of any word."""
-    known = survey.known
-    # Terms by their other two characters, for each place of the differing one: the two after it
-    # (index 0), around it (index 1), before it (index 2).
-    by_masked: tuple[dict[str, list[str]], ...] = ({}, {}, {})
-    for term in terms:
-        for index, masked_term in enumerate((term[1:], term[::2], term[:2])):
-            by_masked[index].setdefault(masked_term, []).append(term)
-    after, around, before = by_masked
-    for position in survey.near:
+    text: str, positions: Iterable[int], terms: Terms, trigrams: Counter[str], model: DetectorModel,
+    known: frozenset[str],
+) -> dict[int, Proposal]:
+    """3-grams that agree with a term but at one place, a suspect hanzi at one of `positions`
+    (survey.near) whose bigram with the term's neighbour is no part of any word: the best
+    substitution per position (the first found on ties)."""
+    after, around, before = terms.by_masked
+    counts = terms.counts
+    best: dict[int, Proposal] = {}
+    for position in positions:
         # The text's two characters in the same places: one slice and one look-up each.
         found = (
             after.get(text[position + 1:position + 3]),
@@ -131,12 +204,12 @@ def _substitutions(
         if found == (None, None, None):
             continue  # no term agrees with the text around this position but at it
         seen = text[position]
-        for index, masked in enumerate(found):
+        for index, matching in enumerate(found):
             start = position - index
-            if masked is None or start < 0:
+            if matching is None or start < 0:
                 continue
             variant = text[start:start + 3]
-            if variant in terms or not HAN3.fullmatch(variant):
+            if variant in counts or not HAN3.fullmatch(variant):
                 continue
             inner = variant[index - 1:index + 1] if index else variant[:2]
             outer = variant[index:index + 2] if index < 2 else variant[1:]
@@ -144,15 +217,16 @@ def _substitutions(
                 index == 1 and inner in known and outer in known
             ):
                 continue  # the character seen forms a word with the term's neighbour: not a near-miss
-            for term in masked:
-                count = terms[term]
+            for term in matching:
+                count = counts[term]
                 if trigrams[variant] > max(1, int(count * MAX_VARIANT_SHARE)):
                     continue
                 if model.channel(seen, term[index]) is None and not _fits(text, position, index, term[index], known):
                     continue  # nothing explains the misreading, and the text gives no sign of one
                 proposal = _score(text, position, seen, term[index], term, count, model)
-                if proposal is not None:
-                    yield proposal
+                if proposal is not None and (position not in best or proposal.gain > best[position].gain):
+                    best[position] = proposal
+    return best
 
 
 def _score(
@@ -188,28 +262,47 @@ def _fits(text: str, position: int, index: int, meant: str, known: frozenset[str
     return joins_left if index == 2 else joins_right if index == 0 else joins_left or joins_right
 
 
-def _drops(
-    text: str, terms: dict[str, int], trigrams: Counter[str], model: DetectorModel, survey: Survey
-) -> Iterator[Proposal]:
-    """3-grams that are a term with one character missing, outside the term's own occurrences."""
-    variants: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for term, count in terms.items():
-        for index in range(4):
-            variant = term[:index] + term[index + 1:]
+def variants_of_terms(quadgrams: dict[str, int]) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """Each quadgram term's variant (one character removed) with [(term, index removed)], in term order."""
+    for quadgram in quadgrams:
+        for index, variant in enumerate(variants(quadgram)):
+            yield variant, [(quadgram, index)]
+
+
+def _variants(
+    terms: Terms, trigrams: Counter[str], candidates: Iterable[tuple[str, list[tuple[str, int]]]]
+) -> dict[str, list[tuple[str, int]]]:
+    """Of the `candidates` (3-gram, quadgram terms it is one of, minus one character), those rare
+    enough to be a term with a character dropped, counting out the term's own occurrences."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    for variant, entries in candidates:
+        seen = trigrams.get(variant, 0)
+        for term, index in entries:
+            count = terms.quadgrams[term]
             inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if inside < trigrams.get(variant, 0) <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
-                variants[variant].append((term, index))
-    if not variants:
-        return
-    for position in occurrences(text, variants):
-        if text[position:position + 4] in terms or text[position - 1:position + 3] in terms:
+            if inside < seen <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
+                found.setdefault(variant, []).append((term, index))
+    return found
+
+
+def _drops(
+    text: str, starts: Iterable[int], terms: Terms, variants_found: dict[str, list[tuple[str, int]]],
+    model: DetectorModel,
+) -> dict[int, list[Proposal]]:
+    """3-grams that are a term with one character missing, outside the term's own occurrences: the
+    proposals at each of `starts` (occurrences of `variants_found`), in the order found."""
+    quadgrams = terms.quadgrams
+    dropped: dict[int, list[Proposal]] = {}
+    for position in starts:
+        if text[position:position + 4] in quadgrams or text[position - 1:position + 3] in quadgrams:
             continue  # the variant is part of an occurrence of a term
-        for term, index in variants[text[position:position + 3]]:
-            count = terms[term]
+        for term, index in variants_found[text[position:position + 3]]:
+            count = quadgrams[term]
             if not _inside_term(text, position, term, index):
                 proposal = _drop_or_substitution(text, position, index, term, count, model)
                 if proposal is not None:
-                    yield proposal
+                    dropped.setdefault(position, []).append(proposal)
+    return dropped
 
 
 def _drop_or_substitution(

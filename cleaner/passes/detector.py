@@ -18,8 +18,8 @@ from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
 from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, load_tables
-from cleaner.detect_vocabulary import MIN_TERM_COUNT, amended_counts, ngram_counts
-from cleaner.detect_vocabulary import propose as propose_by_vocabulary
+from cleaner.detect_terms import MIN_TERM_COUNT, ngram_counts
+from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.edit import Edit, Safety
 from cleaner.glyphs import builtin_glyph_table
 from cleaner.learn import ConfusionTable, load_confusion_table
@@ -65,7 +65,9 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     settled: dict[int, Proposal] = {}
     survey = survey_of(current, model)
     trigrams = ngram_counts(current, 3)
-    by_vocabulary = propose_by_vocabulary(current, model, survey, trigrams)
+    vocabulary = vocabulary_of(current, model, survey, trigrams)
+    by_vocabulary = vocabulary.proposals
+    unsearched: list[int] = []  # corrected since the vocabulary was searched
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
         proposals = _disjoint(by_vocabulary + by_lexicon)
@@ -87,8 +89,10 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         changed = [proposal.start for proposal in fresh]
         survey = survey.amended(current, changed)
         trigrams = amended_counts(trigrams, previous, current, changed, 3)
+        unsearched += changed
         if terms_changed:
-            by_vocabulary = propose_by_vocabulary(current, model, survey, trigrams, in_text_order=False)
+            vocabulary = amended_vocabulary(vocabulary, current, model, survey, trigrams, unsearched)
+            by_vocabulary, unsearched = vocabulary.proposals, []
         around = [proposal.start for proposal in fresh]
         by_lexicon = sorted(
             [proposal for proposal in by_lexicon if not _close(proposal.start, around, RESCORED)]

@@ -1,4 +1,5 @@
-from cleaner.detect_vocabulary import AUTOMATON_COST, amended_counts, frequent_quadgrams, ngram_counts
+from cleaner.detect_terms import AUTOMATON_COST, frequent_quadgrams, ngram_counts
+from cleaner.detect_vocabulary import amended_counts
 
 
 def test_amended_counts_equal_a_fresh_count_of_the_changed_text() -> None:

@@ -1,0 +1,191 @@
+"""The document's terms, indexed for the near-miss search, and amended when a few characters change.
+
+Terms are the 3-grams of hanzi a document uses at least MIN_TERM_COUNT times; quadgram terms the
+4-grams likewise. The near-miss search looks terms up by their characters other than one (a
+3-gram with one place masked) and quadgram terms by the 3-gram left when one character is removed.
+Every list of terms is in order of first occurrence in the text, because the search breaks ties
+between equally good proposals by the order it finds them in.
+
+Correcting a few characters changes only the n-grams through them: `amended_terms` updates the
+index for those alone, with the same result as indexing the corrected text afresh.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import ahocorasick_rs
+
+from cleaner.detect_flags import ngrams
+
+MIN_TERM_COUNT = 3  # a term must occur at least this often
+# Building an automaton costs about as much per pattern as counting this many characters' n-grams.
+AUTOMATON_COST = 22
+HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
+HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+Item = TypeVar("Item")
+Masked = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A text's terms and their indexes (lists in order of first occurrence in the text)."""
+
+    counts: dict[str, int]  # 3-gram term -> occurrences
+    # Terms by their other two characters, for each place of a differing one: the two after it
+    # (index 0), around it (index 1), before it (index 2).
+    by_masked: Masked
+    quadgrams: dict[str, int]  # 4-gram term -> occurrences (in order of first occurrence, unless amended)
+
+
+def masked(term: str) -> tuple[str, str, str]:
+    """A 3-gram's other two characters for each place of a differing one (see Terms.by_masked)."""
+    return term[1:], term[::2], term[:2]
+
+
+def variants(quadgram: str) -> list[str]:
+    """The 3-grams a 4-gram becomes with one character removed, by the index removed."""
+    return [quadgram[:index] + quadgram[index + 1:] for index in range(4)]
+
+
+def ngram_counts(text: str, size: int) -> Counter[str]:
+    """Counts of every substring of length `size` (all in C), in order of first occurrence."""
+    return Counter(ngrams(text, size))
+
+
+def occurrences(text: str, patterns: Collection[str]) -> list[int]:
+    """Start offsets of every (overlapping) occurrence of any of `patterns` (Aho-Corasick, in Rust);
+    in text order when the patterns have one length."""
+    automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    return [start for _index, start, _end in automaton.find_matches_as_indexes(text, overlapping=True)]
+
+
+def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
+    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence.
+    Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
+    only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
+    if len(terms3) * AUTOMATON_COST < len(text):
+        counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
+    else:
+        counts = Counter(ngrams(text, 4))
+    return {gram: count for gram, count in counts.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
+
+
+def terms_of(text: str, trigrams: Counter[str]) -> Terms:
+    """The terms of `text`, whose 3-gram counts `trigrams` are in order of first occurrence
+    (`ngram_counts(text, 3)`)."""
+    counts = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
+    by_masked: Masked = ({}, {}, {})
+    for term in counts:
+        for index, key in enumerate(masked(term)):
+            by_masked[index].setdefault(key, []).append(term)
+    quadgrams = frequent_quadgrams(text, counts) if counts else {}
+    return Terms(counts, by_masked, quadgrams)
+
+
+def quadgrams_of_variant(terms: Terms, variant: str, first_occurrence: FirstOccurrence) -> list[tuple[str, int]]:
+    """The quadgram terms that are `variant` with one character added, as (term, index of that
+    character), in order of the terms' first occurrence and then of the index. A quadgram term's
+    first and last three characters are 3-gram terms, so its candidates come from the masked index."""
+    after, _around, before = terms.by_masked
+    candidates = [
+        *((term + variant[2], 0) for term in after.get(variant[:2], ())),  # x + variant: x + variant[:2] a term
+        *((variant[0] + term, 1) for term in after.get(variant[1:], ())),  # variant[0] + x + variant[1:]
+        *((term + variant[2], 2) for term in before.get(variant[:2], ())),  # variant[:2] + x + variant[2]
+        *((variant[0] + term, 3) for term in before.get(variant[1:], ())),  # variant + x: variant[1:] + x a term
+    ]
+    found = [(quadgram, index) for quadgram, index in candidates if quadgram in terms.quadgrams]
+    return sorted(found, key=lambda entry: (first_occurrence(entry[0]), entry[1]))
+
+
+@dataclass(frozen=True, slots=True)
+class Amended:
+    """The terms of a corrected text and what changed from those of the text before."""
+
+    terms: Terms
+    changed_terms: frozenset[str]  # 3-grams that are terms before or after, with other occurrences
+    changed_quadgrams: frozenset[str]  # likewise 4-grams
+    joined_or_left: frozenset[str]  # 4-grams that became or stopped being quadgram terms
+
+
+def grams_through(before: str, after: str, changed: Iterable[int], size: int) -> set[str]:
+    """The n-grams of either text that contain a changed position (the two texts have one length):
+    the only n-grams whose occurrences differ between the two."""
+    starts = {start for position in changed for start in range(position - size + 1, position + 1)
+              if 0 <= start <= len(before) - size}
+    return {before[start:start + size] for start in starts} | {after[start:start + size] for start in starts}
+
+
+def amended_terms(
+    terms: Terms, text: str, trigrams: Counter[str], changed3: Collection[str], changed4: Collection[str]
+) -> Amended:
+    """The terms of `text`, a text that differs from the one `terms` were found in only in single
+    characters, whose 3-gram counts are `trigrams` and where the 3- and 4-grams through the changed
+    characters are `changed3` and `changed4` (`grams_through`): equal to `terms_of(text, ...)`."""
+    counts = dict(terms.counts)
+    changed_terms = set()
+    for gram in changed3:
+        count = trigrams.get(gram, 0)
+        if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram):
+            counts[gram] = count
+            changed_terms.add(gram)
+        elif gram in counts:
+            del counts[gram]
+            changed_terms.add(gram)
+    first_occurrence = FirstOccurrence(text)
+    by_masked: Masked = (dict(terms.by_masked[0]), dict(terms.by_masked[1]), dict(terms.by_masked[2]))
+    for index, index_by_key in enumerate(by_masked):
+        arriving: dict[str, list[str]] = {}  # key -> changed terms that are terms of `text`
+        for term in changed_terms:
+            arriving.setdefault(masked(term)[index], []).extend((term,) if term in counts else ())
+        for key, terms_arriving in arriving.items():
+            members = [term for term in index_by_key.get(key, ()) if term not in changed_terms] + terms_arriving
+            _set_list(index_by_key, key, sorted(members, key=first_occurrence))
+
+    # A 4-gram occurring MIN_TERM_COUNT times begins with a 3-gram term: only those are counted.
+    counted = [gram for gram in changed4 if HAN4.fullmatch(gram) and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT]
+    fresh = Counter(text[start:start + 4] for start in occurrences(text, counted)) if counted else Counter()
+    quadgrams = dict(terms.quadgrams)
+    changed_quadgrams = set()
+    joined_or_left = set()
+    for gram in changed4:
+        count = fresh.get(gram, 0)
+        was = gram in quadgrams
+        if count >= MIN_TERM_COUNT:
+            quadgrams[gram] = count
+            changed_quadgrams.add(gram)
+            if not was:
+                joined_or_left.add(gram)
+        elif was:
+            del quadgrams[gram]
+            changed_quadgrams.add(gram)
+            joined_or_left.add(gram)
+    return Amended(
+        Terms(counts, by_masked, quadgrams),
+        frozenset(changed_terms), frozenset(changed_quadgrams), frozenset(joined_or_left),
+    )
+
+
+def _set_list(index: dict[str, list[Item]], key: str, members: list[Item]) -> None:
+    if members:
+        index[key] = members
+    else:
+        index.pop(key, None)
+
+
+class FirstOccurrence:
+    """Offset of a string's first occurrence in one text (each looked for once)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def __call__(self, gram: str) -> int:
+        offset = self.found.get(gram)
+        if offset is None:
+            offset = self.found[gram] = self.text.find(gram)
+        return offset
