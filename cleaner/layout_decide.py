@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,6 +34,10 @@ NEAR_FULL = 3.0
 NEAR_FULL_SHARE = 0.16
 # How many lines on each side give the column width.
 WINDOW = 9
+# The widest line a page prints (ems): 28 on an official document's A4 page, 40-odd at a small size,
+# 12-15 in a newspaper column. Lines wider than this are paragraphs already (as a second run sees a
+# first run's output): however alike their widths, they are no column.
+PRINTED_WIDTH = 60.0
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
@@ -45,6 +50,11 @@ _LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
 _ORGANISATION_ENDS = frozenset("局厅委办部院校构位会司处室府队团所站心")
 # First characters of a line that carries an addressee list on.
 _LIST_CONTINUES = frozenset("、，,（(")
+# How frequent (Zipf) the word a line's last character and the next line's first character make must
+# be, for the break to split a word: 行|动 (5.4), 期|间 (5.4), 质|量 (5.1); chance pairs score below 2.
+SPLIT_WORD_ZIPF = 3.0
+# Last characters after which the text must go on: 、 and opening brackets and quotes.
+_OPENING = frozenset("、（(《“‘「『【〔[")
 _DOCUMENT_TYPE = re.compile(
     r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
     r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明)(?:[（(][^）)]{1,10}[）)])?$"
@@ -77,8 +87,15 @@ class Column:
     regular: bool
 
 
-def decide(lines: list[Line]) -> list[Decision]:
-    """One Decision per break between consecutive lines (len(lines) - 1 of them)."""
+WordFrequency = Callable[[str], float]
+
+
+def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> list[Decision]:
+    """One Decision per break between consecutive lines (len(lines) - 1 of them).
+
+    `word_frequency` (a word's Zipf frequency, 0 for no word) lets a break that splits a word join
+    (行|动 → 行动); without it such breaks are decided like any other.
+    """
     if len(lines) < 2:
         return []
     widths = [line.width for line in lines]
@@ -121,9 +138,72 @@ def decide(lines: list[Line]) -> list[Decision]:
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
+            if decision.rule_id in _EVIDENCE_CANDIDATES:
+                decision = _continuation(lines, decisions, index, word_frequency) or decision
         decisions.append(decision)
         first_line = decision.verdict is not Verdict.JOIN
     return decisions
+
+
+# A break kept, for want of evidence, after a line ending mid-text or on a comma, in a column
+# (join.short-line, join.short-continuing) or in free text (join.page-break, break.heading): where
+# the break splits a word, or the next line closes a bracket the paragraph left open, it joins. The
+# rule must be the same for both kinds of text, because a second run sees the paragraphs a first
+# run made from a column as free text; so it looks only at the paragraph's end (as far back as the
+# lines joined so far) and the next line's start.
+_EVIDENCE_CANDIDATES = frozenset({"join.short-line", "join.short-continuing", "join.page-break", "break.heading"})
+SPLIT_WORD = _decision(Verdict.JOIN, "join.split-word", 0.8,
+                       "the line ends mid-text and its last character makes a word with the next line's first")
+BRACKET_CLOSED = _decision(Verdict.JOIN, "join.bracket-closed", 0.8,
+                           "the paragraph leaves a bracket open and the next line closes it")
+_OPENERS = "（("
+_CLOSERS = "）)"
+# What the next line's first bracket is looked for before: a clause ends, or a bracket opens.
+_CLAUSE_OR_BRACKET = re.compile("[（()），。、；：,;]")
+
+
+def _continuation(
+    lines: list[Line], decisions: list[Decision], index: int, word_frequency: WordFrequency | None
+) -> Decision | None:
+    """SPLIT_WORD or BRACKET_CLOSED when the break after lines[index] has that evidence, else None."""
+    following = lines[index + 1].text
+    if (
+        word_frequency is not None and _is_han(following[0]) and _is_han(lines[index].text[-1])
+        and _splits_word(_tail(lines, decisions, index), following, word_frequency)
+    ):
+        return SPLIT_WORD
+    if "）" in following or ")" in following:
+        first = _CLAUSE_OR_BRACKET.search(following)
+        if first is not None and first.group() in _CLOSERS:
+            start = index
+            while start and decisions[start - 1].verdict is Verdict.JOIN:
+                start -= 1
+            paragraph = "".join(line.text for line in lines[start:index + 1])
+            if sum(map(paragraph.count, _OPENERS)) > sum(map(paragraph.count, _CLOSERS)):
+                return BRACKET_CLOSED
+    return None
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf" or "\uf900" <= char <= "\ufaff"
+
+
+def _tail(lines: list[Line], decisions: list[Decision], index: int) -> str:
+    """The last two characters of the paragraph that lines[index] ends, without inline spaces
+    (as a second run, given the paragraph on one line and its spaces removed, will see them)."""
+    text = lines[index].text
+    tail = text[-4:].replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
+    if len(tail) < 2 and index and decisions[index - 1].verdict is Verdict.JOIN:
+        tail = lines[index - 1].text[-1:] + tail
+    return tail[-2:]
+
+
+def _splits_word(tail: str, following: str, word_frequency: WordFrequency) -> bool:
+    """The break between a text ending in `tail` and `following` (both ideographs there) splits a
+    frequent word: the last character and the next line's first make one, more frequent than the
+    line's own last two."""
+    across = word_frequency(tail[-1] + following[0])
+    return across >= SPLIT_WORD_ZIPF and (len(tail) < 2 or across > word_frequency(tail))
 
 
 _IRREGULAR = Column(0.0, False)
@@ -159,7 +239,9 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
         low, high = column - TOLERANCE, column + INDENT + 0.5
         full = bisect_right(ordered, high) - bisect_left(ordered, low)
         full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
-        columns.append(_make_column(column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)))
+        columns.append(_make_column(
+            column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1) and column <= PRINTED_WIDTH
+        ))
     return columns
 
 
@@ -183,7 +265,9 @@ def _near_column(widths: list[float], wraps: list[bool], index: int) -> Column:
         return _IRREGULAR
     window = widths[index - 1:index + 2]
     width = max(window)
-    return _make_column(width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2)
+    return _make_column(
+        width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2 and width <= PRINTED_WIDTH
+    )
 
 
 def _column(
@@ -207,7 +291,10 @@ def _sorted_column(ordered: list[float], wrapped: list[float], share: float, min
     low, high = width - TOLERANCE, width + INDENT + 0.5
     full = bisect_right(ordered, high) - bisect_left(ordered, low)
     full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
-    return _make_column(width, full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1))
+    return _make_column(
+        width,
+        full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1) and width <= PRINTED_WIDTH,
+    )
 
 
 def _decide(
@@ -270,7 +357,7 @@ def _decide_column(
                         "a sentence ends at the full width; the next line may or may not start a paragraph")
     if width - line.width <= allowance:
         return WRAPPED
-    if line.ending is Ending.CONTINUING and width - line.width <= width / 3:
+    if line.ending is Ending.CONTINUING and (width - line.width <= width / 3 or line.text[-1] in _OPENING):
         return _decision(Verdict.JOIN, "join.open-bracket", 0.75,
                         "the line leaves a bracket or quotation open, or ends on 、: the text goes on")
     if line.ending >= Ending.COMMA and line.ending is not Ending.OPEN:
@@ -304,18 +391,19 @@ def _running_text(line: Line) -> bool:
 def _decide_free(line: Line, following: Line) -> Decision:
     if line.ending <= Ending.CLOSING:
         return _decision(Verdict.BREAK, "break.paragraph", 0.9, "the line ends a sentence")
-    if line.ending in (Ending.COMMA, Ending.CONTINUING) and len(line.text) >= 8:
+    if line.text[-1] in _OPENING:
         return _decision(Verdict.JOIN, "join.continuing", 0.9,
-                        "the line ends on a comma or inside brackets: the paragraph goes on")
-    # A paragraph cut mid-sentence: running text on both sides of the cut. (The next line must read
-    # as running text too, or joining a heading to it would make the joined line, now holding a
-    # sentence end, join the line after it on a second run.)
+                        "the line ends on 、 or an opening bracket or quote: the paragraph goes on")
+    # A line ending mid-text or on a comma between lines of running text may be a paragraph cut
+    # at a page break, or one whose closing mark OCR lost (or read as a comma): for review. A
+    # second run sees the paragraphs a first run made from a column, each ended where the column
+    # showed a short line, as such lines: joining them unattended would undo those decisions.
     if line.ending is Ending.OPEN and _running_text(line) and _running_text(following):
-        return _decision(Verdict.JOIN, "join.page-break", 0.8,
-                        "a paragraph cut mid-sentence (at a page break)")
+        return _decision(Verdict.MAYBE_JOIN, "join.page-break", 0.5,
+                        "a paragraph cut mid-sentence (at a page break), or one that lost its closing mark")
     if line.ending is not Ending.OPEN:
         return _decision(Verdict.MAYBE_JOIN, "join.short-continuing", 0.5,
-                        "a short line ending on a comma or open bracket")
+                        "a line ending on a comma or inside brackets: the paragraph may go on")
     # Lines that are already paragraphs: one without a closing mark, not cut mid-sentence, is a
     # heading, a name or a signature.
     return _decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")

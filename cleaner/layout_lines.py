@@ -62,7 +62,8 @@ _ASCII_NARROW = re.compile('[,()\\[\\]:;?!"]')
 # cleaned text measures its lines as the first run did; between Latin words or digits it stays.
 _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
-_KEPT_SPACE = re.compile(f"(?<=[A-Za-z0-9])[{_SPACE_CHARS}]+(?=[A-Za-z0-9])")
+# (opening with the character before the run lets the engine skip ahead to candidates in C)
+_KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
@@ -123,10 +124,11 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
     """line_width, given the text's length, its size in UTF-8 and its number of Chinese marks."""
     # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
     ascii_count = length - (size - length) // 2
-    if " " in text or "\u3000" in text or "\t" in text or "\u00a0" in text:
+    spaces = text.count(" ")
+    if spaces or "\u3000" in text or "\t" in text or "\u00a0" in text:
         if "\u00a0" in text:
             return _spaced_width(text)  # (two bytes in UTF-8: the count above does not hold)
-        spaces = text.count(" ") + text.count("\t")
+        spaces += text.count("\t")
         solid_ascii = ascii_count - spaces
         kept = sum(map(len, _KEPT_SPACE.findall(text))) if solid_ascii else 0
         ascii_marks = len(_ASCII_NARROW.findall(text)) if solid_ascii else 0

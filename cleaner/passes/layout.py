@@ -14,8 +14,9 @@ from operator import not_
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, edits_in_bulk, fast_edit, sort_key
-from cleaner.layout_decide import WRAPPED, Decision, Verdict, decide
+from cleaner.layout_decide import WRAPPED, Decision, Verdict, WordFrequency, decide
 from cleaner.layout_lines import Line, split_lines
+from cleaner.lexicon import builtin_lexicon
 
 NAME = "layout"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -27,8 +28,9 @@ _LATIN_JOIN = _LETTERS | _DIGITS
 class LayoutPass:
     name = NAME
 
-    def __init__(self, separator: str) -> None:
+    def __init__(self, separator: str, word_frequency: WordFrequency | None = None) -> None:
         self.separator = separator
+        self.word_frequency = word_frequency
 
     def propose(self, text: str) -> list[Edit]:
         lines = split_lines(text)
@@ -38,7 +40,7 @@ class LayoutPass:
         if lines[0].start:
             edits.append(_edit(text, 0, lines[0].start, "", "trim.start", 0.99,
                                "white space before the first line"))
-        decisions = decide(lines)
+        decisions = decide(lines, self.word_frequency)
         starts, ends, texts = list(zip(*lines, strict=True))[:3]
         # The common case: a wrap between Chinese lines deletes the gap (built in bulk below).
         plain = [
@@ -107,5 +109,12 @@ def _wrap_edits(text: str, starts: list[int], ends: list[int]) -> list[Edit]:
     return edits_in_bulk(starts, ends, befores, "", NAME, WRAPPED.rule_id, WRAPPED.confidence, WRAPPED.reason)
 
 
+def _zipf(word: str) -> float:
+    """A word's frequency in the shipped lexicon (read on first use: most texts never ask)."""
+    return builtin_lexicon().zipf(word)
+
+
 def build(config: Config) -> LayoutPass:
-    return LayoutPass(config.paragraph_separator)
+    # The lexicon is part of the program, like the detector's (builtin_data governs the correction
+    # dictionaries and rules a user may replace).
+    return LayoutPass(config.paragraph_separator, _zipf)

@@ -91,10 +91,26 @@ def test_a_line_ending_mid_text_a_little_short_of_the_width_is_a_wrap() -> None:
 
 
 def test_a_line_ending_mid_text_a_little_short_before_an_indented_line_goes_to_review() -> None:
+    text = LOST_MARKS.replace("技能人才培\n养、", "技能人才\n培养、")
+    text = text.replace("畅通技能人才职业发展通道", "畅通技能人才发展通道")
+    result = clean(text, LAYOUT)
+    assert result.text.split("\n")[0].endswith("落地见效要完善技能人才")
+    assert [(edit.rule_id, edit.safety) for edit in result.pending] == [("join.short-line", Safety.REVIEW)]
+
+
+def test_a_short_line_whose_break_splits_a_word_joins() -> None:
     text = LOST_MARKS.replace("畅通技能人才职业发展通道", "畅通技能人才发展通道")
     result = clean(text, LAYOUT)
-    assert result.text.split("\n")[0].endswith("落地见效要完善技能人才培")
-    assert [(edit.rule_id, edit.safety) for edit in result.pending] == [("join.short-line", Safety.REVIEW)]
+    assert "落地见效要完善技能人才培养、使用" in result.text
+    assert [(edit.rule_id, edit.safety) for edit in result.applied if edit.start == text.index("培\n") + 1] == [
+        ("join.split-word", Safety.AUTO)
+    ]
+
+
+def test_a_break_between_two_words_is_not_taken_for_a_split_word() -> None:
+    # 技能|人才: the line's own last two characters are a word; 能人 across the break is not one.
+    text = "各地要认真学习，加强技能\n人才工作。\n"
+    assert clean(text, LAYOUT).text == text
 
 
 def test_a_heading_marker_starts_a_new_line() -> None:
@@ -164,19 +180,52 @@ def test_a_title_set_on_two_lines_is_joined() -> None:
     )
 
 
-def test_a_paragraph_cut_at_a_page_break_is_rejoined_and_headings_kept() -> None:
+def test_a_paragraph_cut_at_a_page_break_keeps_its_break_and_the_join_goes_to_review() -> None:
+    # Lines that are already paragraphs: a cut mid-sentence reads like a paragraph whose full stop
+    # OCR lost (and like the paragraphs a first run made from a column, on a second run).
     text = (
         "一、深刻认识重要指示的重大意义\n\n"
         "习近平总书记对技能人才工作作出重要指示，着眼民族未来，把握时代\n\n"
         "脉搏，高瞻远瞩，为做好新时代技能人才工作指明了前进方向。\n\n"
         "二、切实做好技能人才工作\n"
     )
-    assert clean(text, LAYOUT).text == (
-        "一、深刻认识重要指示的重大意义\n"
-        "习近平总书记对技能人才工作作出重要指示，着眼民族未来，把握时代脉搏，高瞻远瞩，"
-        "为做好新时代技能人才工作指明了前进方向。\n"
+    result = clean(text, LAYOUT)
+    assert result.text == text.replace("\n\n", "\n")
+    assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.pending] == [
+        ("\n", "", "join.page-break", Safety.REVIEW)
+    ]
+
+
+def test_a_paragraph_cut_at_a_page_break_inside_a_word_is_rejoined() -> None:
+    text = (
+        "一、深刻认识重要指示的重大意义\n\n"
+        "习近平总书记对技能人才工作作出重要指示，坚持立德树人、提高质\n\n"
+        "量，促进就业，服务发展。\n\n"
         "二、切实做好技能人才工作\n"
     )
+    assert clean(text, LAYOUT).text == (
+        "一、深刻认识重要指示的重大意义\n"
+        "习近平总书记对技能人才工作作出重要指示，坚持立德树人、提高质量，促进就业，服务发展。\n"
+        "二、切实做好技能人才工作\n"
+    )
+
+
+def test_a_paragraph_ending_on_a_comma_before_another_keeps_its_break_and_the_join_goes_to_review() -> None:
+    text = "各地要认真组织学习，深刻领会重要指示精神，\n\n全面推进技能人才工作。\n"
+    result = clean(text, LAYOUT)
+    assert result.text == text.replace("\n\n", "\n")
+    assert [(edit.rule_id, edit.safety) for edit in result.pending] == [("join.short-continuing", Safety.REVIEW)]
+
+
+def test_a_paragraph_ending_on_an_enumeration_comma_joins_the_next() -> None:
+    text = "以守底线、强弱项、\n\n补短板、抓特色为主线，推动技工教育发展。\n"
+    assert clean(text, LAYOUT).text == "以守底线、强弱项、补短板、抓特色为主线，推动技工教育发展。\n"
+
+
+def test_a_short_line_of_a_column_ending_on_an_opening_bracket_joins_the_next() -> None:
+    # Half the column wide: a paragraph never ends on an opening bracket, however short its line.
+    text = PAGE.replace("借势借机借力，精心谋划落实，不断提高工作的针对性\n", "借势（\n")
+    assert "关键环节，借势（和实效性。" in clean(text, LAYOUT).text
 
 
 def test_a_newspaper_column_rejoins_and_breaks_at_indented_paragraph_starts() -> None:
@@ -266,11 +315,10 @@ def test_each_line_break_gets_its_own_edit() -> None:
     assert all(edit.before.strip(" \n") == "" for edit in edits)
 
 
-def test_layout_proposes_nothing_on_its_own_output(seeds: dict[str, str]) -> None:
-    layout = build(LAYOUT)
+def test_layout_applies_nothing_on_its_own_output(seeds: dict[str, str]) -> None:
     for name, text in seeds.items():
         once = clean(text, LAYOUT).text
-        assert layout.propose(once) == [], name
+        assert clean(once, LAYOUT).applied == (), name
 
 
 def test_a_heading_after_a_line_cut_mid_sentence_is_not_joined_to_it() -> None:
@@ -284,3 +332,30 @@ def test_spaces_the_spacing_pass_removes_do_not_count_towards_a_line_width() -> 
     typography = Config(passes=("layout", "spacing", "punctuation"))
     once = clean("总书动\u3000的\n总书动", typography).text
     assert clean(once, typography).applied == ()
+
+
+def test_paragraphs_made_from_a_column_are_not_joined_on_a_second_run() -> None:
+    # The first paragraph lost its full stop: the column shows its last line short, so the break
+    # stays (the join goes to review); a second run sees two paragraphs of running text.
+    text = PAGE.replace("和实效性。", "和实效性")
+    once = clean(text, LAYOUT).text
+    assert once == PAGE_PARAGRAPHS.replace("和实效性。", "和实效性")
+    assert clean(once, LAYOUT).applied == ()
+
+
+def test_paragraphs_of_the_same_length_are_not_taken_for_a_column() -> None:
+    # Seventy ems: wider than any printed line, so these are paragraphs already, not a page's lines.
+    paragraph = (
+        "各地要把加强技能人才队伍建设作为一项重要任务，纳入本地区经济社会发展规划，健全工作机制，"
+        "明确责任分工，细化政策措施，加大资金投入，推动各项任务落地见效"
+    )
+    text = f"{paragraph}\n{paragraph}\n{paragraph}\n{paragraph}\n"
+    assert clean(text, LAYOUT).applied == ()
+
+
+def test_a_line_leaving_a_bracket_open_that_the_next_line_closes_joins_it() -> None:
+    text = (
+        "（五）根据《关于实施技能振兴计划的若干意见》（鄂办发\n\n"
+        "[2017]144号）、《关于提高技术工人待遇的意见》，做好工作。\n"
+    )
+    assert clean(text, LAYOUT).text == text.replace("\n\n", "")
