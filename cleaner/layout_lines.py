@@ -15,6 +15,8 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from cleaner.typography import CJK
+
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
 _CONTENT = re.compile(f"([\n{STRIPPED}]*)([^\n{STRIPPED}](?:[^\n]*[^\n{STRIPPED}])?)")
@@ -97,7 +99,9 @@ _STANDALONE = re.compile(
     r"|[（(]此\s*件.{0,20}[）)]"
     r"|(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编|地\s*址"
     r"|E-?mail|Email)\s*[：:].*"
-    r"|.{1,60}?(?:…{2,}|\.{4,}|·{4,}|[ \u3000]{2,}|[.…·]{2,}\s*)\s*[0-9]{1,4}"
+    # A contents entry: leaders, or a gap of spaces (not after Chinese, where the spacing pass closes
+    # it up: 意义    2 becomes 意义2, which a second run must read as the first did), a page number.
+    rf"|.{{1,60}}?(?:…{{2,}}|\.{{4,}}|·{{4,}}|(?<![{CJK} \u3000])[ \u3000]{{2,}}|[.…·]{{2,}}\s*)\s*[0-9]{{1,4}}"
 )
 
 

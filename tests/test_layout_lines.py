@@ -35,3 +35,13 @@ def test_half_width_marks_measure_as_the_full_width_marks_they_become() -> None:
 
 def test_a_line_holding_an_ideographic_space_is_measured_without_it() -> None:
     assert [line.width for line in split_lines("总书记\u3000的\n技能人才\n")] == [4.0, 4.0]
+
+
+def test_a_number_set_apart_by_spaces_after_chinese_is_no_contents_entry() -> None:
+    # The spacing pass closes the gap (意义2): a second run must read the line as the first did.
+    assert [line.standalone for line in split_lines("加强技能人才队伍建设的重大意义          2\n")] == [False]
+
+
+def test_a_contents_entry_with_leaders_or_a_gap_after_latin_text_stands_alone() -> None:
+    text = "第一章　总则……………………1\n1.1 Background      3\n"
+    assert [line.standalone for line in split_lines(text)] == [True, True]

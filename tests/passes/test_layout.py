@@ -359,3 +359,9 @@ def test_a_line_leaving_a_bracket_open_that_the_next_line_closes_joins_it() -> N
         "[2017]144号）、《关于提高技术工人待遇的意见》，做好工作。\n"
     )
     assert clean(text, LAYOUT).text == text.replace("\n\n", "")
+
+
+def test_a_number_spaced_off_chinese_text_is_read_alike_before_and_after_the_spacing_pass() -> None:
+    typography = Config(passes=("layout", "spacing", "punctuation"))
+    once = clean("总书记  0\n总书记", typography).text
+    assert clean(once, typography).applied == ()
