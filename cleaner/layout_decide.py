@@ -38,6 +38,9 @@ WINDOW = 9
 # 12-15 in a newspaper column. Lines wider than this are paragraphs already (as a second run sees a
 # first run's output): however alike their widths, they are no column.
 PRINTED_WIDTH = 60.0
+# The narrowest column text is set in (a newspaper's is 12-15 ems): a few lines narrower than this
+# alike in width are headings, names or fragments, not wrapped text.
+NARROWEST_COLUMN = 8.0
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
@@ -240,7 +243,8 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
         full = bisect_right(ordered, high) - bisect_left(ordered, low)
         full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
         columns.append(_make_column(
-            column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1) and column <= PRINTED_WIDTH
+            column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)
+            and NARROWEST_COLUMN <= column <= PRINTED_WIDTH
         ))
     return columns
 
@@ -266,7 +270,8 @@ def _near_column(widths: list[float], wraps: list[bool], index: int) -> Column:
     window = widths[index - 1:index + 2]
     width = max(window)
     return _make_column(
-        width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2 and width <= PRINTED_WIDTH
+        width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2
+        and NARROWEST_COLUMN <= width <= PRINTED_WIDTH
     )
 
 
@@ -293,7 +298,8 @@ def _sorted_column(ordered: list[float], wrapped: list[float], share: float, min
     full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
     return _make_column(
         width,
-        full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1) and width <= PRINTED_WIDTH,
+        full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1)
+        and NARROWEST_COLUMN <= width <= PRINTED_WIDTH,
     )
 
 

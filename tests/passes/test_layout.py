@@ -365,3 +365,8 @@ def test_a_number_spaced_off_chinese_text_is_read_alike_before_and_after_the_spa
     typography = Config(passes=("layout", "spacing", "punctuation"))
     once = clean("总书记  0\n总书记", typography).text
     assert clean(once, typography).applied == ()
+
+
+def test_a_few_short_lines_alike_in_width_are_not_taken_for_a_column() -> None:
+    # Narrower than any printed column: a name, a heading and a number, each on its own line.
+    assert clean("总书记\n0\n总书记\n", LAYOUT).applied == ()
