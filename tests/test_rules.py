@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.data import data_file
-from cleaner.edit import apply
+from cleaner.edit import Edit, apply, overlaps
 from cleaner.errors import DictionaryError
-from cleaner.passes.rules import rule_edits
+from cleaner.passes.rules import TakenSpans, rule_edits
 from cleaner.rules import Rule, load_rule_files
 
 SHIPPED = load_rule_files([data_file("rules.toml")]).rules
@@ -56,3 +58,16 @@ def test_a_replacement_naming_a_missing_group_is_rejected(tmp_path: Path) -> Non
     path = write(tmp_path, '[[rule]]\nid = "x"\npattern = "a"\nreplacement = "\\\\2"\nmessage = "m"\n')
     with pytest.raises(DictionaryError, match="bad replacement"):
         load_rule_files([path])
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 4)), max_size=40))
+def test_rules_pass_keeps_the_first_of_overlapping_edits_like_a_pairwise_check(spans: list[tuple[int, int]]) -> None:
+    text = "x" * 40
+    proposed = [Edit(start, start + length, text[start:start + length], "y", "rules", "r", 0.9, "m")
+                for start, length in spans]
+    kept_by_pairs: list[Edit] = []
+    for edit in proposed:
+        if not any(overlaps(edit.start, edit.end, other.start, other.end) for other in kept_by_pairs):
+            kept_by_pairs.append(edit)
+    taken = TakenSpans()
+    assert [edit for edit in proposed if taken.claim(edit)] == kept_by_pairs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 from cleaner.config import Config
@@ -27,13 +28,35 @@ class RulesPass:
         self.sources = sources
 
     def propose(self, text: str) -> list[Edit]:
+        taken = TakenSpans()
         edits: list[Edit] = []
         for rule in self.rules:
             for edit in rule_edits(rule, text):
-                if not any(overlaps(edit.start, edit.end, e.start, e.end) for e in edits):
+                if taken.claim(edit):
                     edits.append(edit)
         edits.sort(key=lambda edit: (edit.start, edit.end))
         return edits
+
+
+class TakenSpans:
+    """The spans of the Edits kept so far, sorted, so that whether a new one overlaps any of them
+    is a bisection (a text with thousands of rule matches must not cost their square)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def claim(self, edit: Edit) -> bool:
+        """Keep `edit` unless it overlaps a kept one; whether it was kept."""
+        index = bisect_right(self.starts, edit.start)
+        # Kept edits do not overlap each other, so only the neighbours either side can overlap it
+        # (an insertion shares its point with at most one edit starting there, checked below too).
+        neighbours = self.edits[max(0, index - 2):index + 1]
+        if any(overlaps(edit.start, edit.end, other.start, other.end) for other in neighbours):
+            return False
+        self.starts.insert(index, edit.start)
+        self.edits.insert(index, edit)
+        return True
 
 
 def rule_edits(rule: Rule, text: str) -> list[Edit]:
