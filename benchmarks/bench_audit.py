@@ -18,7 +18,15 @@ Then each command runs in a fresh process; wall time, CPU time (user + system, f
 RSS (the process's own VmHWM) are printed per corpus size, with throughput in MB of log per CPU
 second, so proportionality can be read off (CPU time is the steadier figure on a shared machine).
 
+`--document-mb N` measures the other extreme: ONE document of N MB (the samples concatenated until
+it is that long), really cleaned by `cleaner clean --skip detector` (a few seconds per MB), so its
+log has one document with hundreds of thousands of edits. Summary, verify and a CSV export then run
+on that log. Memory per edit (the command's peak RSS minus its peak on the log of the samples once,
+over the difference in edits) shows what a command keeps of each edit of a document until its
+result line; verify's also counts the input and its decoded text (about 110 bytes per edit here).
+
     python benchmarks/bench_audit.py [--corpus-mb 50 200 1000] [--work DIR] [--keep]
+    python benchmarks/bench_audit.py --document-mb 20 [100]
 """
 
 from __future__ import annotations
@@ -209,17 +217,69 @@ def measure(arguments: list[str]) -> tuple[float, float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, int(peak_text or 0) / 1024, code
 
 
+def build_document(folder: Path, megabytes: float) -> dict[str, Any]:
+    """One input of at least `megabytes` MB (the samples, concatenated again and again), cleaned with a log."""
+    stem = f"document-{megabytes:g}MB"
+    source, output, log = folder / f"{stem}.txt", folder / f"{stem}.out.txt", folder / f"{stem}.jsonl"
+    block = "\n".join(path.read_text("utf-8") for path in sorted(SEEDS.glob("*.txt"))).encode("utf-8") + b"\n"
+    copies = max(1, -(-int(megabytes * 1_000_000) // len(block)))
+    source.write_bytes(block * copies)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "cleaner", "clean", str(source), "-o", str(output), "--log", str(log),
+                    "--skip", "detector", "--jobs", "1", "-q"], check=True)
+    with open(log, "rb") as stream:
+        edits = sum(1 for line in stream if line.startswith(b'{"type":"edit"'))
+    return {"source": source, "log": log, "input_bytes": source.stat().st_size, "edits": edits,
+            "log_bytes": log.stat().st_size, "build_seconds": time.perf_counter() - started}
+
+
+def document_commands(folder: Path, log: Path) -> dict[str, list[str]]:
+    return {
+        "summary": ["audit", "summary", str(log), "--json"],
+        "verify": ["audit", "verify", str(log), "-q"],
+        "export": ["audit", "export", str(log), "--csv", str(folder / "export.csv"), "--force"],
+    }
+
+
+def measure_document(folder: Path, megabytes: float, only: str | None) -> None:
+    """Each command on the log of one big document, and on that of the samples once (the reference
+    for the memory an edit costs)."""
+    small, built = build_document(folder, 0), build_document(folder, megabytes)
+    input_mb, log_mb = built["input_bytes"] / 1e6, built["log_bytes"] / 1e6
+    print(f"  cleaned one {input_mb:.0f} MB document: {built['edits']} edits, {log_mb:.0f} MB of log, "
+          f"in {built['build_seconds']:.0f} s", flush=True)
+    reference = document_commands(folder, small["log"])
+    for name, arguments in document_commands(folder, built["log"]).items():
+        if only and name != only:
+            continue
+        _, _, small_peak, _ = measure(reference[name])
+        seconds, cpu, peak, code = measure(arguments)
+        per_edit = (peak - small_peak) * 1e6 / max(built["edits"] - small["edits"], 1)
+        print(f"{input_mb:8.0f} {built['edits']:9d} {log_mb:8.0f} | {name:<8} {seconds:8.1f} {cpu:8.1f} "
+              f"{peak:11.0f} {per_edit:10.0f}" + ("" if code == 0 else f"  FAILED (exit {code})"), flush=True)
+    for path in (small["source"], small["log"], built["source"], built["log"], folder / "export.csv"):
+        path.unlink(missing_ok=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus-mb", type=float, nargs="+", default=[1000.0],
                         help="corpus sizes in MB of input text (default: 1000)")
     parser.add_argument("--work", type=Path, help="working folder (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the working folder")
-    parser.add_argument("--only", choices=("summary", "verify"), help="measure one command only")
+    parser.add_argument("--document-mb", type=float, nargs="+",
+                        help="instead of a corpus: one document of each of these sizes in MB")
+    parser.add_argument("--only", choices=("summary", "verify", "export"), help="measure one command only")
     options = parser.parse_args()
     folder = options.work or Path(tempfile.mkdtemp(prefix="bench-audit-"))
     folder.mkdir(parents=True, exist_ok=True)
     try:
+        if options.document_mb:
+            print(f"{'input MB':>8} {'edits':>9} {'log MB':>8} | {'command':<8} {'wall s':>8} {'CPU s':>8} "
+                  f"{'peak RSS MB':>11} {'B per edit':>10}", flush=True)
+            for megabytes in sorted(options.document_mb):
+                measure_document(folder, megabytes, options.only)
+            return
         header, bases = templates(clean_base(folder))
         print(f"base: {len(bases)} documents cleaned, {sum(len(b.edits) for b in bases)} applied edits")
         print(f"{'corpus MB':>9} {'docs':>8} {'log MB':>8} {'lines':>10} | {'command':<8} {'wall s':>8} "

@@ -17,14 +17,14 @@ from pathlib import Path
 from cleaner.audit.fold import Checkpoint, Closed, events
 from cleaner.audit.ledger import Entry, Ledger
 from cleaner.audit.paths import PathMap, absolute
-from cleaner.audit.rebuild import output_bytes, read_input, rebuild
+from cleaner.audit.rebuild import output_bytes, read_input, rebuilt_pieces
 from cleaner.audit.scan import LogIndex, scan
 from cleaner.audit.select import Selection, parts, path_matches
 from cleaner.audit.verify import Failure
-from cleaner.document import Document, sha256_hex
+from cleaner.document import Document
 from cleaner.errors import CleanerError, ConfigError
 from cleaner.log import LogWriter
-from cleaner.outputs import file_sha256, same_file, write_atomic
+from cleaner.outputs import AtomicFile, file_sha256, same_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +167,10 @@ def _revert_one(
             # Only the file this log wrote is rewritten in place: a changed file, or a log from
             # elsewhere naming some other file, is never overwritten.
             raise ConfigError(f"{target} is not the output this log recorded; not overwritten (use -o)")
-        data = output_bytes(rebuild(state, document.text, exclude=matches))
-        write_atomic(target, data)
+        with AtomicFile(target) as sink:  # written as rebuilt, never held whole
+            for piece in rebuilt_pieces(state, document.text, exclude=matches):
+                sink.write(output_bytes(piece))
+            digest = sink.commit()
     except CleanerError as error:
         progress.failures.append(Failure(str(source), str(error)))
         return
@@ -182,7 +184,7 @@ def _revert_one(
     for edit in removed:
         counts[edit.status] -= 1
         counts["rejected"] = counts.get("rejected", 0) + 1
-    writer.result(doc, os.path.abspath(target), sha256_hex(data), {k: v for k, v in counts.items() if v})
+    writer.result(doc, os.path.abspath(target), digest, {k: v for k, v in counts.items() if v})
     progress.reverted.append(Reverted(source, target, len(removed)))
 
 
