@@ -159,6 +159,11 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list
             marks.links[number].append(marks.index[right])
             marks.links[marks.index[right]].append(number)
     _spread(marks)
+    for number, position in enumerate(positions):
+        if marks.stray[number] and not marks.chinese[number] and _beside_converted_twin(marks, position):
+            # A bracket without its partner beside the same bracket, which this run converts: OCR
+            # read it twice (`(1))`), as a second run, seeing `（1）)`, judges it.
+            marks.chinese[number] = True
     return _mark_edits(marks)
 
 
@@ -220,8 +225,9 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             continue
         char = text[position]
         after = FULL_WIDTH[char]
-        echo = after in (text[position - 1:position], text[position + 1:position + 2]) or _is_echo(
-            text, position, after
+        echo = (
+            after in (text[position - 1:position], text[position + 1:position + 2]) or _is_echo(text, position, after)
+            or (marks.stray[number] and _beside_converted_twin(marks, position))
         )
         if marks.stray[number] and not echo:
             edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
@@ -255,6 +261,21 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                                    0.95 if safety is Safety.AUTO else 0.6, reason, safety))
         previous_end = end
     return edits
+
+
+def _beside_converted_twin(marks: _Marks, position: int) -> bool:
+    """The half-width bracket at `position` stands beside the same bracket, which this run converts."""
+    char = marks.text[position]
+    if char not in "()":
+        return False
+    for neighbour in (position - 1, position + 1):
+        other = marks.index.get(neighbour)
+        if (
+            other is not None and marks.text[neighbour] == char and marks.chinese[other]
+            and not marks.stray[other] and not marks.excluded[other]
+        ):
+            return True
+    return False
 
 
 def _is_echo(text: str, position: int, full_width: str) -> bool:

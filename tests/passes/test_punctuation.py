@@ -115,6 +115,12 @@ def test_a_stray_half_width_bracket_goes_to_review() -> None:
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("(", "（", Safety.REVIEW)]
 
 
+def test_a_stray_bracket_beside_the_same_bracket_of_a_converted_pair_is_an_echo() -> None:
+    once = clean("总书记(1))", PUNCTUATION)
+    assert once.text == "总书记（1）"
+    assert clean(once.text, PUNCTUATION).edits == ()
+
+
 def test_a_mark_that_starts_a_line_goes_to_review() -> None:
     result = clean("各地要认真组织学习。\n:贯彻落实会议精神。", PUNCTUATION)
     assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.edits] == [
