@@ -65,8 +65,11 @@ class PunctuationPass:
         protected = _protected_spans(text)
         edits = _document_years(text)
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
-        edits += _marks(text, taken, protected)
-        edits += [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
+        quotes = [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
+        # Straight quotes this run turns into “”: Chinese context for the marks beside them, as a
+        # second run will see them.
+        edits += _marks(text, taken, protected, {edit.start for edit in quotes})
+        edits += quotes
         edits.sort(key=sort_key)
         return edits
 
@@ -132,7 +135,7 @@ class _Marks:
         self.excluded = [False] * count
 
 
-def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list[Edit]:
+def _marks(text: str, taken: set[int], protected: list[tuple[int, int]], chinese: set[int]) -> list[Edit]:
     positions = list(map(_match_start, _MARK.finditer(text)))
     if taken or protected:
         positions = [position for position in positions if position not in taken and not _inside(protected, position)]
@@ -153,7 +156,7 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]]) -> list
         if text[position] in ",:;" and left_char.isdigit() and right_char.isdigit() and left == position - 1:
             marks.excluded[number] = True  # 1,000  10:30
             continue
-        if _is_cjk(left_char) or _is_cjk(right_char):
+        if _is_cjk(left_char) or _is_cjk(right_char) or (chinese and (left in chinese or right in chinese)):
             marks.chinese[number] = True
         if right in marks.index and not marks.stray[number] and not marks.stray[marks.index[right]]:
             marks.links[number].append(marks.index[right])

@@ -121,6 +121,12 @@ def test_a_stray_bracket_beside_the_same_bracket_of_a_converted_pair_is_an_echo(
     assert clean(once.text, PUNCTUATION).edits == ()
 
 
+def test_a_bracket_beside_a_quote_this_run_makes_chinese_is_in_chinese_context() -> None:
+    once = clean('“总书记"(1)', PUNCTUATION).text
+    assert once == "“总书记”（1）"
+    assert clean(once, PUNCTUATION).edits == ()
+
+
 def test_a_mark_that_starts_a_line_goes_to_review() -> None:
     result = clean("各地要认真组织学习。\n:贯彻落实会议精神。", PUNCTUATION)
     assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.edits] == [
