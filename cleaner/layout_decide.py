@@ -309,7 +309,9 @@ def _decide(
     if title:
         return _decision(Verdict.JOIN, "join.title", 0.85, "a document title set on two lines")
     if line.fragment or following.fragment:
-        if line.fragment and line.ending <= Ending.CLOSING:
+        # (Stray marks joined to the text before them end no paragraph of their own: a second run
+        # sees them at the end of that text.)
+        if line.fragment and first_line and line.ending <= Ending.CLOSING:
             return _decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
         return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
     columns = [column.width for column in (before, after) if column.regular]

@@ -370,3 +370,9 @@ def test_a_number_spaced_off_chinese_text_is_read_alike_before_and_after_the_spa
 def test_a_few_short_lines_alike_in_width_are_not_taken_for_a_column() -> None:
     # Narrower than any printed column: a name, a heading and a number, each on its own line.
     assert clean("总书记\n0\n总书记\n", LAYOUT).applied == ()
+
+
+def test_stray_marks_joined_to_the_text_before_them_join_the_stray_marks_after() -> None:
+    once = clean("各地要认真组织学习\n。\n，\n", LAYOUT).text
+    assert once == "各地要认真组织学习。，\n"
+    assert clean(once, LAYOUT).applied == ()
