@@ -47,6 +47,7 @@ def masked(term: str) -> tuple[str, str, str]:
     return term[1:], term[::2], term[:2]
 
 
+
 def variants(quadgram: str) -> list[str]:
     """The 3-grams a 4-gram becomes with one character removed, by the index removed."""
     return [quadgram[:index] + quadgram[index + 1:] for index in range(4)]
@@ -79,10 +80,14 @@ def terms_of(text: str, trigrams: Counter[str]) -> Terms:
     """The terms of `text`, whose 3-gram counts `trigrams` are in order of first occurrence
     (`ngram_counts(text, 3)`)."""
     counts = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
-    by_masked: Masked = ({}, {}, {})
-    for term in counts:
-        for index, key in enumerate(masked(term)):
-            by_masked[index].setdefault(key, []).append(term)
+    after: dict[str, list[str]] = {}
+    around: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
+    for term in counts:  # `masked`, unrolled
+        after.setdefault(term[1:], []).append(term)
+        around.setdefault(term[::2], []).append(term)
+        before.setdefault(term[:2], []).append(term)
+    by_masked: Masked = (after, around, before)
     quadgrams = frequent_quadgrams(text, counts) if counts else {}
     return Terms(counts, by_masked, quadgrams)
 

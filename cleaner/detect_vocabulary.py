@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from cleaner.detect_flags import Survey
@@ -94,7 +94,7 @@ def vocabulary_of(text: str, model: DetectorModel, survey: Survey, trigrams: Cou
     if not terms.counts:
         return Vocabulary(text, terms, {}, {}, {}, [])
     substituted = _substitutions(text, survey.near, terms, trigrams, model, survey.known)
-    variants_found = _variants(terms, trigrams, variants_of_terms(terms.quadgrams))
+    variants_found = _all_variants(terms.quadgrams, trigrams)
     dropped = _drops(text, occurrences(text, variants_found), terms, variants_found, model) if variants_found else {}
     return Vocabulary(text, terms, variants_found, substituted, dropped, _best(substituted, dropped))
 
@@ -143,8 +143,8 @@ def amended_vocabulary(
     variants_found = dict(previous.variants)
     differing = set()  # variants whose terms differ
     for variant in changed3 | {variant for gram in amended.changed_quadgrams for variant in variants(gram)}:
-        if not HAN3.fullmatch(variant):
-            continue
+        if not HAN3.fullmatch(variant) or (variant not in trigrams and variant not in variants_found):
+            continue  # no term's variant (a variant must occur), before or now
         entries = _variants(terms, trigrams, [(variant, quadgrams_of_variant(terms, variant, first_occurrence))])
         if _counted(entries.get(variant, []), terms) != _counted(variants_found.get(variant, []), previous.terms):
             differing.add(variant)
@@ -262,11 +262,26 @@ def _fits(text: str, position: int, index: int, meant: str, known: frozenset[str
     return joins_left if index == 2 else joins_right if index == 0 else joins_left or joins_right
 
 
-def variants_of_terms(quadgrams: dict[str, int]) -> Iterator[tuple[str, list[tuple[str, int]]]]:
-    """Each quadgram term's variant (one character removed) with [(term, index removed)], in term order."""
-    for quadgram in quadgrams:
-        for index, variant in enumerate(variants(quadgram)):
-            yield variant, [(quadgram, index)]
+def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str, list[tuple[str, int]]]:
+    """`_variants` of every quadgram term (the same, unrolled: this runs over every quadgram term)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    seen = trigrams.get
+    for term, count in quadgrams.items():
+        allowance = max(1, int(count * MAX_VARIANT_SHARE))
+        # Dropping the first or last character leaves a 3-gram of the term's own occurrences.
+        variant = term[1:]
+        if count < seen(variant, 0) <= count + allowance:
+            found.setdefault(variant, []).append((term, 0))
+        variant = term[0] + term[2:]
+        if 0 < seen(variant, 0) <= allowance:
+            found.setdefault(variant, []).append((term, 1))
+        variant = term[:2] + term[3]
+        if 0 < seen(variant, 0) <= allowance:
+            found.setdefault(variant, []).append((term, 2))
+        variant = term[:3]
+        if count < seen(variant, 0) <= count + allowance:
+            found.setdefault(variant, []).append((term, 3))
+    return found
 
 
 def _variants(
