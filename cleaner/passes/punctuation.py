@@ -267,14 +267,23 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
 
 
 def _beside_converted_twin(marks: _Marks, position: int) -> bool:
-    """The half-width bracket at `position` stands beside the same bracket, which this run converts."""
-    char = marks.text[position]
+    """The half-width bracket at `position` is one of a run of the same bracket (`)))`) that touches
+    its full-width form or holds one this run converts: OCR read one bracket several times."""
+    text = marks.text
+    char = text[position]
     if char not in "()":
         return False
-    for neighbour in (position - 1, position + 1):
+    first = last = position
+    while first > 0 and text[first - 1] == char:
+        first -= 1
+    while last + 1 < len(text) and text[last + 1] == char:
+        last += 1
+    if FULL_WIDTH[char] in (text[first - 1:first], text[last + 1:last + 2]):
+        return True
+    for neighbour in range(first, last + 1):
         other = marks.index.get(neighbour)
         if (
-            other is not None and marks.text[neighbour] == char and marks.chinese[other]
+            neighbour != position and other is not None and marks.chinese[other]
             and not marks.stray[other] and not marks.excluded[other]
         ):
             return True
