@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TypeVar
 
 import ahocorasick_rs
@@ -27,6 +28,7 @@ MIN_TERM_COUNT = 3  # a term must occur at least this often
 AUTOMATON_COST = 22
 HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+START = itemgetter(1)  # of a match (pattern index, start, end)
 Item = TypeVar("Item")
 Masked = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
 
@@ -62,7 +64,7 @@ def occurrences(text: str, patterns: Collection[str]) -> list[int]:
     """Start offsets of every (overlapping) occurrence of any of `patterns` (Aho-Corasick, in Rust);
     in text order when the patterns have one length."""
     automaton = ahocorasick_rs.AhoCorasick(list(patterns), matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-    return [start for _index, start, _end in automaton.find_matches_as_indexes(text, overlapping=True)]
+    return list(map(START, automaton.find_matches_as_indexes(text, overlapping=True)))
 
 
 def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:

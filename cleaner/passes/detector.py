@@ -96,9 +96,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         around = [proposal.start for proposal in fresh]
         by_lexicon = sorted(
             [proposal for proposal in by_lexicon if not _close(proposal.start, around, RESCORED)]
-            + propose_by_lexicon(
-                current, model, survey, [position for position in survey.near if _close(position, around, RESCORED)]
-            ),
+            + propose_by_lexicon(current, model, survey, _within(survey.near, around, RESCORED)),
             key=lambda item: (item.start, item.end),
         )
     corrected = sorted(settled)
@@ -114,6 +112,14 @@ def _close(position: int, around: list[int], distance: int) -> bool:
     """Whether `position` is within `distance` of one of the sorted positions `around`."""
     index = bisect_left(around, position - distance)
     return index < len(around) and around[index] <= position + distance
+
+
+def _within(positions: list[int], around: list[int], distance: int) -> list[int]:
+    """Those of the sorted `positions` within `distance` of one of the positions `around`, in order."""
+    found: set[int] = set()
+    for centre in around:
+        found.update(positions[bisect_left(positions, centre - distance):bisect_right(positions, centre + distance)])
+    return sorted(found)
 
 
 def _beside_suspect(fresh: list[Proposal], near: list[int]) -> bool:
