@@ -162,11 +162,22 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]], chinese
             marks.links[number].append(marks.index[right])
             marks.links[marks.index[right]].append(number)
     _spread(marks)
-    for number, position in enumerate(positions):
-        if marks.stray[number] and not marks.chinese[number] and _beside_converted_twin(marks, position):
-            # A bracket without its partner beside the same bracket, which this run converts: OCR
-            # read it twice (`(1))`), as a second run, seeing `（1）)`, judges it.
+    echoes = [
+        number for number, position in enumerate(positions)
+        if marks.stray[number] and not marks.excluded[number] and _beside_converted_twin(marks, position)
+    ]
+    if echoes:
+        # A bracket without its partner in a run of the same bracket that touches its full-width
+        # form or holds one this run converts: OCR read it twice (`(1))`, `）)`). It goes, and the
+        # marks beside it then stand beside the full-width bracket, as a second run sees them.
+        for number in echoes:
             marks.chinese[number] = True
+        for number in echoes:
+            for side in (_skip_spaces(text, positions[number] - 1, -1), _skip_spaces(text, positions[number] + 1, 1)):
+                other = marks.index.get(side)
+                if other is not None and not marks.excluded[other] and not marks.chinese[other]:
+                    marks.chinese[other] = True
+        _spread(marks)
     return _mark_edits(marks)
 
 
@@ -252,7 +263,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
                                    f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
                                    Safety.REVIEW))
-        elif char == "," and (end == len(text) or text[end] == "\n") and text[start - 1:start] != ",":
+        elif char == "," and (end == len(text) or text[end] == "\n") and not _after_comma(text, position):
             # (after another half-width comma, the pair converts as one: `,,` → `，，`)
             edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
                                    "a paragraph does not end on a comma: OCR may have misread 。, or the "
@@ -290,16 +301,22 @@ def _beside_converted_twin(marks: _Marks, position: int) -> bool:
     return False
 
 
+def _after_comma(text: str, position: int) -> bool:
+    """A half-width comma comes before `position`, spaces apart at most."""
+    before = _skip_spaces(text, position - 1, -1)
+    return before >= 0 and text[before] == ","
+
+
 def _is_echo(text: str, position: int, full_width: str) -> bool:
-    """Whether this half-width mark is OCR reading one mark several times: its run (；;; ;;；) touches
-    the full-width form, or it is not the last of a run of a sentence mark (::, ,,), which Chinese
-    never doubles."""
+    """Whether this half-width mark is OCR reading one mark several times: its run (；;; ;;；, spaces
+    apart or not) touches the full-width form, or it is not the last of a run of a sentence mark
+    (::, , ,), which Chinese never doubles."""
     char = text[position]
     first = last = position
-    while first > 0 and text[first - 1] == char:
-        first -= 1
-    while last + 1 < len(text) and text[last + 1] == char:
-        last += 1
+    while (before := _skip_spaces(text, first - 1, -1)) >= 0 and text[before] == char:
+        first = before
+    while (after := _skip_spaces(text, last + 1, 1)) < len(text) and text[after] == char:
+        last = after
     if first == last:
         return False
     if full_width in (text[first - 1:first], text[last + 1:last + 2]):

@@ -135,6 +135,15 @@ def test_stray_brackets_after_a_converted_pair_are_all_echoes() -> None:
     assert clean("总书记(1)))", PUNCTUATION).text == "总书记（1）"
 
 
+def test_a_mark_after_a_stray_bracket_echo_is_in_chinese_context() -> None:
+    assert clean("摘自（人民日报）)?", PUNCTUATION).text == "摘自（人民日报）？"
+
+
+def test_two_commas_a_space_apart_ending_a_paragraph_become_one() -> None:
+    once = clean("总书记, ,", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == ("总书记，", ())
+
+
 def test_a_mark_that_starts_a_line_goes_to_review() -> None:
     result = clean("各地要认真组织学习。\n:贯彻落实会议精神。", PUNCTUATION)
     assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.edits] == [
