@@ -218,10 +218,28 @@ def split_lines(text: str) -> list[Line]:
         for content, length in zip(texts, lengths, strict=True)
     ]
     fragments = [
-        length <= 6 and _WORDLIKE.search(content) is None for content, length in zip(texts, lengths, strict=True)
+        (length <= 6 or not content[0].isalnum()) and _WORDLIKE.search(content) is None
+        and (length <= 6 or _collapsed_length(content) <= 6)
+        for content, length in zip(texts, lengths, strict=True)
     ]
     columns = zip(bounds[0::2], bounds[1::2], texts, widths, endings, markers, standalones, fragments, strict=True)
     return list(map(_new_line, repeat(Line), columns))
+
+
+def _collapsed_length(marks: str) -> int:
+    """How many marks a line of marks holds as the punctuation pass leaves it: spaces out, half-width
+    marks full-width, and a run of one mark (OCR reading it several times) counted once."""
+    folded = marks.translate(_FOLD)
+    return len(folded) - sum(
+        1 for index in range(1, len(folded)) if folded[index] == folded[index - 1] and folded[index] in _FOLDED
+    )
+
+
+# The marks the punctuation pass makes full-width (and reads once where OCR repeated them), and the
+# spaces it drops around them.
+_FOLDED = frozenset("，：；？！（）")
+_FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
+                       " ": None, "\t": None, "\u3000": None, "\u00a0": None})
 
 
 # A tuple of the eight fields, made a Line in C (Line(...) goes through a Python-level __new__).

@@ -45,3 +45,8 @@ def test_a_number_set_apart_by_spaces_after_chinese_is_no_contents_entry() -> No
 def test_a_contents_entry_with_leaders_or_a_gap_after_latin_text_stands_alone() -> None:
     text = "第一章　总则……………………1\n1.1 Background      3\n"
     assert [line.standalone for line in split_lines(text)] == [True, True]
+
+
+def test_a_line_of_marks_is_a_fragment_by_the_marks_it_holds_once_runs_are_read_once() -> None:
+    # ":，，，:::" is ":，，，：" once the punctuation pass has read the colons: both are three marks.
+    assert [line.fragment for line in split_lines(":，，，:::\n:，，，：\n——————————\n")] == [True, True, False]
