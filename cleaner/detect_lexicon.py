@@ -99,7 +99,7 @@ def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorMo
         if original is None:
             original = model.plausibility(window)
         corrected = window[:offset] + meant + window[offset + 1:]
-        gain = model.plausibility(corrected) - original + channel
+        gain = model.plausibility_of_change(window, offset, corrected) - original + channel
         if gain >= MIN_GAIN and (best is None or gain > best.gain):
             best = Proposal(position, position + 1, seen, meant, gain, "glyph",
                             f"{window}→{corrected}: lexicon gain {gain - channel:+.1f}, "

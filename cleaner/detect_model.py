@@ -89,7 +89,13 @@ class DetectorModel:
 
     def plausibility(self, text: str) -> float:
         """log10 probability of the best segmentation of `text` into lexicon words."""
-        return _plausibility(self, text)
+        return _prefix_scores(self, text)[-1]
+
+    def plausibility_of_change(self, window: str, offset: int, changed: str) -> float:
+        """`plausibility(changed)` where `changed` is `window` changed at `offset` (one character
+        replaced or inserted there): the best segmentations of the first `offset` characters are
+        the window's, so only the rest is worked out (the same figure, about half the work)."""
+        return _plausibility_of_change(self, window, offset, changed)
 
     def channel(self, seen: str, meant: str) -> float | None:
         """log10 P(OCR read `seen` | the text has `meant`), None when nothing suggests the pair."""
@@ -109,9 +115,15 @@ class DetectorModel:
 
 
 @lru_cache(maxsize=65536)
-def _plausibility(model: DetectorModel, text: str) -> float:
+def _prefix_scores(model: DetectorModel, text: str) -> tuple[float, ...]:
     # Windows recur (a document repeats its phrases; candidates share their original window).
-    return _best_segmentation(text, model.lexicon.centizipf_by_word)
+    return _best_segmentations(text, model.lexicon.centizipf_by_word, (0.0,))
+
+
+@lru_cache(maxsize=65536)
+def _plausibility_of_change(model: DetectorModel, window: str, offset: int, changed: str) -> float:
+    known = _prefix_scores(model, window)[:offset + 1]
+    return _best_segmentations(changed, model.lexicon.centizipf_by_word, known)[-1]
 
 
 @lru_cache(maxsize=65536)
@@ -119,11 +131,13 @@ def _channel(model: DetectorModel, seen: str, meant: str) -> float | None:
     return model._uncached_channel(seen, meant)
 
 
-def _best_segmentation(text: str, centizipf: object) -> float:
+def _best_segmentations(text: str, centizipf: object, known: tuple[float, ...]) -> tuple[float, ...]:
+    """log10 P of the best segmentation of each prefix of `text` (index = its length), given those
+    of the first len(known) - 1 characters (`known`, starting with the empty prefix's 0.0)."""
     lookup = centizipf.get  # type: ignore[attr-defined]
     length = len(text)
-    best = [0.0] + [-math.inf] * length
-    for end in range(1, length + 1):
+    best = [*known] + [-math.inf] * (length + 1 - len(known))
+    for end in range(len(known), length + 1):
         top = -math.inf
         for start in range(max(0, end - MAX_WORD), end):
             previous = best[start]
@@ -138,7 +152,7 @@ def _best_segmentation(text: str, centizipf: object) -> float:
             if score > top:
                 top = score
         best[end] = top
-    return best[length]
+    return tuple(best)
 
 
 @dataclass(frozen=True, slots=True)

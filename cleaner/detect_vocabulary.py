@@ -236,7 +236,7 @@ def _score(
     window = text[start:position + CONTEXT + 1]
     offset = position - start
     corrected = window[:offset] + meant + window[offset + 1:]
-    lexicon_gain = model.plausibility(corrected) - model.plausibility(window)
+    lexicon_gain = model.plausibility_of_change(window, offset, corrected) - model.plausibility(window)
     channel = model.channel(seen, meant)
     if lexicon_gain < (MIN_LEXICON_GAIN if channel is not None else MIN_UNEXPLAINED_GAIN):
         return None
@@ -364,7 +364,8 @@ def _score_drop(
     corrected = window[:offset] + missing + window[offset:]
     # Any insertion makes a text longer and so less probable; what counts is whether the missing
     # character joins a word rather than standing alone.
-    lexicon_gain = model.plausibility(corrected) - model.plausibility(window) - model.plausibility(missing)
+    lexicon_gain = (model.plausibility_of_change(window, offset, corrected) - model.plausibility(window)
+                    - model.plausibility(missing))
     if lexicon_gain < MIN_DROP_LEXICON_GAIN:
         return None
     evidence = math.log10(count)
