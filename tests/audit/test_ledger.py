@@ -11,7 +11,7 @@ import pytest
 from cleaner.audit.ledger import Ledger
 from cleaner.errors import LogError
 from cleaner.log import LogWriter
-from cleaner.logread import Fold, LineReader, read_lines
+from cleaner.logread import DecisionRecord, DocumentRecord, EditRecord, Fold, LineReader, read_lines
 
 from .helpers import FIRST_TEXT, edit, log_document, reviewed_scenario
 
@@ -142,3 +142,13 @@ def test_a_line_is_read_again_by_its_offset(tmp_path: Path) -> None:
         assert reader.record(lines[5].offset, lines[5].number) == lines[5].record
     finally:
         reader.close()
+
+
+@pytest.mark.parametrize("edit_id", ["2944a06711fac3d2", "2944A06711FAC3D2", "+944a06711fac3d2", "edit-1"])
+def test_an_id_is_given_back_as_the_log_wrote_it(tmp_path: Path, edit_id: str) -> None:
+    document = DocumentRecord(2, "run", 1, "a.txt", "0" * 64, "utf-8", "\n", 4)
+    state = Ledger("0" * 64, document, LineReader(tmp_path / "log.jsonl"))
+    state.propose(EditRecord(3, "run", 1, edit_id, 2, 3, "动", "记", "test", "test.rule", 0.9, "", "auto", "", (),
+                             1, 3, "总书", ""), 0)
+    assert state.decide(DecisionRecord(4, "run", 1, edit_id, "accepted", None, "张三", "now", None), 0)
+    assert [(entry.id, entry.status) for entry in state.entries()] == [(edit_id, "accepted")]
