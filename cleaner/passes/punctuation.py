@@ -325,6 +325,7 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 
 
 _SENTENCE_MARKS = frozenset(",:;?!")
+_LABEL_CHARACTER = re.compile(r"[^\W_]")
 
 
 def _mark_safety(text: str, position: int) -> Safety:
@@ -337,7 +338,12 @@ def _mark_safety(text: str, position: int) -> Safety:
     if char == ":":
         line_start = text.rfind("\n", 0, position) + 1
         following = text[position + 1:position + 2]
-        if position - line_start <= 8 or following in ("", "\n", "“") or (following.isascii() and following.isalnum()):
+        # (A label is measured in characters other than marks and spaces, which this run may remove or
+        # change: a second run must find the same label; a straight quote may become “ in this run.)
+        if (
+            len(_LABEL_CHARACTER.findall(text, line_start, position)) <= 8 or following in ("", "\n", "“", '"')
+            or (following.isascii() and following.isalnum())
+        ):
             return Safety.AUTO
     return Safety.REVIEW
 

@@ -144,6 +144,12 @@ def test_two_commas_a_space_apart_ending_a_paragraph_become_one() -> None:
     assert (once, clean(once, PUNCTUATION).edits) == ("总书记，", ())
 
 
+def test_a_label_colon_is_told_by_the_characters_before_it_not_the_marks_or_spaces() -> None:
+    once = clean("总书记总书记的?\t:总书记", PUNCTUATION)
+    assert once.text == "总书记总书记的？：总书记"
+    assert clean(once.text, PUNCTUATION).edits == ()
+
+
 def test_a_mark_that_starts_a_line_goes_to_review() -> None:
     result = clean("各地要认真组织学习。\n:贯彻落实会议精神。", PUNCTUATION)
     assert [(edit.before, edit.after, edit.rule_id, edit.safety) for edit in result.edits] == [
