@@ -66,6 +66,11 @@ _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
 _KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
+# A run of one sentence mark, half-width or full-width, spaces apart or not.
+_MARK_RUNS = re.compile("|".join(
+    f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+"
+    for half, full in ((",", "，"), (":", "："), (";", "；"), ("?", "？"), ("!", "！"))
+))
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
@@ -138,12 +143,27 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
         ascii_marks = len(_ASCII_NARROW.findall(text)) if solid_ascii else 0
         return (
             length - spaces - text.count("\u3000") - 0.25 * (marks + ascii_marks)
-            - 0.5 * (solid_ascii - ascii_marks) + 0.25 * kept
+            - 0.5 * (solid_ascii - ascii_marks) + 0.25 * kept - (0.75 * _read_once(text) if ascii_marks else 0.0)
         )
     if not ascii_count:
         return length - 0.25 * marks
     ascii_marks = len(_ASCII_NARROW.findall(text))
-    return length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - ascii_marks)
+    return (
+        length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - ascii_marks)
+        - (0.75 * _read_once(text) if ascii_marks else 0.0)
+    )
+
+
+def _read_once(text: str) -> int:
+    """How many half-width sentence marks of `text` repeat a mark beside them (`,,` `，,` `: :`):
+    the punctuation pass reads such a run once, so they count nothing (a line must measure the
+    same before and after that pass)."""
+    repeats = 0
+    for run in _MARK_RUNS.findall(text):
+        half = sum(map(run.count, ",:;?!"))
+        full = len(run) - half - sum(map(run.count, _SPACE_CHARS))
+        repeats += half if full else half - 1
+    return repeats
 
 
 def _spaced_width(text: str) -> float:

@@ -50,3 +50,8 @@ def test_a_contents_entry_with_leaders_or_a_gap_after_latin_text_stands_alone() 
 def test_a_line_of_marks_is_a_fragment_by_the_marks_it_holds_once_runs_are_read_once() -> None:
     # ":，，，:::" is ":，，，：" once the punctuation pass has read the colons: both are three marks.
     assert [line.fragment for line in split_lines(":，，，:::\n:，，，：\n——————————\n")] == [True, True, False]
+
+
+def test_a_repeated_half_width_mark_counts_once_as_the_punctuation_pass_reads_it() -> None:
+    assert line_width("技能，,") == line_width("技能, ,") == line_width("技能，") == 2.75
+    assert line_width("技能，，") == 3.5  # two full-width commas stay two
