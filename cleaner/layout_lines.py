@@ -66,10 +66,10 @@ _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
 _KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
-# A run of one sentence mark, half-width or full-width, spaces apart or not.
+# A run of one sentence mark or bracket, half-width or full-width, spaces apart or not.
 _MARK_RUNS = re.compile("|".join(
     f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+"
-    for half, full in ((",", "，"), (":", "："), (";", "；"), ("?", "？"), ("!", "！"))
+    for half, full in ((",", "，"), (":", "："), (";", "；"), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"))
 ))
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
@@ -155,14 +155,15 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
 
 
 def _read_once(text: str) -> int:
-    """How many half-width sentence marks of `text` repeat a mark beside them (`,,` `，,` `: :`):
-    the punctuation pass reads such a run once, so they count nothing (a line must measure the
-    same before and after that pass)."""
+    """How many half-width marks of `text` repeat a mark beside them (`,,` `，,` `: :` `）)`): the
+    punctuation pass reads such a run once, so they count nothing (a line must measure the same
+    before and after that pass)."""
     repeats = 0
     for run in _MARK_RUNS.findall(text):
-        half = sum(map(run.count, ",:;?!"))
+        half = sum(map(run.count, ",:;?!()"))
         full = len(run) - half - sum(map(run.count, _SPACE_CHARS))
-        repeats += half if full else half - 1
+        # (A run of half-width brackets alone may be nested pairs, `((1))`: those all stay.)
+        repeats += half if full else 0 if run[0] in "()" else half - 1
     return repeats
 
 

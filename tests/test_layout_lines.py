@@ -55,3 +55,8 @@ def test_a_line_of_marks_is_a_fragment_by_the_marks_it_holds_once_runs_are_read_
 def test_a_repeated_half_width_mark_counts_once_as_the_punctuation_pass_reads_it() -> None:
     assert line_width("技能，,") == line_width("技能, ,") == line_width("技能，") == 2.75
     assert line_width("技能，，") == 3.5  # two full-width commas stay two
+
+
+def test_a_half_width_bracket_beside_its_full_width_form_counts_nothing() -> None:
+    assert line_width("技能0)）") == line_width("技能0）") == 3.25
+    assert line_width("((1))") == 3.5  # nested pairs: every bracket stays
