@@ -267,19 +267,23 @@ _DECODER = json.JSONDecoder()
 
 def split_line(raw: bytes, number: int, path: Path | str) -> tuple[str, str | None, dict[str, Any]]:
     """The chain hash, the `prev` hash and the JSON object of one raw line (not yet validated)."""
+    data = _json_object(raw, number, path)
+    prev = data.get("prev")
+    if prev is not None and type(prev) is not str:
+        raise LogError(f"{path}:{number}: 'prev' must be a hash or null")
+    return line_hash(raw[:-1]), prev, data
+
+
+def _json_object(raw: bytes, number: int, path: Path | str) -> dict[str, Any]:
     if not raw.endswith(b"\n"):
         raise LogError(f"{path}:{number}: incomplete line (the writer was interrupted, or the log was cut)")
-    content = raw[:-1]
     try:
-        data = _DECODER.decode(content.decode("utf-8"))
+        data = _DECODER.decode(raw[:-1].decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise LogError(f"{path}:{number}: not a JSON log record") from None
     if type(data) is not dict:
         raise LogError(f"{path}:{number}: not a JSON log record")
-    prev = data.get("prev")
-    if prev is not None and type(prev) is not str:
-        raise LogError(f"{path}:{number}: 'prev' must be a hash or null")
-    return line_hash(content), prev, data
+    return data
 
 
 def parse_line(raw: bytes, number: int, path: Path | str, offset: int = 0) -> LogLine:
@@ -420,7 +424,8 @@ class LineReader:
         self._stream: IO[bytes] | None = None
 
     def record(self, offset: int, number: int) -> Record:
-        """The record of line `number`, which starts at byte `offset`."""
+        """The record of line `number`, which starts at byte `offset` (its chain hash is not computed:
+        the first reading checked the chain)."""
         try:
             if self._stream is None:
                 self._stream = open(self.path, "rb")  # noqa: SIM115 - closed in close()
@@ -428,7 +433,7 @@ class LineReader:
             raw = self._stream.readline()
         except OSError as error:
             raise LogError(f"{self.path}: cannot read log ({error.strerror})") from None
-        return parse_line(raw, number, self.path, offset).record
+        return to_record(_json_object(raw, number, self.path), number, self.path)
 
     def close(self) -> None:
         if self._stream is not None:
