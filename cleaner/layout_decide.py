@@ -224,6 +224,7 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
     columns = []
     ordered: list[float] = []
     wrapped: list[float] = []
+    narrowest, widest = NARROWEST_COLUMN, PRINTED_WIDTH
     for end, width in enumerate(widths):
         insort(ordered, width)
         if wraps[end]:
@@ -244,7 +245,7 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
         full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
         columns.append(_make_column(
             column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)
-            and NARROWEST_COLUMN <= column <= PRINTED_WIDTH
+            and narrowest <= column <= widest
         ))
     return columns
 

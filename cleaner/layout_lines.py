@@ -56,16 +56,18 @@ _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
 _ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
-# The half-width marks OCR reads Chinese marks as (and the punctuation pass turns into them):
-# narrow like a Chinese mark, so that a line measures the same before and after that pass.
-_ASCII_NARROW = re.compile('[,()\\[\\]:;?!"]')
 # Inline white space. A run of it counts nothing where a later pass removes it (between Chinese
 # characters, between Chinese and a number, around a mark: see _KEPT_SPACE), so that cleaning a
 # cleaned text measures its lines as the first run did; between Latin words or digits it stays.
 _SPACE_CHARS = " \t\u3000\u00a0"
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
+# The half-width marks OCR reads Chinese marks as (and the punctuation pass turns into them), narrow
+# like a Chinese mark so that a line measures the same before and after that pass; and the spaces.
+_NARROW_OR_SPACE = re.compile(f'[,()\\[\\]:;?!"{_SPACE_CHARS}]')
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
 _KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
+_RUN_MARKS = ",，:：;；?？!！(（)）"
+_MARK_PAIR = re.compile(f"[{_RUN_MARKS}][{_SPACE_CHARS}]*[{_RUN_MARKS}]")
 # A run of one sentence mark or bracket, half-width or full-width, spaces apart or not.
 _MARK_RUNS = re.compile("|".join(
     f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+"
@@ -133,38 +135,22 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
     """line_width, given the text's length, its size in UTF-8 and its number of Chinese marks."""
     # UTF-8 uses one byte for ASCII and three for the BMP ideographs and marks.
     ascii_count = length - (size - length) // 2
-    spaces = text.count(" ")
-    if spaces or "\u3000" in text or "\t" in text or "\u00a0" in text:
-        if "\u00a0" in text:
-            return _spaced_width(text)  # (two bytes in UTF-8: the count above does not hold)
-        spaces += text.count("\t")
-        solid_ascii = ascii_count - spaces
-        kept = sum(map(len, _KEPT_SPACE.findall(text))) if solid_ascii else 0
-        ascii_marks = len(_ASCII_NARROW.findall(text)) if solid_ascii else 0
-        return (
-            length - spaces - text.count("\u3000") - 0.25 * (marks + ascii_marks)
-            - 0.5 * (solid_ascii - ascii_marks) + 0.25 * kept - (0.75 * _read_once(text) if ascii_marks else 0.0)
-        )
-    if not ascii_count:
-        return length - 0.25 * marks
-    ascii_marks = len(_ASCII_NARROW.findall(text))
-    return (
-        length - 0.25 * (marks + ascii_marks) - 0.5 * (ascii_count - ascii_marks)
-        - (0.75 * _read_once(text) if ascii_marks else 0.0)
-    )
-
-
-def _read_once(text: str) -> int:
-    """How many half-width marks of `text` repeat a mark beside them (`,,` `，,` `: :` `）)`): the
-    punctuation pass reads such a run once, so they count nothing (a line must measure the same
-    before and after that pass)."""
-    repeats = 0
-    for run in _MARK_RUNS.findall(text):
-        half = sum(map(run.count, ",:;?!()"))
-        full = len(run) - half - sum(map(run.count, _SPACE_CHARS))
-        # (A run of half-width brackets alone may be nested pairs, `((1))`: those all stay.)
-        repeats += half if full else 0 if run[0] in "()" else half - 1
-    return repeats
+    # Half-width marks and spaces, found in one pass (most lines with ASCII in them hold neither).
+    found = _NARROW_OR_SPACE.findall(text)
+    if not found:
+        return length - 0.25 * marks - 0.5 * ascii_count
+    if "\u00a0" in found:
+        return _spaced_width(text)  # (two bytes in UTF-8: the count above does not hold)
+    spaces = found.count(" ") + found.count("\t")
+    wide_spaces = found.count("\u3000")
+    ascii_marks = len(found) - spaces - wide_spaces
+    solid_ascii = ascii_count - spaces
+    width = length - spaces - wide_spaces - 0.25 * (marks + ascii_marks) - 0.5 * (solid_ascii - ascii_marks)
+    if (spaces or wide_spaces) and solid_ascii > ascii_marks:
+        width += 0.25 * sum(map(len, _KEPT_SPACE.findall(text)))
+    if ascii_marks:
+        width -= 0.75 * _read_once(text)
+    return width
 
 
 def _spaced_width(text: str) -> float:
@@ -174,6 +160,21 @@ def _spaced_width(text: str) -> float:
     solid = _SPACE_RUN.sub("", text)
     length = len(solid)
     return _width(solid, length, len(solid.encode("utf-8")), len(_MARKS.findall(solid))) + 0.25 * kept
+
+
+def _read_once(text: str) -> int:
+    """How many half-width marks of `text` repeat a mark beside them (`,,` `，,` `: :` `）)`): the
+    punctuation pass reads such a run once, so they count nothing (a line must measure the same
+    before and after that pass)."""
+    if _MARK_PAIR.search(text) is None:
+        return 0  # (the common case: no two marks side by side)
+    repeats = 0
+    for run in _MARK_RUNS.findall(text):
+        half = sum(map(run.count, ",:;?!()"))
+        full = len(run) - half - sum(map(run.count, _SPACE_CHARS))
+        # (A run of half-width brackets alone may be nested pairs, `((1))`: those all stay.)
+        repeats += half if full else 0 if run[0] in "()" else half - 1
+    return repeats
 
 
 def line_ending(text: str) -> Ending:
@@ -238,10 +239,13 @@ def split_lines(text: str) -> list[Line]:
         and _STANDALONE.fullmatch(content) is not None
         for content, length in zip(texts, lengths, strict=True)
     ]
+    # (A line of more than six characters is a fragment only if its runs of marks are read once:
+    # such a line starts with a mark.)
+    word_starts = map(str.isalnum, map(itemgetter(0), texts))
     fragments = [
-        (length <= 6 or not content[0].isalnum()) and _WORDLIKE.search(content) is None
+        (length <= 6 or not word_start) and _WORDLIKE.search(content) is None
         and (length <= 6 or _collapsed_length(content) <= 6)
-        for content, length in zip(texts, lengths, strict=True)
+        for content, length, word_start in zip(texts, lengths, word_starts, strict=True)
     ]
     columns = zip(bounds[0::2], bounds[1::2], texts, widths, endings, markers, standalones, fragments, strict=True)
     return list(map(_new_line, repeat(Line), columns))
