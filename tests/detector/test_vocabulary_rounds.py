@@ -4,6 +4,8 @@ what the corrections can change, and finds exactly what a fresh search of the co
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cleaner.detect_lexicon import survey_of
 from cleaner.detect_model import DetectorModel, Proposal
@@ -48,3 +50,33 @@ def test_an_amended_search_rescores_a_distant_proposal_whose_term_became_more_fr
     amended, fresh = rounds(model, {BEFORE.index("能人才评价") - 1: "技"})
     assert (amended == fresh, described(amended)) == (True, [(32, "敦", "教", "vocabulary", 6.02),
                                                              (73, "", "能", "dropped", 1.91)])
+
+
+PHRASES = ["职业教育", "技能人才", "人才培养", "队伍建设", "总书记", "重要指示", "精神", "人力资源", "服务", "职业技能",
+           "发展", "加强", "，", "。", "\n"]
+CHARACTERS = sorted(set("".join(PHRASES)) | set("青敦吕妥员动材"))
+
+
+@st.composite
+def corrected_texts(draw: st.DrawFn) -> tuple[str, str, list[int]]:
+    """A text of repeated terms with a few misread characters, and the same text with a few
+    characters changed (`changed`: their positions)."""
+    text = list("".join(draw(st.lists(st.sampled_from(PHRASES), min_size=25, max_size=60))))
+    for position in draw(st.lists(st.integers(0, len(text) - 1), min_size=1, max_size=6)):
+        text[position] = draw(st.sampled_from(CHARACTERS))
+    after = text.copy()
+    changed = sorted(draw(st.sets(st.integers(0, len(text) - 1), min_size=1, max_size=4)))
+    for position in changed:
+        after[position] = draw(st.sampled_from(CHARACTERS))
+    return "".join(text), "".join(after), changed
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corrected_texts())
+def test_an_amended_search_always_equals_a_fresh_search(model: DetectorModel, case: tuple[str, str, list[int]]) -> None:
+    before, after, changed = case
+    first = vocabulary_of(before, model, survey_of(before, model), ngram_counts(before, 3))
+    trigrams = amended_counts(ngram_counts(before, 3), before, after, changed, 3)
+    amended = amended_vocabulary(first, after, model, survey_of(after, model), trigrams, changed)
+    fresh = vocabulary_of(after, model, survey_of(after, model), ngram_counts(after, 3))
+    assert (amended.proposals, amended.terms) == (fresh.proposals, fresh.terms)
