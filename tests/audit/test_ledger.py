@@ -113,6 +113,31 @@ def test_entries_in_text_order_keep_the_proposed_order_at_one_place(tmp_path: Pa
     assert ordered == [insertion.id, other.id, replacement.id, late.id]
 
 
+def test_edits_proposed_in_text_order_stay_in_that_order(tmp_path: Path) -> None:
+    source, log = tmp_path / "notice.txt", tmp_path / "log.jsonl"
+    source.write_text(FIRST_TEXT, "utf-8")
+    proposed = [
+        edit(FIRST_TEXT, 2, 2, "·"), edit(FIRST_TEXT, 2, 2, "、", rule="other.rule"), edit(FIRST_TEXT, 2, 3, "记"),
+        edit(FIRST_TEXT, 9, 11, "平台"),
+    ]
+    log_document(log, source, [(change, "pending", None) for change in proposed], tmp_path / "out.txt")
+    with ledgers(log) as states:
+        ordered = [entry.id for entry in states["notice.txt"].in_text_order()]
+    assert ordered == [change.id for change in proposed]
+
+
+def test_a_replacement_proposed_before_an_insertion_at_its_start_comes_after_it(tmp_path: Path) -> None:
+    source, log = tmp_path / "notice.txt", tmp_path / "log.jsonl"
+    source.write_text(FIRST_TEXT, "utf-8")
+    replacement, insertion = edit(FIRST_TEXT, 2, 3, "记"), edit(FIRST_TEXT, 2, 2, "·")
+    late = edit(FIRST_TEXT, 9, 11, "平台")
+    log_document(log, source, [(replacement, "auto", None), (insertion, "auto", None), (late, "auto", None)],
+                 tmp_path / "out.txt")
+    with ledgers(log) as states:
+        ordered = [entry.id for entry in states["notice.txt"].applied()]
+    assert ordered == [insertion.id, replacement.id, late.id]
+
+
 def test_a_record_changed_since_it_was_read_is_an_error_naming_its_line(tmp_path: Path) -> None:
     scenario = reviewed_scenario(tmp_path)
     with ledgers(scenario.log) as states:
