@@ -195,7 +195,9 @@ def _tail(lines: list[Line], decisions: list[Decision], index: int) -> str:
     """The last two characters of the paragraph that lines[index] ends, without inline spaces
     (as a second run, given the paragraph on one line and its spaces removed, will see them)."""
     text = lines[index].text
-    tail = text[-4:].replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
+    tail = text[-2:]
+    if not tail.isalnum():  # (spaces, marks: the slow way)
+        tail = text[-4:].replace(" ", "").replace("\u3000", "").replace("\t", "").replace("\u00a0", "")
     if len(tail) < 2 and index and decisions[index - 1].verdict is Verdict.JOIN:
         tail = lines[index - 1].text[-1:] + tail
     return tail[-2:]
@@ -215,7 +217,11 @@ WRAPPED = _decision(
     Verdict.JOIN, "join.wrapped", 0.95, "the line runs to the column width and ends mid-sentence: a wrap"
 )
 # Columns are few and immutable (widths are multiples of 1/4 em): build each once.
-_make_column = functools.cache(Column)
+@functools.cache
+def _make_column(width: float, regular: bool) -> Column:
+    """The Column of lines running to `width`, regular as found, but never narrower or wider than
+    printed text is set (checked once per width, not per line)."""
+    return Column(width, regular and NARROWEST_COLUMN <= width <= PRINTED_WIDTH)
 
 
 def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
@@ -224,7 +230,6 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
     columns = []
     ordered: list[float] = []
     wrapped: list[float] = []
-    narrowest, widest = NARROWEST_COLUMN, PRINTED_WIDTH
     for end, width in enumerate(widths):
         insort(ordered, width)
         if wraps[end]:
@@ -243,10 +248,7 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
         low, high = column - TOLERANCE, column + INDENT + 0.5
         full = bisect_right(ordered, high) - bisect_left(ordered, low)
         full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
-        columns.append(_make_column(
-            column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)
-            and narrowest <= column <= widest
-        ))
+        columns.append(_make_column(column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)))
     return columns
 
 
@@ -272,7 +274,6 @@ def _near_column(widths: list[float], wraps: list[bool], index: int) -> Column:
     width = max(window)
     return _make_column(
         width, min(window) >= width - TOLERANCE and sum(wraps[index - 1:index + 2]) >= 2
-        and NARROWEST_COLUMN <= width <= PRINTED_WIDTH
     )
 
 
@@ -299,8 +300,7 @@ def _sorted_column(ordered: list[float], wrapped: list[float], share: float, min
     full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
     return _make_column(
         width,
-        full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1)
-        and NARROWEST_COLUMN <= width <= PRINTED_WIDTH,
+        full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1),
     )
 
 

@@ -67,6 +67,7 @@ _NARROW_OR_SPACE = re.compile(f'[,()\\[\\]:;?!"{_SPACE_CHARS}]')
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
 _KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
 _RUN_MARKS = ",，:：;；?？!！(（)）"
+# Two marks side by side (spaces apart or not): rare, and the only place a run can be.
 _MARK_PAIR = re.compile(f"[{_RUN_MARKS}][{_SPACE_CHARS}]*[{_RUN_MARKS}]")
 # A run of one sentence mark or bracket, half-width or full-width, spaces apart or not.
 _MARK_RUNS = re.compile("|".join(
@@ -148,7 +149,7 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
     width = length - spaces - wide_spaces - 0.25 * (marks + ascii_marks) - 0.5 * (solid_ascii - ascii_marks)
     if (spaces or wide_spaces) and solid_ascii > ascii_marks:
         width += 0.25 * sum(map(len, _KEPT_SPACE.findall(text)))
-    if ascii_marks:
+    if ascii_marks and _MARK_PAIR.search(text) is not None:
         width -= 0.75 * _read_once(text)
     return width
 
@@ -166,8 +167,6 @@ def _read_once(text: str) -> int:
     """How many half-width marks of `text` repeat a mark beside them (`,,` `，,` `: :` `）)`): the
     punctuation pass reads such a run once, so they count nothing (a line must measure the same
     before and after that pass)."""
-    if _MARK_PAIR.search(text) is None:
-        return 0  # (the common case: no two marks side by side)
     repeats = 0
     for run in _MARK_RUNS.findall(text):
         half = sum(map(run.count, ",:;?!()"))
@@ -241,11 +240,10 @@ def split_lines(text: str) -> list[Line]:
     ]
     # (A line of more than six characters is a fragment only if its runs of marks are read once:
     # such a line starts with a mark.)
-    word_starts = map(str.isalnum, map(itemgetter(0), texts))
     fragments = [
-        (length <= 6 or not word_start) and _WORDLIKE.search(content) is None
+        (length <= 6 or not content[0].isalnum()) and _WORDLIKE.search(content) is None
         and (length <= 6 or _collapsed_length(content) <= 6)
-        for content, length, word_start in zip(texts, lengths, word_starts, strict=True)
+        for content, length in zip(texts, lengths, strict=True)
     ]
     columns = zip(bounds[0::2], bounds[1::2], texts, widths, endings, markers, standalones, fragments, strict=True)
     return list(map(_new_line, repeat(Line), columns))
