@@ -38,9 +38,9 @@ WINDOW = 9
 # 12-15 in a newspaper column. Lines wider than this are paragraphs already (as a second run sees a
 # first run's output): however alike their widths, they are no column.
 PRINTED_WIDTH = 60.0
-# The narrowest column text is set in (a newspaper's is 12-15 ems): a few lines narrower than this
-# alike in width are headings, names or fragments, not wrapped text.
-NARROWEST_COLUMN = 8.0
+# Narrower than any column text is set in (a newspaper's is 12-15 ems): a few lines this short alike
+# in width are headings, names or fragments, not wrapped text.
+NARROWEST_COLUMN = 6.0
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
