@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from itertools import compress
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
@@ -163,8 +164,8 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]], chinese
             marks.links[marks.index[right]].append(number)
     _spread(marks)
     echoes = [
-        number for number, position in enumerate(positions)
-        if marks.stray[number] and not marks.excluded[number] and _beside_converted_twin(marks, position)
+        number for number in compress(range(len(positions)), marks.stray)
+        if not marks.excluded[number] and _beside_converted_twin(marks, positions[number])
     ]
     if echoes:
         # A bracket without its partner in a run of the same bracket that touches its full-width
@@ -312,6 +313,9 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
     apart or not) touches the full-width form, or it is not the last of a run of a sentence mark
     (::, , ,), which Chinese never doubles."""
     char = text[position]
+    neighbours = _RUN_NEIGHBOURS[char]
+    if text[position - 1:position] not in neighbours and text[position + 1:position + 2] not in neighbours:
+        return False  # (the common case: a mark on its own)
     first = last = position
     while (before := _skip_spaces(text, first - 1, -1)) >= 0 and text[before] == char:
         first = before
@@ -325,6 +329,8 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 
 
 _SENTENCE_MARKS = frozenset(",:;?!")
+# What may stand beside a mark in a run of it: the mark itself or a space.
+_RUN_NEIGHBOURS = {char: frozenset(char + INLINE_SPACE) for char in FULL_WIDTH}
 _LABEL_CHARACTER = re.compile(r"[^\W_]")
 
 
