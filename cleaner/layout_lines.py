@@ -140,7 +140,7 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
     found = _NARROW_OR_SPACE.findall(text)
     if not found:
         return length - 0.25 * marks - 0.5 * ascii_count
-    if "\u00a0" in found:
+    if "\u00a0" in text:
         return _spaced_width(text)  # (two bytes in UTF-8: the count above does not hold)
     spaces = found.count(" ") + found.count("\t")
     wide_spaces = found.count("\u3000")
@@ -149,7 +149,7 @@ def _width(text: str, length: int, size: int, marks: int) -> float:
     width = length - spaces - wide_spaces - 0.25 * (marks + ascii_marks) - 0.5 * (solid_ascii - ascii_marks)
     if (spaces or wide_spaces) and solid_ascii > ascii_marks:
         width += 0.25 * sum(map(len, _KEPT_SPACE.findall(text)))
-    if ascii_marks and _MARK_PAIR.search(text) is not None:
+    if ascii_marks and marks + ascii_marks > 1 and _MARK_PAIR.search(text) is not None:
         width -= 0.75 * _read_once(text)
     return width
 
