@@ -56,6 +56,8 @@ _LIST_CONTINUES = frozenset("、，,（(")
 # How frequent (Zipf) the word a line's last character and the next line's first character make must
 # be, for the break to split a word: 行|动 (5.4), 期|间 (5.4), 质|量 (5.1); chance pairs score below 2.
 SPLIT_WORD_ZIPF = 3.0
+# A word of three or four characters across a break is evidence of a cut at this frequency.
+SPLIT_PHRASE_ZIPF = 2.0
 # Last characters after which the text must go on: 、 and opening brackets and quotes.
 _OPENING = frozenset("、（(《“‘「『【〔[")
 _DOCUMENT_TYPE = re.compile(
@@ -206,9 +208,17 @@ def _tail(lines: list[Line], decisions: list[Decision], index: int) -> str:
 def _splits_word(tail: str, following: str, word_frequency: WordFrequency) -> bool:
     """The break between a text ending in `tail` and `following` (both ideographs there) splits a
     frequent word: the last character and the next line's first make one, more frequent than the
-    line's own last two."""
+    line's own last two; or one or two characters each side make a word of three or four
+    (前进|方向, 技能|人才), which a paragraph's end and the next one's start rarely do."""
     across = word_frequency(tail[-1] + following[0])
-    return across >= SPLIT_WORD_ZIPF and (len(tail) < 2 or across > word_frequency(tail))
+    if across >= SPLIT_WORD_ZIPF and (len(tail) < 2 or across > word_frequency(tail)):
+        return True
+    start = following[:2] if len(following) > 1 and _is_han(following[1]) else following[:1]
+    return any(
+        word_frequency(tail[-before:] + start[:after]) >= SPLIT_PHRASE_ZIPF
+        for before in range(min(2, len(tail)), 0, -1) for after in range(len(start), 0, -1)
+        if before + after >= 3 and _is_han(tail[-before])
+    )
 
 
 _IRREGULAR = Column(0.0, False)

@@ -91,7 +91,7 @@ def test_a_line_ending_mid_text_a_little_short_of_the_width_is_a_wrap() -> None:
 
 
 def test_a_line_ending_mid_text_a_little_short_before_an_indented_line_goes_to_review() -> None:
-    text = LOST_MARKS.replace("技能人才培\n养、", "技能人才\n培养、")
+    text = LOST_MARKS.replace("技能人才培\n养、", "技能人才\n选拔、")  # 人才|选拔 splits no word
     text = text.replace("畅通技能人才职业发展通道", "畅通技能人才发展通道")
     result = clean(text, LAYOUT)
     assert result.text.split("\n")[0].endswith("落地见效要完善技能人才")
@@ -208,6 +208,17 @@ def test_a_paragraph_cut_at_a_page_break_inside_a_word_is_rejoined() -> None:
         "习近平总书记对技能人才工作作出重要指示，坚持立德树人、提高质量，促进就业，服务发展。\n"
         "二、切实做好技能人才工作\n"
     )
+
+
+def test_a_page_cut_through_a_four_character_word_is_rejoined() -> None:
+    text = (
+        "习近平总书记的重要指示，深刻阐明了职业教育在全面建设社会主义现代化国家新征程中的地位和作用，"
+        "为做好当前和今后一个时期技能人才队伍建设工作指明了前进\n\n"
+        "方向，提供了根本遵循。职业教育是国民教育体系和人力资源开发的重要组成部分。\n"
+    )
+    result = clean(text, LAYOUT)
+    assert result.text == text.replace("\n\n", "", 1)
+    assert "join.split-word" in [edit.rule_id for edit in result.applied]
 
 
 def test_a_paragraph_ending_on_a_comma_before_another_keeps_its_break_and_the_join_goes_to_review() -> None:
