@@ -65,6 +65,7 @@ class PunctuationPass:
     def propose(self, text: str) -> list[Edit]:
         protected = _protected_spans(text)
         edits = _document_years(text)
+        edits += [edit for edit in _title_marks_closed_round(text) if not _inside(protected, edit.start)]
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
         quotes = [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
         # Straight quotes this run turns into “”: Chinese context for the marks beside them, as a
@@ -73,6 +74,9 @@ class PunctuationPass:
         edits += quotes
         edits.sort(key=sort_key)
         return edits
+
+
+_TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff]{1,6})[)）]")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -102,6 +106,19 @@ def _document_years(text: str) -> list[Edit]:
             "the year of a document number is set in 〔〕 (GB/T 9704)",
         ))
     return edits
+
+
+def _title_marks_closed_round(text: str) -> list[Edit]:
+    """`《一)`, `厅《局）`: a 《 or 〈 closed by a round bracket after a few hanzi is OCR's reading of
+    （ (a title closes with 》), so the pair becomes `（…）`."""
+    if "《" not in text and "〈" not in text:
+        return []
+    return [
+        fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
+                  "bracket.title-mark-for-round", 0.95,
+                  "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈")
+        for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
+    ]
 
 
 @functools.cache

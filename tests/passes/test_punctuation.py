@@ -183,3 +183,15 @@ def test_a_doubled_sentence_mark_is_one_mark_read_twice() -> None:
 
 def test_an_unpaired_bracket_beside_its_full_width_form_is_an_echo() -> None:
     assert clean("（((）", PUNCTUATION).text == "（）"
+
+
+def test_a_title_mark_closed_by_a_round_bracket_is_a_round_bracket_pair() -> None:
+    assert [clean(text, PUNCTUATION).text for text in ("《一) 加强组织领导", "保障厅《局）：", "〈三)完善政策")] == [
+        "（一） 加强组织领导", "保障厅（局）：", "（三）完善政策"
+    ]
+
+
+def test_titles_and_brackets_inside_titles_stay_titles() -> None:
+    assert [clean(text, PUNCTUATION).text for text in ("学习《决定（草案）》精神", "《关于印发〈方案〉的通知》")] == [
+        "学习《决定（草案）》精神", "《关于印发〈方案〉的通知》"
+    ]
