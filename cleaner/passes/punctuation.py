@@ -65,12 +65,14 @@ class PunctuationPass:
     def propose(self, text: str) -> list[Edit]:
         protected = _protected_spans(text)
         edits = _document_years(text)
-        edits += [edit for edit in _title_marks_closed_round(text) if not _inside(protected, edit.start)]
+        brackets = [edit for edit in _title_marks_closed_round(text) if not _inside(protected, edit.start)]
+        edits += brackets
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
         quotes = [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
-        # Straight quotes this run turns into “”: Chinese context for the marks beside them, as a
-        # second run will see them.
-        edits += _marks(text, taken, protected, {edit.start for edit in quotes})
+        # Straight quotes this run turns into “”, and brackets it turns into （）: Chinese context for
+        # the marks beside them, as a second run will see them.
+        made_chinese = {edit.start for edit in quotes} | {edit.end - 1 for edit in brackets}
+        edits += _marks(text, taken, protected, made_chinese)
         edits += quotes
         edits.sort(key=sort_key)
         return edits

@@ -195,3 +195,8 @@ def test_titles_and_brackets_inside_titles_stay_titles() -> None:
     assert [clean(text, PUNCTUATION).text for text in ("学习《决定（草案）》精神", "《关于印发〈方案〉的通知》")] == [
         "学习《决定（草案）》精神", "《关于印发〈方案〉的通知》"
     ]
+
+
+def test_a_mark_after_a_title_mark_closed_round_is_in_chinese_context_at_once() -> None:
+    once = clean("保障厅《局) :\n今年4月", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).text) == ("保障厅（局）：\n今年4月", "保障厅（局）：\n今年4月")
