@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 # Pieces OCR output is made of: hanzi (including confusion keys), both punctuation widths,
-# headings, dates, numbers, Latin, e-mail/phone fragments, spaces and line breaks.
+# headings, dates, numbers (some full-width), Latin, e-mail/phone fragments, page numbers, spaces
+# and line breaks.
 PIECES = (
     "总书动", "殿切", "平合", "公平合理", "风来", "能人才", "宣传", "自已", "地位 and 作用",
     "摘自（人民日报）", "國家發展", "視類", "乾", "技能人才", "习近平", "通知", "的", "是",
@@ -14,6 +15,7 @@ PIECES = (
     "2020 年 12 月 10 日", "3.14", "25%", "027-51828284", "415426865@qq.com", "https://www.gov.cn/a",
     "Research and Development", "ｆｕｌｌ", " ", "  ", "\u3000", "\n", "\n\n", "\t", "附件：",
     "联系人：", "电 话", "𠀀", "\u200b", "e\u0301", "カ", "○", "二○二○年",
+    "\n— 2 —\n", "第3页 共5页", "一 4 一", "２０２０年", "３．５％", "《一)", "〈三）",
 )
 
 

@@ -42,11 +42,7 @@ class PagesPass:
 
 
 def _page_edits(text: str) -> Iterator[Edit]:
-    last_end = 0
-    for match in _PAGE_LINE.finditer(text):
-        start, end = _span_with_blank_lines(text, match.start(), match.end())
-        if start < last_end:
-            continue  # a second page line among the blank lines of the first: taken with it
+    for start, end, marks in _merged_spans(text):
         content_before = start > 0
         content_after = end < len(text) or text.endswith("\n")
         after = "\n" if content_before and content_after else ""
@@ -54,9 +50,25 @@ def _page_edits(text: str) -> Iterator[Edit]:
             continue
         yield make_edit(
             text, start, end, after, pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
-            reason=f"page number {match.group().strip()!r} on a line of its own",
+            reason=f"page number {' '.join(marks)!r} on a line of its own",
         )
-        last_end = end
+
+
+def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
+    """The spans of the page lines with their blank lines, page lines only blank lines apart
+    taken together, with the marks each holds."""
+    current: tuple[int, int, list[str]] | None = None
+    for match in _PAGE_LINE.finditer(text):
+        start, end = _span_with_blank_lines(text, match.start(), match.end())
+        mark = match.group().strip()
+        if current is not None and start < current[1]:
+            current = (current[0], max(current[1], end), [*current[2], mark])
+            continue
+        if current is not None:
+            yield current
+        current = (start, end, [mark])
+    if current is not None:
+        yield current
 
 
 def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:

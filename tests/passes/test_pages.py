@@ -71,3 +71,7 @@ def test_paragraph_cut_by_a_page_number_is_rejoined_by_layout() -> None:
         "大力开展职业技能培训，着力提升劳动者就业创业能力和职业素质，为经济社会发展提供有力的技能人才支撑。\n"
         "二、主要任务\n"
     )
+
+
+def test_page_lines_only_blank_lines_apart_go_together() -> None:
+    assert (cleaned("\n— 2 —\n\n— 3 —\n"), cleaned("末行\n— 2 —\n\n第3页\n首行")) == ("", "末行\n首行")
