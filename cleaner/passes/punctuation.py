@@ -78,7 +78,8 @@ class PunctuationPass:
         return edits
 
 
-_TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff]{1,6})[)）]")
+# Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
+_TITLE_MARK_CLOSED_ROUND = re.compile("\\(*[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

@@ -200,3 +200,7 @@ def test_titles_and_brackets_inside_titles_stay_titles() -> None:
 def test_a_mark_after_a_title_mark_closed_round_is_in_chinese_context_at_once() -> None:
     once = clean("保障厅《局) :\n今年4月", PUNCTUATION).text
     assert (once, clean(once, PUNCTUATION).text) == ("保障厅（局）：\n今年4月", "保障厅（局）：\n今年4月")
+
+
+def test_half_width_brackets_echoing_a_title_mark_closed_round_go_with_it() -> None:
+    assert [clean(text, PUNCTUATION).text for text in ("(《一)加强", "《一))加强")] == ["（一）加强", "（一）加强"]
