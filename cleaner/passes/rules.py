@@ -29,13 +29,10 @@ class RulesPass:
 
     def propose(self, text: str) -> list[Edit]:
         taken = TakenSpans()
-        edits: list[Edit] = []
         for rule in self.rules:
             for edit in rule_edits(rule, text):
-                if taken.claim(edit):
-                    edits.append(edit)
-        edits.sort(key=lambda edit: (edit.start, edit.end))
-        return edits
+                taken.claim(edit)
+        return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
 
 class TakenSpans:
