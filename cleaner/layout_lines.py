@@ -15,7 +15,7 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from cleaner.typography import CJK
+from cleaner.typography import CJK, FULL_WIDTH, INLINE_SPACE
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
@@ -59,20 +59,19 @@ _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】�
 # Inline white space. A run of it counts nothing where a later pass removes it (between Chinese
 # characters, between Chinese and a number, around a mark: see _KEPT_SPACE), so that cleaning a
 # cleaned text measures its lines as the first run did; between Latin words or digits it stays.
-_SPACE_CHARS = " \t\u3000\u00a0"
+_SPACE_CHARS = INLINE_SPACE
 _SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
 # The half-width marks OCR reads Chinese marks as (and the punctuation pass turns into them), narrow
 # like a Chinese mark so that a line measures the same before and after that pass; and the spaces.
 _NARROW_OR_SPACE = re.compile(f'[,()\\[\\]:;?!"{_SPACE_CHARS}]')
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
 _KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
-_RUN_MARKS = ",，:：;；?？!！(（)）"
+_RUN_MARKS = "".join(half + full for half, full in FULL_WIDTH.items())
 # Two marks side by side (spaces apart or not): rare, and the only place a run can be.
 _MARK_PAIR = re.compile(f"[{_RUN_MARKS}][{_SPACE_CHARS}]*[{_RUN_MARKS}]")
 # A run of one sentence mark or bracket, half-width or full-width, spaces apart or not.
 _MARK_RUNS = re.compile("|".join(
-    f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+"
-    for half, full in ((",", "，"), (":", "："), (";", "；"), ("?", "？"), ("!", "！"), ("(", "（"), (")", "）"))
+    f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+" for half, full in FULL_WIDTH.items()
 ))
 _WORDLIKE = re.compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
@@ -169,7 +168,7 @@ def _read_once(text: str) -> int:
     before and after that pass)."""
     repeats = 0
     for run in _MARK_RUNS.findall(text):
-        half = sum(map(run.count, ",:;?!()"))
+        half = sum(map(run.count, FULL_WIDTH))
         full = len(run) - half - sum(map(run.count, _SPACE_CHARS))
         # (A run of half-width brackets alone may be nested pairs, `((1))`: those all stay.)
         repeats += half if full else 0 if run[0] in "()" else half - 1
@@ -260,9 +259,8 @@ def _collapsed_length(marks: str) -> int:
 
 # The marks the punctuation pass makes full-width (and reads once where OCR repeated them), and the
 # spaces it drops around them.
-_FOLDED = frozenset("，：；？！（）")
-_FOLD = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）",
-                       " ": None, "\t": None, "\u3000": None, "\u00a0": None})
+_FOLDED = frozenset(FULL_WIDTH.values())
+_FOLD = str.maketrans({**FULL_WIDTH, **dict.fromkeys(_SPACE_CHARS)})
 
 
 # A tuple of the eight fields, made a Line in C (Line(...) goes through a Python-level __new__).

@@ -22,3 +22,5 @@ DIGIT = "0-9\uff10-\uff19%\uff05\u2030"
 LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 # Horizontal white space that OCR puts inside a line (not line breaks).
 INLINE_SPACE = " \t\u3000\u00a0"
+# The half-width marks the punctuation pass makes full-width in Chinese text, and their full forms.
+FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}

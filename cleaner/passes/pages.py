@@ -19,9 +19,10 @@ from collections.abc import Iterator
 
 from cleaner.config import Config
 from cleaner.edit import Edit, make_edit
+from cleaner.typography import INLINE_SPACE
 
 NAME = "pages"
-_SPACE = r"[ \t\u3000\u00a0]*"
+_SPACE = rf"[{INLINE_SPACE}]*"
 _DASH = r"[-－—–―一~～]{1,2}"
 _NUMBER = r"[0-9０-９]{1,4}"
 # `— 2 —`, `- 2 -`, `第 2 页`, `第2页 共5页`, `第2页/共5页`, `共5页 第2页`.

@@ -19,11 +19,10 @@ from itertools import compress
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
-from cleaner.typography import CJK, HAN, INLINE_SPACE
+from cleaner.typography import CJK, FULL_WIDTH, HAN, INLINE_SPACE
 
 NAME = "punctuation"
 
-FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 _MARK = re.compile("[,:;?!()]")
 _match_start = re.Match.start
@@ -47,6 +46,8 @@ _DOCUMENT_YEAR = re.compile(
     rf"([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
     rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
 )
+# Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
+_TITLE_MARK_CLOSED_ROUND = re.compile("\\(*[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
 # addresses. Every one starts with a character of [A-Za-z0-9._%+-], matched first (the alternatives
 # check it looking back) so that the regular-expression engine skips ahead in C to candidates.
@@ -76,10 +77,6 @@ class PunctuationPass:
         edits += quotes
         edits.sort(key=sort_key)
         return edits
-
-
-# Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
-_TITLE_MARK_CLOSED_ROUND = re.compile("\\(*[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
