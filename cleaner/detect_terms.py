@@ -119,11 +119,16 @@ class Amended:
     joined_or_left: frozenset[str]  # 4-grams that became or stopped being quadgram terms
 
 
+def starts_through(changed: Iterable[int], size: int, length: int) -> set[int]:
+    """The starts of the n-grams of a text of `length` characters that contain a changed position."""
+    return {start for position in changed for start in range(position - size + 1, position + 1)
+            if 0 <= start <= length - size}
+
+
 def grams_through(before: str, after: str, changed: Iterable[int], size: int) -> set[str]:
     """The n-grams of either text that contain a changed position (the two texts have one length):
     the only n-grams whose occurrences differ between the two."""
-    starts = {start for position in changed for start in range(position - size + 1, position + 1)
-              if 0 <= start <= len(before) - size}
+    starts = starts_through(changed, size, len(before))
     return {before[start:start + size] for start in starts} | {after[start:start + size] for start in starts}
 
 

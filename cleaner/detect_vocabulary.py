@@ -27,6 +27,7 @@ from cleaner.detect_terms import (
     ngram_counts,
     occurrences,
     quadgrams_of_variant,
+    starts_through,
     terms_of,
     variants,
 )
@@ -66,8 +67,7 @@ class Vocabulary:
 def amended_counts(counts: Counter[str], before: str, after: str, changed: Collection[int], size: int) -> Counter[str]:
     """The n-gram counts of `after`, from those of `before` (`counts`), when the two texts differ only
     in single characters at the `changed` positions: only the n-grams through those are counted again."""
-    starts = sorted({start for position in changed for start in range(position - size + 1, position + 1)
-                     if 0 <= start <= len(before) - size})
+    starts = sorted(starts_through(changed, size, len(before)))
     amended = counts.copy()
     amended.subtract(before[start:start + size] for start in starts)
     amended.update(after[start:start + size] for start in starts)
