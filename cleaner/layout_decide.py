@@ -209,7 +209,7 @@ def _splits_word(tail: str, following: str, word_frequency: WordFrequency) -> bo
     """The break between a text ending in `tail` and `following` (both ideographs there) splits a
     frequent word: the last character and the next line's first make one, more frequent than the
     line's own last two; or one or two characters each side make a word of three or four
-    (前进|方向, 技能|人才), which a paragraph's end and the next one's start rarely do."""
+    (前进|方向, 人才|培养), which a paragraph's end and the next one's start rarely do."""
     across = word_frequency(tail[-1] + following[0])
     if across >= SPLIT_WORD_ZIPF and (len(tail) < 2 or across > word_frequency(tail)):
         return True
