@@ -3,10 +3,10 @@ by a page break can be rejoined.
 
 Official documents print their page number on a line of its own (`— 2 —`, GB/T 9704); other
 documents use `第 2 页`, `第2页 共5页` or `- 2 -`. OCR reads the dashes as `—`, `-`, `－`, `–`, `~` or
-the hanzi `一`. Such a line, with the blank lines OCR puts around it, becomes one line break: the
-layout pass, which runs next, then decides whether the text either side is one paragraph (the page
-break fell inside it) or two. The following line keeps its indentation, which is layout's evidence
-of a paragraph start.
+the hanzi `一`. Such a line is taken out with the blank lines OCR puts around it, leaving one line
+break (the previous line's own): the layout pass, which runs next, then decides whether the text
+either side is one paragraph (the page break fell inside it) or two. The following line keeps its
+indentation, which is layout's evidence of a paragraph start.
 
 A line that is only a number (`2`) is left alone: a table or a list can have one, and OCR makes one
 of a misread character at the end of a line (`才` read as `2`).
@@ -46,11 +46,14 @@ def _page_edits(text: str) -> Iterator[Edit]:
     for start, end, marks in _merged_spans(text):
         content_before = start > 0
         content_after = end < len(text) or text.endswith("\n")
-        after = "\n" if content_before and content_after else ""
-        if text[start:end] == after:
+        if content_before and content_after:
+            # The previous line's own line break stays: a later pass's edit on it (layout proposing
+            # the join for review) then leaves this one alone instead of merging with it.
+            start += 1
+        if start == end:
             continue
         yield make_edit(
-            text, start, end, after, pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
+            text, start, end, "", pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
             reason=f"page number {' '.join(marks)!r} on a line of its own",
         )
 

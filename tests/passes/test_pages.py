@@ -37,7 +37,7 @@ def test_page_number_at_the_start_or_end_of_the_text_is_removed_with_its_line() 
 
 def test_page_number_edit_is_automatic_and_names_its_rule() -> None:
     (edit,) = PAGES.propose("末行\n— 2 —\n首行")
-    assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("\n— 2 —\n", "\n", "pages.page_number", Safety.AUTO)
+    assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("— 2 —\n", "", "pages.page_number", Safety.AUTO)
 
 
 @pytest.mark.parametrize("text", [
@@ -75,3 +75,21 @@ def test_paragraph_cut_by_a_page_number_is_rejoined_by_layout() -> None:
 
 def test_page_lines_only_blank_lines_apart_go_together() -> None:
     assert (cleaned("\n— 2 —\n\n— 3 —\n"), cleaned("末行\n— 2 —\n\n第3页\n首行")) == ("", "末行\n首行")
+
+
+def test_page_number_goes_even_where_layout_leaves_the_join_for_review() -> None:
+    # A heading's short last line before the page break: layout keeps the break and proposes the
+    # join for review on the line break the removal leaves; the removal itself stays automatic.
+    text = (
+        "　　坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，围绕高\n"
+        "质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职业素质，为\n"
+        "经济社会发展提供有力的技能人才支撑，以贯彻落实的实际行动推动各项工作。\n"
+        "　　二、以重要指示精神为强大动力，切实做好当前和今后一个时期的技能人才工\n"
+        "作的要点\n\n— 1 —\n\n"
+        "　　当前和今后一个时期，重点做好以下五个方面工作，全面贯彻党的二十大精神，围\n"
+        "绕高质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职业素\n"
+        "质，为经济社会发展提供有力的技能人才支撑。\n"
+    )
+    result = clean(text, Config(passes=("pages", "layout")))
+    assert "— 1 —" not in result.text
+    assert [(edit.rule_id, edit.before) for edit in result.pending] == [("join.short-line", "\n")]
