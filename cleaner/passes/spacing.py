@@ -15,7 +15,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
-from cleaner.typography import CJK, DIGIT, INLINE_SPACE, LATIN
+from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
 
 NAME = "spacing"
 
@@ -30,6 +30,11 @@ _DIGITS = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\
 # "第一条　" keeps the space that sets an article number apart from its text.
 _ARTICLE = re.compile(r"第[〇零一二三四五六七八九十百千0-9０-９]+[条章节编款]\Z")
 _ARTICLE_ENDS = frozenset("条章节编款")
+
+# A field's label (联系电话：, 网址：, E-mail:) after a gap, on a line that already holds a label:
+# the gap sets two fields apart (联系人：王明　　联系电话：…) and stays, as two ideographic spaces.
+_FIELD_LABEL = re.compile(f"[{HAN}A-Za-z][{HAN}A-Za-z-]{{0,7}}[ \t]*[：:]")
+_FIELD_GAP = "\u3000\u3000"
 
 _REASONS = {
     "cjk": "space between Chinese characters or between Chinese and a number; Chinese is set solid",
@@ -50,6 +55,12 @@ class SpacingPass:
         for match in _SPACE.finditer(text):
             start, end = match.span()
             if not start or end == len(text):
+                continue
+            if _between_fields(text, start, end):
+                if match.group() != _FIELD_GAP:
+                    edits.append(fast_edit(start, end, match.group(), _FIELD_GAP, NAME, "space.field-gap", 0.9,
+                                           "a gap between two labelled fields (联系人：… 电话：…) is set "
+                                           "as two ideographic spaces"))
                 continue
             rule = self._rule(text[start - 1], text[end])
             if rule is None or (
@@ -75,6 +86,14 @@ class SpacingPass:
         if right in _PERCENT and left in _DIGITS:
             return "percent"
         return None
+
+
+def _between_fields(text: str, start: int, end: int) -> bool:
+    """A label follows the gap text[start:end] and the line before it holds a label's colon."""
+    if _FIELD_LABEL.match(text, end) is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.find("：", line_start, start) >= 0 or text.find(":", line_start, start) >= 0
 
 
 class _Kind(Enum):

@@ -47,3 +47,20 @@ def test_the_space_after_an_article_number_is_kept() -> None:
 def test_line_breaks_are_not_spacing() -> None:
     text = "各地要认真组织学习\n贯彻落实"
     assert clean(text, SPACING).edits == ()
+
+
+def test_a_gap_between_two_labelled_fields_becomes_two_ideographic_spaces() -> None:
+    cleaned = clean("联系人：王明    联系电话：027-51828284", SPACING).text
+    assert cleaned == "联系人：王明\u3000\u3000联系电话：027-51828284"
+
+
+def test_a_gap_before_a_label_after_latin_text_is_a_field_gap_too() -> None:
+    assert clean("邮箱:ab@wh.gov.cn 网址:http://wh.gov.cn/", SPACING).text == "邮箱:ab@wh.gov.cn\u3000\u3000网址:http://wh.gov.cn/"
+
+
+def test_a_gap_before_a_label_with_no_field_before_it_is_removed() -> None:
+    assert clean("请与 联系人：王明 联系", SPACING).text == "请与联系人：王明联系"
+
+
+def test_a_field_gap_already_set_is_left_alone() -> None:
+    assert clean("联系人：王明\u3000\u3000电话：12345", SPACING).applied == ()
