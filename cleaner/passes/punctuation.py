@@ -19,6 +19,7 @@ from itertools import compress
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
+from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_WIDTH, HAN, INLINE_SPACE
 
 NAME = "punctuation"
@@ -252,6 +253,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
     length = len(text)
     edits: list[Edit] = []
     previous_end = -1
+    rows = TableRows(text)
     for number, position in enumerate(marks.positions):
         if not marks.chinese[number] or marks.excluded[number]:
             continue
@@ -266,13 +268,18 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                                    f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
             previous_end = position + 1
             continue
-        # Chinese marks carry their own spacing: spaces OCR put around them go.
+        # Chinese marks carry their own spacing: spaces OCR put around them go (but a table's wide
+        # gaps between columns stay).
         start, end = position, position + 1
         if position and text[position - 1] in _SPACE_CHARS:
             start = _skip_spaces(text, position - 1, -1) + 1
+            if position - start >= WIDE and rows.holds(position):
+                start = position
         start = max(start, previous_end)
         if end < length and text[end] in _SPACE_CHARS:
             end = min(_skip_spaces(text, end, 1), length)
+            if end - position - 1 >= WIDE and rows.holds(position):
+                end = position + 1
         at_line_start = start == 0 or text[start - 1] == "\n"
         if echo or after in (text[start - 1:start], text[end:end + 1]):
             edits.append(fast_edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,

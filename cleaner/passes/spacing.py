@@ -15,6 +15,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
+from cleaner.table_rows import TableRows
 from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
 
 NAME = "spacing"
@@ -51,11 +52,14 @@ class SpacingPass:
 
     def propose(self, text: str) -> list[Edit]:
         edits = []
+        rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):
             start, end = match.span()
             if not start or end == len(text):
                 continue
+            if end - start >= 2 and rows.holds(start):
+                continue  # a gap between a table's columns: it stays
             if _between_fields(text, start, end):
                 if match.group() != _FIELD_GAP:
                     edits.append(fast_edit(start, end, match.group(), _FIELD_GAP, NAME, "space.field-gap", 0.9,
