@@ -113,7 +113,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     tail = _tail_columns(widths, wraps)
     decisions: list[Decision] = []
     first_line = True
-    special = titles | title_ends
+    signed = _signature_breaks(lines)
+    special = titles | title_ends | signed
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
@@ -141,6 +142,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             before = page  # a short page, or a stretch of headings: the page as a whole decides
         if index in title_ends:
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
+        elif index in signed:
+            decision = SIGNATURE
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
             if decision.rule_id in _EVIDENCE_CANDIDATES:
@@ -451,6 +454,40 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
     ends.update(index for index, line in enumerate(lines[:LETTERHEAD_ZONE]) if _LETTERHEAD.search(line.text))
     ends.discard(len(lines) - 1)
     return joins, ends
+
+
+SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,
+                      "the next line is the issuer's name (署名) above the date of the document")
+# Lines of issuers' names above the date: a joint document names several.
+MAX_SIGNATURES = 3
+_SIGNATURE_MARKS = re.compile("[，。、；：！？,.;:!?“”\"]")
+_DATE_LINE = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
+
+
+def _signature_breaks(lines: list[Line]) -> set[int]:
+    """Breaks before the issuers' names that sign a document (署名): one to MAX_SIGNATURES short
+    lines, each an organisation's name (no punctuation, ending like 局 厅 办公室 委员会), followed by
+    a line that is only a date, after a line of running text (with punctuation). The break before
+    the names is a paragraph break, even after a line that ends mid-text (OCR lost its 。). After a
+    line without punctuation nothing is decided here: it may be the first part of a name wrapped in
+    a column; nor between the names (a long name wraps too)."""
+    breaks: set[int] = set()
+    for index, line in enumerate(lines):
+        if not (line.standalone and _DATE_LINE.match(line.text)):
+            continue
+        first = index
+        while first > 0 and index - first < MAX_SIGNATURES and _signature(lines[first - 1]):
+            first -= 1
+        if 0 < first < index and _SIGNATURE_MARKS.search(lines[first - 1].text) is not None:
+            breaks.add(first - 1)
+    return breaks
+
+
+def _signature(line: Line) -> bool:
+    return (
+        2 <= len(line.text) <= 30 and line.text[-1] in _ORGANISATION_ENDS and not line.marker
+        and not line.standalone and _SIGNATURE_MARKS.search(line.text) is None
+    )
 
 
 def _addressee(line: Line, following: Line | None) -> bool:

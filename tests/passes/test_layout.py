@@ -142,6 +142,25 @@ def test_signature_dates_and_contact_lines_stand_alone() -> None:
     assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
 
 
+def test_the_issuers_name_above_the_date_starts_a_line_even_after_a_lost_full_stop() -> None:
+    text = (
+        "  四、严格责任追究。对因工作不力、措施不到位导致事故发生的，要严\n"
+        "肃追究有关单位和人员的责任，并依法依规严肃处理，决不姑息迁就\n"
+        "              县安全生产委员会办公室\n"
+        "                 2023年5月8日\n"
+    )
+    assert clean(text, LAYOUT).text == (
+        "四、严格责任追究。对因工作不力、措施不到位导致事故发生的，要严肃追究有关单位和人员的责任，"
+        "并依法依规严肃处理，决不姑息迁就\n县安全生产委员会办公室\n2023年5月8日\n"
+    )
+
+
+def test_a_long_issuers_name_wrapped_in_a_column_is_not_taken_apart() -> None:
+    text = "各地学习贯彻情况要及时向省人社厅报告。\n山西省人力资源和社会保\n障厅办公室\n2020年12月24日\n"
+    decisions = [edit.rule_id for edit in clean(text, LAYOUT).pending + clean(text, LAYOUT).applied]
+    assert "break.signature" not in decisions
+
+
 def test_a_letterhead_an_ocr_garbled_document_number_and_an_addressee_without_its_colon_stand_alone() -> None:
     head = (
         "河北省人力资源和社会保障厅文件\n冀人社函 [2021] ]号\n关于做好技能人才培养工作的通知\n"
