@@ -53,8 +53,10 @@ _TERMINAL = frozenset("。！？：；!?:;…")
 _CLOSING = frozenset("”’」』）)》】〕]")
 _COMMAS = frozenset("，,")
 _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
+# Besides ideographs, what a half-width . ends a Chinese sentence after (see _full_stop).
+_FULL_STOP_AFTER = frozenset("%％）”」』》")
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
-_ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING
+_ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING | {"."}
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
 # Inline white space. A run of it counts nothing where a later pass removes it (between Chinese
 # characters, between Chinese and a number, around a mark: see _KEPT_SPACE), so that cleaning a
@@ -177,7 +179,7 @@ def _read_once(text: str) -> int:
 
 def line_ending(text: str) -> Ending:
     last = text[-1]
-    if last in _TERMINAL:
+    if last in _TERMINAL or (last == "." and _full_stop(text)):
         return Ending.TERMINAL
     if last in _CLOSING:
         if len(text) > 1 and text[-2] in _TERMINAL:
@@ -188,6 +190,13 @@ def line_ending(text: str) -> Ending:
     if last in _COMMAS:
         return Ending.COMMA
     return Ending.OPEN
+
+
+def _full_stop(text: str) -> bool:
+    """A line ending in a half-width . after an ideograph, a percent sign or a closing Chinese mark
+    ends a sentence: OCR's reading of 。 (the punctuation pass proposes 。 for it)."""
+    before = text[-2:-1]
+    return before in _FULL_STOP_AFTER or "\u4e00" <= before <= "\u9fff"
 
 
 def _left_open(text: str) -> bool:

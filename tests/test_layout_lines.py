@@ -60,3 +60,8 @@ def test_a_repeated_half_width_mark_counts_once_as_the_punctuation_pass_reads_it
 def test_a_half_width_bracket_beside_its_full_width_form_counts_nothing() -> None:
     assert line_width("技能0)）") == line_width("技能0）") == 3.25
     assert line_width("((1))") == 3.5  # nested pairs: every bracket stays
+
+
+def test_a_half_width_point_after_chinese_ends_a_sentence_but_not_after_a_digit() -> None:
+    endings = [line.ending.name for line in split_lines("达到35%.\n继续实施.\n共有3.\n")]
+    assert endings == ["TERMINAL", "TERMINAL", "OPEN"]

@@ -204,3 +204,15 @@ def test_a_mark_after_a_title_mark_closed_round_is_in_chinese_context_at_once() 
 
 def test_half_width_brackets_echoing_a_title_mark_closed_round_go_with_it() -> None:
     assert [clean(text, PUNCTUATION).text for text in ("(《一)加强", "《一))加强")] == ["（一）加强", "（一）加强"]
+
+
+def test_a_half_width_full_stop_ending_a_chinese_sentence_is_proposed_as_a_full_stop_for_review() -> None:
+    result = clean("占比达到35%.该负责人强调", PUNCTUATION)
+    assert [(edit.before, edit.after, edit.safety, edit.alternatives) for edit in result.pending] == [
+        (".", "。", Safety.REVIEW, ("、", "，"))
+    ]
+
+
+def test_a_point_in_numbers_urls_and_heading_numerals_is_no_full_stop() -> None:
+    texts = ("增长3.5个百分点", "网址www.gov.cn", "一.总体要求", "1.职业技能培训")
+    assert [clean(text, PUNCTUATION).pending for text in texts] == [(), (), (), ()]
