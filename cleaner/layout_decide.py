@@ -389,6 +389,9 @@ def _decide_column(
         return _decision(Verdict.JOIN, "join.near-full-width", 0.75,
                         "the line ends mid-text a little short of the column width (OCR lost a mark or two), "
                         "and the next line is not indented: a wrap")
+    if line.marker and line.ending is Ending.OPEN and first_line and not _running_text(line):
+        # A numbered heading (一、总体要求) short of the width: its own paragraph, as free text reads it.
+        return HEADING
     return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
 
@@ -428,7 +431,10 @@ def _decide_free(line: Line, following: Line) -> Decision:
                         "a line ending on a comma or inside brackets: the paragraph may go on")
     # Lines that are already paragraphs: one without a closing mark, not cut mid-sentence, is a
     # heading, a name or a signature.
-    return _decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")
+    return HEADING
+
+
+HEADING = _decision(Verdict.BREAK, "break.heading", 0.8, "a line without a closing mark that reads as a heading")
 
 
 def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:

@@ -46,6 +46,11 @@ def test_a_short_line_without_punctuation_keeps_its_break_and_the_join_goes_to_r
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("\n", "", Safety.REVIEW)]
 
 
+def test_a_short_numbered_heading_in_a_column_ends_its_paragraph_without_review() -> None:
+    result = clean("一、总体要求\n" + PAGE, LAYOUT)
+    assert (result.text, result.pending) == ("一、总体要求\n" + PAGE_PARAGRAPHS, ())
+
+
 def test_a_sentence_ending_at_full_width_before_an_indented_line_ends_the_paragraph() -> None:
     text = (
         "各市县人力资源社会保障部门要切实担负起职责使命，深刻认\n"
