@@ -49,6 +49,8 @@ _DOCUMENT_YEAR = re.compile(
 )
 # Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
 _TITLE_MARK_CLOSED_ROUND = re.compile("\\(*[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
+# The mirror for a list number (`(三》`, `（2〉`): the number tells a round pair (a title would be words).
+_ROUND_CLOSED_BY_TITLE_MARK = re.compile("[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[》〉]")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
 # addresses. Every one starts with a character of [A-Za-z0-9._%+-], matched first (the alternatives
 # check it looking back) so that the regular-expression engine skips ahead in C to candidates.
@@ -138,15 +140,25 @@ def _document_years(text: str) -> list[Edit]:
 
 def _title_marks_closed_round(text: str) -> list[Edit]:
     """`《一)`, `厅《局）`: a 《 or 〈 closed by a round bracket after a few hanzi is OCR's reading of
-    （ (a title closes with 》), so the pair becomes `（…）`."""
-    if "《" not in text and "〈" not in text:
+    （ (a title closes with 》), so the pair becomes `（…）`; likewise `(三》`, a list number whose ）
+    OCR read as 》."""
+    if "《" not in text and "〈" not in text and "》" not in text and "〉" not in text:
         return []
-    return [
+    edits = [
         fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
                   "bracket.title-mark-for-round", 0.95,
                   "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈")
         for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
     ]
+    taken = {position for edit in edits for position in range(edit.start, edit.end)}
+    edits += [
+        fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
+                  "bracket.title-mark-for-round", 0.95,
+                  "a list number in round brackets closed by 》 or 〉: OCR read the closing ） as 》 or 〉")
+        for match in _ROUND_CLOSED_BY_TITLE_MARK.finditer(text)
+        if match.start() not in taken and match.end() - 1 not in taken
+    ]
+    return sorted(edits, key=lambda edit: edit.start)
 
 
 @functools.cache

@@ -216,3 +216,9 @@ def test_a_half_width_full_stop_ending_a_chinese_sentence_is_proposed_as_a_full_
 def test_a_point_in_numbers_urls_and_heading_numerals_is_no_full_stop() -> None:
     texts = ("增长3.5个百分点", "网址www.gov.cn", "一.总体要求", "1.职业技能培训")
     assert [clean(text, PUNCTUATION).pending for text in texts] == [(), (), (), ()]
+
+
+def test_a_list_number_whose_closing_bracket_ocr_read_as_a_title_mark_becomes_a_round_pair() -> None:
+    assert [clean(text, PUNCTUATION).text for text in ("(三》对标世赛", "（2〉加强", "见《三》")] == [
+        "（三）对标世赛", "（2）加强", "见《三》"
+    ]
