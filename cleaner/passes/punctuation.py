@@ -324,20 +324,36 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             edits.append(fast_edit(start, end, text[start:end], "", NAME, "full-width.duplicate", 0.9,
                                    f"a half-width {char} beside the same full-width mark: OCR read it twice"))
         elif char in _NO_LINE_START and at_line_start:
-            edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.line-start", 0.4,
-                                   f"a line of Chinese never starts with {char}: OCR noise or a misread mark",
-                                   Safety.REVIEW))
+            edits += _for_review(text, start, position, end, after, "full-width.line-start", 0.4,
+                                 f"a line of Chinese never starts with {char}: OCR noise or a misread mark")
         elif char == "," and (end == len(text) or text[end] == "\n") and not _after_comma(text, position):
             # (after another half-width comma, the pair converts as one: `,,` → `，，`)
-            edits.append(fast_edit(start, end, text[start:end], after, NAME, "full-width.paragraph-end", 0.5,
-                                   "a paragraph does not end on a comma: OCR may have misread 。, or the "
-                                   "paragraph goes on", Safety.REVIEW, alternatives=("。",)))
+            edits += _for_review(text, start, position, end, after, "full-width.paragraph-end", 0.5,
+                                 "a paragraph does not end on a comma: OCR may have misread 。, or the "
+                                 "paragraph goes on", ("。",))
+        elif char in ":;" and _mark_safety(text, position) is Safety.REVIEW:
+            edits += _for_review(text, start, position, end, after, _RULES[char], 0.6, _REVIEW_REASONS[char])
         else:
-            safety = _mark_safety(text, position) if char in ":;" else Safety.AUTO
-            reason = _REASONS[char] if safety is Safety.AUTO else _REVIEW_REASONS[char]
-            edits.append(fast_edit(start, end, text[start:end], after, NAME, _RULES[char],
-                                   0.95 if safety is Safety.AUTO else 0.6, reason, safety))
+            edits.append(fast_edit(start, end, text[start:end], after, NAME, _RULES[char], 0.95, _REASONS[char]))
         previous_end = end
+    return edits
+
+
+def _for_review(
+    text: str, start: int, position: int, end: int, after: str, rule_id: str, confidence: float, reason: str,
+    alternatives: tuple[str, ...] = (),
+) -> list[Edit]:
+    """The mark at `position` made `after` for review; the spaces around it (text[start:position],
+    text[position + 1:end]) go at once, whatever the reviewer decides about the mark."""
+    edits = []
+    if start < position:
+        edits.append(fast_edit(start, position, text[start:position], "", NAME, "space.around-mark", 0.95,
+                               "spaces around a mark in Chinese text"))
+    edits.append(fast_edit(position, position + 1, text[position], after, NAME, rule_id, confidence, reason,
+                           Safety.REVIEW, alternatives=alternatives))
+    if position + 1 < end:
+        edits.append(fast_edit(position + 1, end, text[position + 1:end], "", NAME, "space.around-mark", 0.95,
+                               "spaces around a mark in Chinese text"))
     return edits
 
 
@@ -392,6 +408,8 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 
 
 _SENTENCE_MARKS = frozenset(",:;?!")
+_INTRODUCER_LENGTH = 40  # characters of a line a colon ends (an addressee, 现就有关事项通知如下)
+_INTRODUCES = re.compile("如下|以下|如次|下列|通知")
 # What may stand beside a mark in a run of it: the mark itself or a space.
 _RUN_NEIGHBOURS = {char: frozenset(char + INLINE_SPACE) for char in FULL_WIDTH}
 _LABEL_CHARACTER = re.compile(r"[^\W_]")
@@ -409,9 +427,13 @@ def _mark_safety(text: str, position: int) -> Safety:
         following = text[position + 1:position + 2]
         # (A label is measured in characters other than marks and spaces, which this run may remove or
         # change: a second run must find the same label; a straight quote may become “ in this run.)
+        label = len(_LABEL_CHARACTER.findall(text, line_start, position))
         if (
-            len(_LABEL_CHARACTER.findall(text, line_start, position)) <= 8 or following in ("", "\n", "“", '"')
-            or (following.isascii() and following.isalnum())
+            label <= 8 or following in ("“", '"') or (following.isascii() and following.isalnum())
+            # A colon ending a line introduces what follows (通知如下:, an addressee line, 五个方面工作:)
+            # when the line is short or says so; a long paragraph ends so when OCR misread its 。.
+            or (following in ("", "\n")
+                and (label <= _INTRODUCER_LENGTH or _INTRODUCES.search(text, max(0, position - 6), position)))
         ):
             return Safety.AUTO
     return Safety.REVIEW

@@ -222,3 +222,21 @@ def test_a_list_number_whose_closing_bracket_ocr_read_as_a_title_mark_becomes_a_
     assert [clean(text, PUNCTUATION).text for text in ("(三》对标世赛", "（2〉加强", "见《三》")] == [
         "（三）对标世赛", "（2）加强", "见《三》"
     ]
+
+
+def test_a_colon_ending_a_long_paragraph_goes_to_review_but_one_ending_an_introducer_does_not() -> None:
+    long_paragraph = (
+        "各级人力资源社会保障部门要认真组织发动，在全社会大力弘扬劳模精神、劳动精神、工匠精神，"
+        "营造人人皆可成才、人人尽展其才的良好环境:\n下一段"
+    )
+    introducer = (
+        "为深入贯彻落实有关精神，结合我省实际，经研究，现就进一步做好职业技能提升有关工作通知如下:\n一、总体要求"
+    )
+    assert [clean(text, PUNCTUATION).pending != () for text in (long_paragraph, introducer, "各市人社局:\n正文")] == [
+        True, False, False
+    ]
+
+
+def test_spaces_around_a_mark_left_for_review_go_at_once() -> None:
+    result = clean("今年以来，我们的具体工作包括 : 持续开展", PUNCTUATION)
+    assert (result.text, [edit.before for edit in result.pending]) == ("今年以来，我们的具体工作包括:持续开展", [":"])
