@@ -195,7 +195,7 @@ def speed(arguments: argparse.Namespace) -> None:
     detector = Pipeline(Config(passes=("detector",)))
     detector.passes  # noqa: B018 - load the tables before timing the work
     model = builtin_model()
-    model.lexicon, model.glyphs, model.learned  # noqa: B018 - the big tables load on first use otherwise
+    model.lexicon, model.glyphs, model.learned, model.context  # noqa: B018 - the big tables load on first use otherwise
     loaded = time.process_time()
     for document in documents:
         detector.passes[0].propose(document)
@@ -221,7 +221,7 @@ def corpus(arguments: argparse.Namespace) -> None:
     characters = sum(map(len, texts))
     detector = Pipeline(Config(passes=("detector",))).passes[0]
     model = builtin_model()
-    model.lexicon, model.glyphs, model.learned  # noqa: B018 - the big tables load on first use otherwise
+    model.lexicon, model.glyphs, model.learned, model.context  # noqa: B018 - the big tables load on first use otherwise
     rates = []
     for _round in range(2):  # the second time with the scores of the first cached
         started = time.process_time()

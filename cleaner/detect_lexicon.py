@@ -18,7 +18,9 @@ from cleaner.detect_model import DetectorModel, Proposal
 from cleaner.detect_tables import CANDIDATE_WORD_CENTIZIPF
 
 CONTEXT = 4  # characters each side of a candidate scored with it
-MIN_GAIN = 1.0  # below this a candidate is not worth proposing at all
+# Below this a candidate is not worth proposing at all (on the learning split, about as many right
+# proposals as the lexicon alone gave from 1.0, with a third fewer wrong ones).
+MIN_GAIN = -0.25
 SEPARATION = 2  # proposals this close explain the same anomaly; the stronger wins
 
 
@@ -99,11 +101,15 @@ def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorMo
         if original is None:
             original = model.plausibility(window)
         corrected = window[:offset] + meant + window[offset + 1:]
-        gain = model.plausibility_of_change(window, offset, corrected) - original + channel
+        lexicon_gain = model.plausibility_of_change(window, offset, corrected) - original
+        context_gain = model.context_gain(run[:position], seen, meant, run[position + 1:])
+        language_gain = model.language_gain(lexicon_gain, context_gain)
+        gain = language_gain + channel
         if gain >= MIN_GAIN and (best is None or gain > best.gain):
             best = Proposal(position, position + 1, seen, meant, gain, "glyph",
-                            f"{window}→{corrected}: lexicon gain {gain - channel:+.1f}, "
-                            f"misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)")
+                            f"{window}→{corrected}: lexicon gain {lexicon_gain:+.1f}, context gain "
+                            f"{context_gain:+.1f}, misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)",
+                            language_gain)
     return best
 
 
@@ -130,4 +136,4 @@ def _separated(proposals: list[Proposal]) -> list[Proposal]:
 def _shift(proposals: list[Proposal], offset: int) -> Iterator[Proposal]:
     for proposal in proposals:
         yield Proposal(proposal.start + offset, proposal.end + offset, proposal.before, proposal.after,
-                       proposal.gain, proposal.kind, proposal.evidence)
+                       proposal.gain, proposal.kind, proposal.evidence, proposal.language_gain)

@@ -1,10 +1,13 @@
-"""The detector's model: how plausible a string is (lexicon) and how likely OCR misread one character
-as another (learned confusions, glyph similarity). Pure functions over loaded tables.
+"""The detector's model: how plausible a string is (lexicon, character context) and how likely OCR
+misread one character as another (learned confusions, glyph similarity). Pure functions over
+loaded tables.
 
 Scores are log10 probabilities. A string's plausibility is its best segmentation into lexicon
 words under a unigram model (jieba-style): log10 P(word) = zipf - 9; a character that is no word
-on its own costs `UNKNOWN_CHARACTER`. A candidate correction gains
-`plausibility(corrected) - plausibility(original) + log10 P(original character | corrected one)`.
+on its own costs `UNKNOWN_CHARACTER`. The context model (cleaner/detect_context.py) scores each
+character given the two before it. The two are estimates of the same thing, how probable the
+text reads, and a correction's language gain is their weighted sum (`language_gain`); a candidate
+correction gains that plus log10 P(original character | corrected one).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import TypeVar
 
+from cleaner.detect_context import CONTEXT_FILE, ContextModel
 from cleaner.detect_tables import (
     LEARNED_FILE,
     MIN_GLYPH_SCORE,
@@ -37,13 +41,19 @@ MAX_WORD = 5
 # A glyph pair with similarity s is misread with log10 probability about this (1.0 -> -1, 0.62 -> -3.3).
 GLYPH_SLOPE = 6.0
 GLYPH_AT_ONE = -1.0
-Table = TypeVar("Table", Lexicon, GlyphTable, ConfusionTable)
+# Weights of the lexicon's and the context model's log-odds in the language gain. Both overstate
+# their odds (overlapping windows, a unigram segmentation, correlated evidence), so they are damped
+# against the channel; chosen on the learning split, where this mix ranks right corrections above
+# wrong ones better than the lexicon alone at any weight (docs/detector.md).
+LEXICON_WEIGHT = 0.4
+CONTEXT_WEIGHT = 0.2
+Table = TypeVar("Table", Lexicon, GlyphTable, ConfusionTable, ContextModel)
 
 
 class DetectorModel:
-    """The detector's tables: the small derived ones (`tables`) at once, the lexicon, glyph table
-    and learned confusions on first use (clean text may never need them). Compared and hashed by
-    identity, so caches can key on it."""
+    """The detector's tables: the small derived ones (`tables`) at once, the lexicon, glyph table,
+    learned confusions and context model on first use (clean text may never need them). Compared
+    and hashed by identity, so caches can key on it."""
 
     def __init__(
         self,
@@ -51,16 +61,19 @@ class DetectorModel:
         load_lexicon: Callable[[], Lexicon],
         load_glyphs: Callable[[], GlyphTable],
         load_learned: Callable[[], ConfusionTable],
+        load_context: Callable[[], ContextModel],
     ) -> None:
         self.tables = tables
         self._load_lexicon = load_lexicon
         self._load_glyphs = load_glyphs
         self._load_learned = load_learned
+        self._load_context = load_context
 
     @classmethod
-    def of(cls, lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable) -> DetectorModel:
+    def of(cls, lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable, context: ContextModel) -> DetectorModel:
         """A model of loaded tables, its derived tables computed from them."""
-        return cls(derive(lexicon, glyphs, learned), lambda: lexicon, lambda: glyphs, lambda: learned)
+        return cls(derive(lexicon, glyphs, learned, context), lambda: lexicon, lambda: glyphs, lambda: learned,
+                   lambda: context)
 
     @property
     def sources(self) -> dict[str, str]:
@@ -79,6 +92,10 @@ class DetectorModel:
     def learned(self) -> ConfusionTable:
         return self._checked(LEARNED_FILE, self._load_learned())
 
+    @cached_property
+    def context(self) -> ContextModel:
+        return self._checked(CONTEXT_FILE, self._load_context())
+
     def _checked(self, name: str, table: Table) -> Table:
         if table.source_hash != self.tables.sources.get(name):
             raise DictionaryError(
@@ -96,6 +113,16 @@ class DetectorModel:
         replaced or inserted there): the best segmentations of the first `offset` characters are
         the window's, so only the rest is worked out (the same figure, about half the work)."""
         return _plausibility_of_change(self, window, offset, changed)
+
+    def context_gain(self, left: str, seen: str, meant: str, right: str) -> float:
+        """log10 odds of `meant` over `seen` by the context model, in the hanzi run `left` + · + `right`."""
+        return self.context.change(left, seen, meant, right)
+
+    @staticmethod
+    def language_gain(lexicon_gain: float, context_gain: float) -> float:
+        """How much more probable the text reads with the correction, log10: the lexicon's and the
+        context model's gains, weighted."""
+        return LEXICON_WEIGHT * lexicon_gain + CONTEXT_WEIGHT * context_gain
 
     def channel(self, seen: str, meant: str) -> float | None:
         """log10 P(OCR read `seen` | the text has `meant`), None when nothing suggests the pair."""
@@ -168,3 +195,5 @@ class Proposal:
     # terms) or "dropped" (a term's character the OCR lost)
     kind: str
     evidence: str
+    # How much better the text reads, apart from the misreading's likelihood (None: not separated)
+    language_gain: float | None = None

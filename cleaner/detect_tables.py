@@ -3,7 +3,8 @@
 Finding suspects needs only the bigrams inside frequent words, the hanzi that stand alone as
 common words, who may stand beside a character inside a word, and each character's candidates
 (glyph neighbours and learned confusions). These are derived from `lexicon.tsv`,
-`glyph_neighbours.tsv` and `learned_confusions.tsv` (`derive`), and shipped precomputed in
+`glyph_neighbours.tsv` and `learned_confusions.tsv` (`derive`; the sources line also records the
+hash of the context model `char_ngrams.txt`, so every table the detector reads is checked), and shipped precomputed in
 `dictionaries/detector_tables.txt` (`scripts/build_detector_tables.py`; a test checks it matches
 its sources) so a process loads them in milliseconds and reads the big tables only when a text
 has a position worth scoring.
@@ -18,6 +19,7 @@ from itertools import pairwise
 from operator import add
 from pathlib import Path
 
+from cleaner.detect_context import CONTEXT_FILE, ContextModel
 from cleaner.errors import DictionaryError
 from cleaner.glyphs import GLYPH_TABLE, GlyphTable
 from cleaner.learn import ConfusionTable
@@ -68,8 +70,9 @@ def is_han(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def derive(lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable) -> DerivedTables:
-    """The derived tables of the three big ones (one pass over the lexicon, about half a second)."""
+def derive(lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable, context: ContextModel) -> DerivedTables:
+    """The derived tables of the three big ones (one pass over the lexicon, about half a second), and
+    the content hashes of those and of the context model."""
     known: set[str] = set()
     firsts: dict[str, set[str]] = defaultdict(set)
     seconds: dict[str, set[str]] = defaultdict(set)
@@ -93,7 +96,8 @@ def derive(lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable) -> Der
         {char: "".join(sorted(chars)) for char, chars in firsts.items()},
         {char: "".join(sorted(chars)) for char, chars in seconds.items()},
         candidates,
-        {LEXICON_FILE: lexicon.source_hash, GLYPH_TABLE: glyphs.source_hash, LEARNED_FILE: learned.source_hash},
+        {LEXICON_FILE: lexicon.source_hash, GLYPH_TABLE: glyphs.source_hash, LEARNED_FILE: learned.source_hash,
+         CONTEXT_FILE: context.source_hash},
     )
 
 

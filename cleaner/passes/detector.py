@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from cleaner.config import Config
 from cleaner.data import data_file
+from cleaner.detect_context import CONTEXT_FILE, ContextModel, load_model
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
@@ -26,16 +27,21 @@ from cleaner.learn import ConfusionTable, load_confusion_table
 from cleaner.lexicon import builtin_lexicon
 
 NAME = "detector"
-# Confidence = P(correction right | gain), logistic in the gain (log10 odds). The glyph curve is
-# fitted on the learning split (`benchmarks/bench_detector.py calibrate ... --learning`: FASPell
-# minus every 5th record, seed_ocr documents 0-2). The vocabulary strategy was right on every
-# learning example, too few to fit, and shares the glyph curve; a restored character is weaker
-# evidence (a writer may abbreviate a term) and needs 1.5 more gain for the same confidence.
-MIDPOINT = {"glyph": 0.45, "vocabulary": 0.45, "dropped": 1.95}
-STEEPNESS = 0.9
-# Automatic from gain 3.5: on the learning split 98% of glyph proposals above it
-# helped, against 95% between 2.5 and 3.5.
-AUTO_CONFIDENCE = 0.94
+# Confidence = P(correction right | gain), logistic in the gain (log10 odds), per strategy. The glyph
+# curve is a maximum-likelihood fit on the learning split (`benchmarks/bench_detector.py calibrate
+# ... --learning`: FASPell minus every 5th record, seed_ocr documents 0-2). The vocabulary strategy
+# (scored by the lexicon alone) was right on every learning example, too few to fit: its curve
+# keeps it automatic from gain 3.5, as before the context model. A restored character is weaker
+# evidence (a writer may abbreviate a term) and needs 2 more gain for the same confidence.
+MIDPOINT = {"glyph": -1.05, "vocabulary": -0.05, "dropped": 1.95}
+STEEPNESS = {"glyph": 1.55, "vocabulary": 0.9, "dropped": 0.9}
+# Automatic from confidence 0.96, i.e. glyph gain 1.0: on the learning split 98.7% of glyph
+# proposals above it helped, against 88% between 0.8 and 1.0.
+AUTO_CONFIDENCE = 0.96
+# ... and only when the text itself reads clearly better: a likely misreading (a learned confusion
+# of log10 P -0.2) must not carry a weak reading (免贵姓 -> 免费姓). On the learning split this
+# keeps 425 of the 459 right automatic glyph proposals and 4 of the 6 wrong ones.
+MIN_AUTO_LANGUAGE_GAIN = 1.75
 MAX_ROUNDS = 4
 MAX_CHECKED_CORRECTIONS = 20  # beyond this many corrections another round is cheaper than checking
 # A restored character is never automatic: whether a term lacks a character depends on counts
@@ -74,7 +80,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
-            and confidence(proposal) >= AUTO_CONFIDENCE
+            and _automatic(proposal)
         ]
         if not fresh or _round == MAX_ROUNDS - 1:
             break
@@ -149,7 +155,13 @@ def _in_frequent_ngram(corrected: str, fresh: list[Proposal]) -> bool:
 
 def confidence(proposal: Proposal) -> float:
     """Probability that the correction is right, from its gain (logistic, calibrated per strategy)."""
-    return 1.0 / (1.0 + math.exp(-STEEPNESS * (proposal.gain - MIDPOINT[proposal.kind])))
+    return 1.0 / (1.0 + math.exp(-STEEPNESS[proposal.kind] * (proposal.gain - MIDPOINT[proposal.kind])))
+
+
+def _automatic(proposal: Proposal) -> bool:
+    """Confident enough to apply unattended."""
+    return (proposal.kind in AUTOMATIC_KINDS and confidence(proposal) >= AUTO_CONFIDENCE
+            and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN))
 
 
 def _edit(proposal: Proposal) -> Edit:
@@ -158,7 +170,7 @@ def _edit(proposal: Proposal) -> Edit:
         proposal.start, proposal.end, proposal.before, proposal.after, NAME, f"detector.{proposal.kind}",
         round(sure, 3),
         _reason(proposal),
-        Safety.AUTO if sure >= AUTO_CONFIDENCE and proposal.kind in AUTOMATIC_KINDS else Safety.REVIEW,
+        Safety.AUTO if _automatic(proposal) else Safety.REVIEW,
         (),
         proposal.evidence,
     )
@@ -201,8 +213,13 @@ def build(config: Config) -> DetectorPass:
 def builtin_model() -> DetectorModel:
     """The shipped tables, once per process (the derived caches key on this one model): the small
     derived ones at once, the big ones when a text first has a position worth scoring."""
-    return DetectorModel(load_tables(data_file(TABLES_FILE)), builtin_lexicon, builtin_glyph_table, builtin_learned)
+    return DetectorModel(load_tables(data_file(TABLES_FILE)), builtin_lexicon, builtin_glyph_table, builtin_learned,
+                         builtin_context)
 
 
 def builtin_learned() -> ConfusionTable:
     return load_confusion_table(data_file(LEARNED_FILE))
+
+
+def builtin_context() -> ContextModel:
+    return load_model(data_file(CONTEXT_FILE))

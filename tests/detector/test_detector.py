@@ -12,7 +12,7 @@ from cleaner.config import Config
 from cleaner.detect_model import Proposal
 from cleaner.edit import Edit, Safety, apply
 from cleaner.passes import PASS_ORDER
-from cleaner.passes.detector import AUTO_CONFIDENCE, DetectorPass, build, confidence
+from cleaner.passes.detector import AUTO_CONFIDENCE, DetectorPass, _edit, build, confidence
 from cleaner.pipeline import Pipeline
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -49,7 +49,7 @@ def test_correction_offsets_point_at_the_misread_character(detector: DetectorPas
 
 
 def test_less_certain_correction_is_left_for_review(detector: DetectorPass) -> None:
-    assert changes(detector.propose("这个问题很复朵，需要进一步研究。")) == [("朵", "杂", "review")]
+    assert changes(detector.propose("小明的成绩提高了很多，老师很满竟。")) == [("竟", "意", "review")]
 
 
 def test_correct_rare_words_are_left_alone(detector: DetectorPass) -> None:
@@ -75,13 +75,18 @@ def test_a_frequent_term_does_not_extend_a_word_standing_on_its_own(detector: De
     assert detector.propose(text) == []
 
 
+def test_a_likely_misreading_does_not_carry_a_weak_reading_to_automatic() -> None:
+    proposal = Proposal(0, 1, "贵", "费", 3.0, "glyph", "", language_gain=1.5)
+    assert (confidence(proposal) >= AUTO_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
 
 
 def test_weak_evidence_is_below_the_automatic_threshold(detector: DetectorPass) -> None:
-    proposal = Proposal(0, 1, "动", "记", 1.5, "glyph", "")
+    proposal = Proposal(0, 1, "动", "记", 0.5, "glyph", "")
     assert confidence(proposal) < AUTO_CONFIDENCE
 
 
@@ -115,14 +120,15 @@ def test_pipeline_applies_an_automatic_detector_correction() -> None:
 
 
 def test_pipeline_leaves_a_review_correction_pending() -> None:
-    result = Pipeline(Config()).run("这个问题很复朵，需要进一步研究。")
+    result = Pipeline(Config()).run("小明的成绩提高了很多，老师很满竟。")
     assert (result.text, [(edit.pass_name, edit.after) for edit in result.pending]) == (
-        "这个问题很复朵，需要进一步研究。", [("detector", "杂")])
+        "小明的成绩提高了很多，老师很满竟。", [("detector", "意")])
 
 
 def test_the_pass_reports_the_hashes_of_its_tables(detector: DetectorPass) -> None:
     assert sorted(detector.sources) == [
-        "builtin:glyph_neighbours.tsv", "builtin:learned_confusions.tsv", "builtin:lexicon.tsv"]
+        "builtin:char_ngrams.txt", "builtin:glyph_neighbours.tsv", "builtin:learned_confusions.tsv",
+        "builtin:lexicon.tsv"]
 
 
 CASCADE = "要办好职业教育。发展职业教育。落实职业教青大会精神，纳入各地职业敦育总体规划。"

@@ -7,25 +7,28 @@ from typing import NoReturn
 import pytest
 
 from cleaner.data import data_file
+from cleaner.detect_context import estimate, format_model, parse_model
 from cleaner.detect_model import DetectorModel
 from cleaner.detect_tables import TABLES_FILE, derive, format_tables, load_tables, parse_tables
 from cleaner.errors import DictionaryError
 from cleaner.glyphs import builtin_glyph_table, parse_glyph_table
 from cleaner.learn import parse_confusion_table
 from cleaner.lexicon import builtin_lexicon, parse_lexicon
-from cleaner.passes.detector import builtin_learned
+from cleaner.passes.detector import builtin_context, builtin_learned
 
 LEXICON = "# header\n的\t779\n人民\t520\n政府\t480\n民政\t290\n攻击\t400\n"
 GLYPHS = "攻\t政:0.700 功:0.600\n"
 LEARNED = "# header\n民\t氏\t3\t10\t-0.523\n"
+CONTEXT = format_model(*estimate(["人民政府", "人民政府", "攻击"]), "test")
 
 
 def small_model() -> DetectorModel:
-    return DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), parse_confusion_table(LEARNED))
+    return DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), parse_confusion_table(LEARNED),
+                            parse_model(CONTEXT.encode("utf-8")))
 
 
 def test_committed_tables_match_their_sources() -> None:
-    derived = derive(builtin_lexicon(), builtin_glyph_table(), builtin_learned())
+    derived = derive(builtin_lexicon(), builtin_glyph_table(), builtin_learned(), builtin_context())
     assert data_file(TABLES_FILE).read_text("utf-8") == format_tables(derived)
 
 
@@ -53,14 +56,21 @@ def test_characters_beside_each_other_in_candidate_worthy_words() -> None:
 
 
 def test_builtin_model_reads_no_big_table_before_scoring() -> None:
-    model = DetectorModel(load_tables(data_file(TABLES_FILE)), _fail, _fail, _fail)
-    assert sorted(model.sources) == ["glyph_neighbours.tsv", "learned_confusions.tsv", "lexicon.tsv"]
+    model = DetectorModel(load_tables(data_file(TABLES_FILE)), _fail, _fail, _fail, _fail)
+    assert sorted(model.sources) == ["char_ngrams.txt", "glyph_neighbours.tsv", "learned_confusions.tsv", "lexicon.tsv"]
 
 
 def test_a_big_table_other_than_the_one_the_tables_came_from_is_refused() -> None:
-    model = DetectorModel(small_model().tables, lambda: parse_lexicon(LEXICON + "国家\t600\n"), _fail, _fail)
+    model = DetectorModel(small_model().tables, lambda: parse_lexicon(LEXICON + "国家\t600\n"), _fail, _fail, _fail)
     with pytest.raises(DictionaryError, match=r"^lexicon.tsv differs from the one the detector tables were built"):
         model.plausibility("人民")
+
+
+def test_a_context_model_other_than_the_one_the_tables_recorded_is_refused() -> None:
+    other = parse_model(format_model(*estimate(["人民政府"]), "test").encode("utf-8"))
+    model = DetectorModel(small_model().tables, _fail, _fail, _fail, lambda: other)
+    with pytest.raises(DictionaryError, match=r"^char_ngrams.txt differs from the one the detector tables were built"):
+        model.context_gain("人", "氏", "民", "政府")
 
 
 def test_a_malformed_table_file_names_the_file() -> None:
