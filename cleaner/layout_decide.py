@@ -443,23 +443,31 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
     joins: set[int] = set()
     ends: set[int] = set()
     zone = lines[:TITLE_ZONE]
-    for index, line in enumerate(zone):
-        if "关于" not in line.text or not _title_piece(line):
+    # A title names its subject with 关于 (关于…的通知); one without it (…印发…的通知, …实施方案) is
+    # taken only as the document's first text, after the letterhead and document number, and
+    # without commas.
+    about = next((index for index, line in enumerate(zone) if "关于" in line.text and _title_piece(line)), None)
+    first = next((index for index, line in enumerate(zone)
+                  if not line.standalone and not line.fragment and not _LETTERHEAD.search(line.text)), None)
+    for start, plain in ((about, False), (None if about is not None else first, True)):
+        if start is None:
             continue
-        for end in range(index, min(index + 4, len(zone))):
-            if not _title_piece(zone[end]):
+        for end in range(start, min(start + 4, len(zone))):
+            if not _title_piece(zone[end]) or (plain and _TITLE_COMMA.search(zone[end].text)):
                 break
             if _DOCUMENT_TYPE.search(zone[end].text):
-                joins.update(range(index, end))
+                joins.update(range(start, end))
                 ends.add(end)
                 if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
                 break
-        break
     # The issuer's letterhead (发文机关标志: "…文件", "…函件") stands above everything else.
     ends.update(index for index, line in enumerate(lines[:LETTERHEAD_ZONE]) if _LETTERHEAD.search(line.text))
     ends.discard(len(lines) - 1)
     return joins, ends
+
+
+_TITLE_COMMA = re.compile("[，,；;]")
 
 
 SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,

@@ -147,6 +147,20 @@ def test_signature_dates_and_contact_lines_stand_alone() -> None:
     assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
 
 
+def test_a_title_without_about_set_on_two_lines_at_the_top_joins() -> None:
+    text = (
+        "武政办〔2021〕12号\n\n      武汉市2021年职业技能提升行动\n            实施方案\n"
+        "各区人民政府，市政府各委、办、局：\n" + PAGE
+    )
+    head = "武政办〔2021〕12号\n武汉市2021年职业技能提升行动实施方案\n各区人民政府，市政府各委、办、局：\n"
+    assert clean(text, LAYOUT).text == head + PAGE_PARAGRAPHS
+
+
+def test_lines_with_commas_at_the_top_are_no_title_without_about() -> None:
+    text = "各单位要按照要求，认真做好\n工作方案\n" + PAGE
+    assert "join.title" not in [edit.rule_id for edit in clean(text, LAYOUT).applied]
+
+
 def test_the_issuers_name_above_the_date_starts_a_line_even_after_a_lost_full_stop() -> None:
     text = (
         "  四、严格责任追究。对因工作不力、措施不到位导致事故发生的，要严\n"
