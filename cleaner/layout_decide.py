@@ -41,6 +41,8 @@ PRINTED_WIDTH = 60.0
 # Narrower than any column text is set in (a newspaper's is 12-15 ems): a few lines this short alike
 # in width are headings, names or fragments, not wrapped text.
 NARROWEST_COLUMN = 6.0
+# A numbered line ending without a mark is a heading when no wider than this share of the column.
+HEADING_SHARE = 0.6
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
@@ -389,8 +391,12 @@ def _decide_column(
         return _decision(Verdict.JOIN, "join.near-full-width", 0.75,
                         "the line ends mid-text a little short of the column width (OCR lost a mark or two), "
                         "and the next line is not indented: a wrap")
-    if line.marker and line.ending is Ending.OPEN and first_line and not _running_text(line):
-        # A numbered heading (一、总体要求) short of the width: its own paragraph, as free text reads it.
+    if (
+        line.marker and line.ending is Ending.OPEN and first_line and line.width <= HEADING_SHARE * width
+        and not _running_text(line)
+    ):
+        # A numbered heading (一、总体要求) well short of the width: its own paragraph, as free text
+        # reads it. (A list item that wraps short of the width is left for review.)
         return HEADING
     return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
