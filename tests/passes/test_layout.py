@@ -51,6 +51,11 @@ def test_a_short_numbered_heading_in_a_column_ends_its_paragraph_without_review(
     assert (result.text, result.pending) == ("一、总体要求\n" + PAGE_PARAGRAPHS, ())
 
 
+def test_a_numbered_list_item_wrapping_short_of_the_width_leaves_the_join_for_review() -> None:
+    result = clean(PAGE + "2.高职组：智能制造、大数据技术与应用等\n30个赛项。\n" + PAGE, LAYOUT)
+    assert [(edit.rule_id, edit.before) for edit in result.pending] == [("join.short-line", "\n")]
+
+
 def test_a_sentence_ending_at_full_width_before_an_indented_line_ends_the_paragraph() -> None:
     text = (
         "各市县人力资源社会保障部门要切实担负起职责使命，深刻认\n"
