@@ -27,7 +27,7 @@ from cleaner.errors import DictionaryError
 
 CONTEXT_FILE = "char_ngrams.txt"
 ORDER = 3
-MIN_COUNT = 2  # bigrams and trigrams seen fewer times are left to the backoff
+MIN_COUNT = 3  # bigrams and trigrams seen fewer times are left to the backoff
 UNKNOWN_CHARACTER = -7.0  # log10 P of a character the corpus never had
 SCALE = 100  # log10 values are stored as integer hundredths
 HEADER = (

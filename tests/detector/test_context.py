@@ -21,8 +21,8 @@ def test_every_context_distributes_probability_one_over_the_characters() -> None
     assert totals == [1.0, 1.0, 1.0, 1.0, 1.0]
 
 
-def test_ngrams_seen_once_are_left_to_the_backoff() -> None:
-    probability, _backoff = estimate(RUNS)
+def test_ngrams_seen_fewer_times_than_the_minimum_are_left_to_the_backoff() -> None:
+    probability, _backoff = estimate(RUNS, min_count=2)
     assert ("人民政" in probability, "民群众" in probability) == (True, False)
 
 
