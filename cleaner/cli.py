@@ -24,6 +24,8 @@ _LAZY_COMMANDS["learn"] = ("cleaner.cli_learn", "learn")
 _LAZY_COMMANDS["review"] = ("cleaner.cli_review", "review")
 _LAZY_COMMANDS["audit"] = ("cleaner.cli_audit", "audit")
 
+STDOUT = "-"  # as an output: standard output
+
 
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -117,7 +119,8 @@ def pipeline_options(command: Command) -> Command:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output file, or folder mirroring the inputs.")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Output file, or folder mirroring the inputs ('-': standard output).")
 @click.option("--in-place", is_flag=True, help="Overwrite each input, keeping a backup (see --backup-suffix).")
 @click.option("--backup-suffix", default=".orig", show_default=True, help="Suffix of the backup --in-place keeps.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff instead of writing outputs.")
@@ -162,6 +165,8 @@ def clean(
     """
     from cleaner.batch import BatchOptions, run_batch
 
+    if output is not None and str(output) == STDOUT:
+        output = None  # `-o -`: standard output, as without -o
     try:
         config = build_config(config_file, dictionaries, only, skip, profile, paragraphs)
         options = BatchOptions(

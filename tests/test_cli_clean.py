@@ -58,6 +58,14 @@ def test_a_single_input_without_output_goes_to_standard_output(tree: Path) -> No
     assert (result.exit_code, result.stdout, result.stderr) == (0, RIGHT, "")
 
 
+def test_output_dash_is_standard_output_not_a_file_named_dash(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke(str(tree / "a.txt"), "-o", "-")
+    assert (result.exit_code, result.stdout, (tmp_path / "-").exists()) == (0, RIGHT, False)
+
+
 def test_a_single_input_with_an_output_file_name_writes_that_file(tree: Path, tmp_path: Path) -> None:
     result = invoke(str(tree / "a.txt"), "-o", str(tmp_path / "clean.txt"), "-q")
     assert result.exit_code == 0
