@@ -56,18 +56,17 @@ class ContextModel:
         """How much more probable the hanzi run reads with `meant` instead of `seen` between `left`
         (its hanzi before, the last two count) and `right` (after, the first two count): the
         difference of the log10 probabilities of the three characters whose history changes."""
-        return _change(self, left[-2:], seen, meant, right[:2])
+        left, right = left[-2:], right[:2]
+        return (_score(self, left, meant, right) - _score(self, left, seen, right)) / SCALE
 
 
 @lru_cache(maxsize=65536)
-def _change(model: ContextModel, left: str, seen: str, meant: str, right: str) -> float:
+def _score(model: ContextModel, left: str, middle: str, right: str) -> int:
+    """log10 P x 100 of `middle` + `right` after `left` (the seen character's is shared by its candidates)."""
     probability, backoff = model.probability, model.backoff
-    total = 0
-    for middle, sign in ((meant, 1), (seen, -1)):
-        run = left + middle + right
-        for index in range(len(left), len(run)):
-            total += sign * _log_probability(probability, backoff, run[max(0, index - 2):index], run[index])
-    return total / SCALE
+    run = left + middle + right
+    return sum(_log_probability(probability, backoff, run[max(0, index - 2):index], run[index])
+               for index in range(len(left), len(run)))
 
 
 def _log_probability(probability: Mapping[str, int], backoff: Mapping[str, int], history: str, char: str) -> int:
