@@ -18,7 +18,7 @@ from pathlib import Path
 from cleaner import __version__
 from cleaner.config import Config
 from cleaner.errors import CleanerError, ConfigError
-from cleaner.inputs import Job, check_combination, collect, output_for
+from cleaner.inputs import Job, check_combination, collect, empty_folders, output_for
 from cleaner.log import LogWriter
 from cleaner.logspool import remove_stale_spools, spool_prefix
 from cleaner.outputs import same_file
@@ -88,6 +88,9 @@ def run_batch(
     if options.json_summary and mode in (Mode.STDOUT, Mode.DIFF):
         raise ConfigError("--json prints to standard output: use it with -o, --in-place or --check")
     jobs = collect(paths, options.glob, exclude=options.output)
+    if not options.quiet:
+        for folder in empty_folders(paths, jobs):
+            print(f"cleaner: {folder}: no files matching {options.glob}", file=sys.stderr)
     report_only = mode in (Mode.DIFF, Mode.CHECK)
     single_file_output = check_combination(jobs, options.output, options.in_place, report_only)
     pipeline = Pipeline(config)

@@ -47,6 +47,13 @@ def collect(paths: Iterable[str], glob: str, exclude: Path | None = None) -> lis
     return jobs
 
 
+def empty_folders(paths: Iterable[str], jobs: list[Job]) -> list[str]:
+    """The folders among `paths` that gave no job (nothing matched the glob: worth a warning)."""
+    sources = [job.source for job in jobs if job.from_folder and job.source is not None]
+    return [raw for raw in paths if raw != STDIN and Path(raw).is_dir()
+            and not any(_inside(source, Path(raw)) for source in sources)]
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 

@@ -268,3 +268,10 @@ def test_ctrl_c_exits_130_with_one_line(monkeypatch: pytest.MonkeyPatch, capsys:
         cli_module.main()
     assert stopped.value.code == 130
     assert capsys.readouterr().err == "cleaner: interrupted\n"
+
+
+def test_a_folder_with_no_matching_file_is_named_in_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = invoke(str(tmp_path / "empty"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == f"cleaner: {tmp_path / 'empty'}: no files matching *.txt"
