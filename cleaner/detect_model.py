@@ -116,7 +116,7 @@ class DetectorModel:
 
     def context_gain(self, left: str, seen: str, meant: str, right: str) -> float:
         """log10 odds of `meant` over `seen` by the context model, in the hanzi run `left` + · + `right`."""
-        return self.context.change(left, seen, meant, right)
+        return _context_gain(self, left[-2:], seen, meant, right[:2])
 
     @staticmethod
     def language_gain(lexicon_gain: float, context_gain: float) -> float:
@@ -151,6 +151,11 @@ def _prefix_scores(model: DetectorModel, text: str) -> tuple[float, ...]:
 def _plausibility_of_change(model: DetectorModel, window: str, offset: int, changed: str) -> float:
     known = _prefix_scores(model, window)[:offset + 1]
     return _best_segmentations(changed, model.lexicon.centizipf_by_word, known)[-1]
+
+
+@lru_cache(maxsize=65536)
+def _context_gain(model: DetectorModel, left: str, seen: str, meant: str, right: str) -> float:
+    return model.context.change(left, seen, meant, right)
 
 
 @lru_cache(maxsize=65536)
