@@ -9,8 +9,9 @@ character, cached), so clean text costs little.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from cleaner.detect_flags import Survey
@@ -123,17 +124,24 @@ def _forms_word(left: str, meant: str, right: str, words: object) -> bool:
 
 
 def _separated(proposals: list[Proposal]) -> list[Proposal]:
-    chosen: list[Proposal] = []
+    """The strongest proposals at least SEPARATION apart, each with the gain of the strongest one it
+    won over (its `rival_gain`)."""
+    chosen: dict[int, Proposal] = {}  # by start
     starts: list[int] = []  # of the chosen, sorted
+    rivals: dict[int, float] = {}  # start of a chosen proposal -> the strongest gain it won over
     for proposal in sorted(proposals, key=lambda item: -item.gain):
         low = bisect_left(starts, proposal.start - SEPARATION)
-        if low == len(starts) or starts[low] > proposal.start + SEPARATION:
-            chosen.append(proposal)
+        high = bisect_right(starts, proposal.start + SEPARATION)
+        if low == high:
+            chosen[proposal.start] = proposal
             insort(starts, proposal.start)
-    return sorted(chosen, key=lambda item: item.start)
+        else:
+            for start in starts[low:high]:
+                rivals.setdefault(start, proposal.gain)  # (the first is the strongest: gains fall)
+    return [replace(chosen[start], rival_gain=rivals[start]) if start in rivals else chosen[start]
+            for start in starts]
 
 
 def _shift(proposals: list[Proposal], offset: int) -> Iterator[Proposal]:
     for proposal in proposals:
-        yield Proposal(proposal.start + offset, proposal.end + offset, proposal.before, proposal.after,
-                       proposal.gain, proposal.kind, proposal.evidence, proposal.language_gain)
+        yield replace(proposal, start=proposal.start + offset, end=proposal.end + offset)

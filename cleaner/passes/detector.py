@@ -9,6 +9,7 @@ Each candidate's gain (log10 odds) becomes a confidence; only very confident one
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -42,6 +43,9 @@ AUTO_CONFIDENCE = 0.96
 # of log10 P -0.2) must not carry a weak reading (免贵姓 -> 免费姓). On the learning split this
 # keeps 412 of the 443 right automatic glyph proposals and 4 of the 6 wrong ones.
 MIN_AUTO_LANGUAGE_GAIN = 1.75
+# ... and only when no correction of a character beside it comes close: 忧惠意识 reads as a word
+# both as 优惠意识 (gain 1.44) and 忧患意识 (1.16), and which character OCR misread is a guess.
+MIN_AUTO_LEAD = 1.0
 MAX_ROUNDS = 4
 MAX_CHECKED_CORRECTIONS = 20  # beyond this many corrections another round is cheaper than checking
 # A restored character is never automatic: whether a term lacks a character depends on counts
@@ -68,6 +72,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     the text searched again until nothing new is automatic (a few rounds at most): the document
     strategy again when a term may have changed, the lexicon strategy around the corrections."""
     current = text
+    issuers = issuer_positions(text)
     settled: dict[int, Proposal] = {}
     survey = survey_of(current, model)
     trigrams = ngram_counts(current, 3)
@@ -76,7 +81,8 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     unsearched: list[int] = []  # corrected since the vocabulary was searched
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
-        proposals = _disjoint(by_vocabulary + by_lexicon)
+        proposals = _disjoint([proposal for proposal in by_vocabulary + by_lexicon
+                               if not _close(proposal.start, issuers, 0)] if issuers else by_vocabulary + by_lexicon)
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
@@ -112,6 +118,21 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         if bisect_left(corrected, proposal.start) == bisect_left(corrected, max(proposal.end, proposal.start + 1))
     ]
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
+
+
+# A document number's issuer abbreviation (鄂人社函〔2019〕29号, 国办发[2017]144号): no words, so
+# every character looks suspect, and a "correction" there is a guess (函 -> 团).
+_ISSUER = re.compile(
+    "[\u4e00-\u9fff]{2,8}(?=[ \t]*[〔\\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\\]］】)）])"
+)
+
+
+def issuer_positions(text: str) -> list[int]:
+    """The positions of the issuer abbreviations of document numbers in `text`, sorted: the
+    detector proposes nothing there."""
+    if "20" not in text and "19" not in text:
+        return []
+    return [position for match in _ISSUER.finditer(text) for position in range(match.start(), match.end())]
 
 
 def _close(position: int, around: list[int], distance: int) -> bool:
@@ -161,7 +182,8 @@ def confidence(proposal: Proposal) -> float:
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
     return (proposal.kind in AUTOMATIC_KINDS and confidence(proposal) >= AUTO_CONFIDENCE
-            and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN))
+            and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
+            and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
 
 
 def _edit(proposal: Proposal) -> Edit:

@@ -85,6 +85,20 @@ def test_a_likely_misreading_does_not_carry_a_weak_reading_to_automatic() -> Non
     assert (confidence(proposal) >= AUTO_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
 
 
+def test_a_correction_with_a_close_rival_beside_it_is_left_for_review(detector: DetectorPass) -> None:
+    # 忧惠意识 reads as a word both as 优惠意识 and as 忧患意识: which character OCR misread is a guess.
+    assert changes(detector.propose("要增强风险意识忧惠意识，切实维护社会稳定。")) == [("忧", "优", "review")]
+
+
+def test_a_clear_lead_over_the_rival_stays_automatic() -> None:
+    proposal = Proposal(0, 1, "动", "记", 6.0, "glyph", "", language_gain=6.0, rival_gain=4.5)
+    assert _edit(proposal).safety is Safety.AUTO
+
+
+def test_nothing_is_proposed_in_a_document_numbers_issuer_abbreviation(detector: DetectorPass) -> None:
+    assert detector.propose("湖北省人力资源和社会保障厅\n鄂人社困[2019)29号\n") == []
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
