@@ -36,6 +36,7 @@ from cleaner.worker import (
     WorkSettings,
     clean_files,
     load_for_log,
+    share_tables,
     start_worker,
 )
 
@@ -71,7 +72,7 @@ def local_executor(
     """Clean on this machine, in `jobs` processes; outcomes in input order."""
     return ordered_map(
         clean_files, tasks, jobs=min(jobs, len(tasks)), weigh=_weight,
-        initializer=start_worker, initargs=(config, settings),
+        initializer=start_worker, initargs=(config, settings), before_fork=share_tables,
     )
 
 

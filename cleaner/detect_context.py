@@ -60,7 +60,7 @@ class ContextModel:
         return (_score(self, left, meant, right) - _score(self, left, seen, right)) / SCALE
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # (few hits: mostly the seen character's score shared by its candidates)
 def _score(model: ContextModel, left: str, middle: str, right: str) -> int:
     """log10 P x 100 of `middle` + `right` after `left` (the seen character's is shared by its candidates)."""
     probability, backoff = model.probability, model.backoff

@@ -153,7 +153,7 @@ def _plausibility_of_change(model: DetectorModel, window: str, offset: int, chan
     return _best_segmentations(changed, model.lexicon.centizipf_by_word, known)[-1]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # (a worker's memory: each entry holds five strings)
 def _context_gain(model: DetectorModel, left: str, seen: str, meant: str, right: str) -> float:
     return model.context.change(left, seen, meant, right)
 

@@ -55,6 +55,7 @@ class Lexicon:
         """The whole table, built on first call (a malformed line raises DictionaryError)."""
         if self._table is None:
             self._table = _parse_body(self._body, self.source)
+            self._body = ""  # (no more bisection: a worker's memory)
         return self._table
 
     @property

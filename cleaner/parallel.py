@@ -60,13 +60,15 @@ def ordered_map(
     weigh: Callable[[Task], int],
     initializer: Callable[..., None],
     initargs: tuple[Any, ...] = (),
+    before_fork: Callable[[], None] | None = None,
 ) -> Iterator[Output]:
     """`work` over groups of `tasks` in `jobs` worker processes; outputs in task order.
 
     `initializer(*initargs)` runs in this process first, then in each worker (where it may find its
-    work already done by a fork). The workers start before this returns (so a progress display's
-    thread started afterwards does not stop them from being forked). With one job, or one group,
-    everything runs in this process.
+    work already done by a fork). `before_fork()` runs in this process only when workers are about
+    to start (what it loads, forked workers share). The workers start before this returns (so a
+    progress display's thread started afterwards does not stop them from being forked). With one
+    job, or one group, everything runs in this process.
     Tasks are taken from `tasks` only as the window has room for them.
     """
     initializer(*initargs)  # here too: forked workers inherit what it built
@@ -75,6 +77,8 @@ def ordered_map(
     waiting = itertools.chain(first, groups)
     if jobs <= 1 or len(first) <= 1:
         return _in_process(work, waiting)
+    if before_fork is not None and _context().get_start_method() == "fork":
+        before_fork()
     window: _Window[Task, Output] = _Window(work, weigh, jobs=jobs, initializer=initializer, initargs=initargs)
     window.fill(waiting)
     return window.drain(waiting)

@@ -6,6 +6,7 @@ never the text), so the parent can write the correction log in input order.
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -136,6 +137,18 @@ def start_worker(config: Config, settings: WorkSettings) -> None:
     pipeline = Pipeline(config)
     pipeline.passes  # noqa: B018 - load the dictionaries now, not in the first file
     _state = (pipeline, settings)
+
+
+def share_tables() -> None:
+    """Before workers are forked: load every table the passes load lazily (the detector's lexicon
+    is 70 MB as a dict), and move what is loaded out of the garbage collector's sight, so that the
+    forked workers share those pages instead of each building or copying its own."""
+    assert _state is not None, "start_worker() first"
+    for built in _state[0].passes:
+        preload = getattr(built, "preload", None)
+        if preload is not None:
+            preload()
+    gc.freeze()
 
 
 def clean_files(tasks: list[FileTask]) -> list[FileOutcome]:

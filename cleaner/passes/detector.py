@@ -64,6 +64,13 @@ class DetectorPass:
     def propose(self, text: str) -> list[Edit]:
         return [_edit(proposal) for proposal in settled_proposals(text, self.model)]
 
+    def preload(self) -> None:
+        """Load every table now (they load on first use otherwise): before worker processes are
+        forked, so that they share one copy instead of building one each."""
+        model = self.model
+        model.lexicon.table()
+        model.glyphs, model.learned, model.context  # noqa: B018 - cached on first use
+
 
 def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     """Proposals that stay the same once the automatic ones are applied: a correction can make a

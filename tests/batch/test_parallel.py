@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import time
 from pathlib import Path
@@ -9,6 +10,7 @@ from types import FrameType
 
 import pytest
 
+from cleaner import parallel
 from cleaner.parallel import ordered_map
 
 
@@ -73,3 +75,30 @@ def test_a_stopped_worker_cleans_up_the_file_it_was_writing(tmp_path: Path) -> N
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert sorted(tmp_path.iterdir()) == []
+
+
+LOADED: list[str] = []
+
+
+def load_for_workers() -> None:
+    LOADED.append("loaded")
+
+
+def was_loaded_before_the_fork(numbers: list[int]) -> list[str]:
+    return [LOADED[-1] if LOADED else "not loaded" for _number in numbers]
+
+
+def test_what_before_fork_loads_is_inherited_by_forked_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    # (fork is chosen only while this process runs one thread, which a test run may not)
+    monkeypatch.setattr(parallel, "_context", lambda: multiprocessing.get_context("fork"))
+    LOADED.clear()
+    outputs = ordered_map(was_loaded_before_the_fork, range(4), jobs=2, weigh=weigh, initializer=nothing,
+                          before_fork=load_for_workers)
+    assert (list(outputs), LOADED) == (["loaded"] * 4, ["loaded"])
+
+
+def test_before_fork_is_not_run_when_everything_runs_in_this_process() -> None:
+    LOADED.clear()
+    outputs = ordered_map(was_loaded_before_the_fork, range(4), jobs=1, weigh=weigh, initializer=nothing,
+                          before_fork=load_for_workers)
+    assert (list(outputs), LOADED) == (["not loaded"] * 4, [])

@@ -166,3 +166,9 @@ def test_output_of_the_automatic_corrections_gets_no_new_ones(detector: Detector
 def test_a_restored_character_is_never_automatic(detector: DetectorPass) -> None:
     text = "人力资源服务。" * 6 + "发展人力资服务产业。"
     assert [(edit.after, edit.safety.value) for edit in detector.propose(text)] == [("源", "review")]
+
+
+def test_preloading_builds_the_lexicon_table_before_workers_fork() -> None:
+    detector = build(Config())
+    detector.preload()
+    assert isinstance(detector.model.lexicon.centizipf_by_word, dict)
