@@ -26,7 +26,7 @@ def clean_many(texts: Iterable[str], config: Config | None = None, *, jobs: int 
     chosen = config or Config()
     return ordered_map(
         _clean_texts, texts, jobs=jobs or default_jobs(), weigh=_weight,
-        initializer=_start, initargs=(chosen,),
+        initializer=_start, initargs=(chosen,), before_fork=_load_all,
     )
 
 
@@ -39,6 +39,11 @@ def _start(config: Config) -> None:
     if _pipeline is None or _pipeline.config != config:
         _pipeline = Pipeline(config)
         _pipeline.passes  # noqa: B018 - load the dictionaries once per process
+
+
+def _load_all() -> None:
+    assert _pipeline is not None, "_start() first"
+    _pipeline.load_all()
 
 
 def _clean_texts(texts: list[str]) -> list[Result]:

@@ -7,6 +7,7 @@ queue cannot make the parent hold every later result.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import signal
@@ -79,6 +80,7 @@ def ordered_map(
         return _in_process(work, waiting)
     if before_fork is not None and _context().get_start_method() == "fork":
         before_fork()
+        gc.freeze()  # what is loaded now stays out of the collector's sight: its pages stay shared
     window: _Window[Task, Output] = _Window(work, weigh, jobs=jobs, initializer=initializer, initargs=initargs)
     window.fill(waiting)
     return window.drain(waiting)

@@ -52,6 +52,14 @@ class Pipeline:
             built.append(module.build(self.config))
         return tuple(built)
 
+    def load_all(self) -> None:
+        """Load every table the passes load on first use (the detector's): before worker processes
+        are forked, so that they share one copy instead of building one each."""
+        for built in self.passes:
+            preload = getattr(built, "preload", None)
+            if preload is not None:
+                preload()
+
     @property
     def sources(self) -> dict[str, str]:
         """Content hashes of every data file the passes loaded (for the correction log)."""

@@ -6,7 +6,6 @@ never the text), so the parent can write the correction log in input order.
 
 from __future__ import annotations
 
-import gc
 import sys
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -141,14 +140,9 @@ def start_worker(config: Config, settings: WorkSettings) -> None:
 
 def share_tables() -> None:
     """Before workers are forked: load every table the passes load lazily (the detector's lexicon
-    is 70 MB as a dict), and move what is loaded out of the garbage collector's sight, so that the
-    forked workers share those pages instead of each building or copying its own."""
+    is 70 MB as a dict), so that the forked workers share it instead of each building its own."""
     assert _state is not None, "start_worker() first"
-    for built in _state[0].passes:
-        preload = getattr(built, "preload", None)
-        if preload is not None:
-            preload()
-    gc.freeze()
+    _state[0].load_all()
 
 
 def clean_files(tasks: list[FileTask]) -> list[FileOutcome]:
