@@ -48,7 +48,8 @@ _DOCUMENT_YEAR = re.compile(
     rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
 )
 # Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
-_TITLE_MARK_CLOSED_ROUND = re.compile("\\(*[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
+# (The half-width brackets before it are taken in code: a pattern opening with a set is scanned for in C.)
+_TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
 # The mirror for a list number (`(三》`, `（2〉`): the number tells a round pair (a title would be words).
 _ROUND_CLOSED_BY_TITLE_MARK = re.compile("[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[》〉]")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
@@ -96,7 +97,8 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 # A half-width full stop ending a Chinese sentence: after an ideograph, a percent sign or a closing
 # Chinese mark, before an ideograph, a quote or the line's end.
-_FULL_STOP = re.compile("(?<=[\u4e00-\u9fff%％）”」』》])\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)")
+# (The point first, the look behind after it: a pattern opening with a literal is scanned for in C.)
+_FULL_STOP = re.compile("\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)(?<=[\u4e00-\u9fff%％）”」』》]\\.)")
 _HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
 
 
@@ -144,12 +146,14 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
     OCR read as 》."""
     if "《" not in text and "〈" not in text and "》" not in text and "〉" not in text:
         return []
-    edits = [
-        fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
-                  "bracket.title-mark-for-round", 0.95,
-                  "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈")
-        for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
-    ]
+    edits = []
+    for match in _TITLE_MARK_CLOSED_ROUND.finditer(text):
+        start = match.start()
+        while start and text[start - 1] == "(":
+            start -= 1
+        edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{match.group(1)}）", NAME,
+                               "bracket.title-mark-for-round", 0.95,
+                               "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈"))
     taken = {position for edit in edits for position in range(edit.start, edit.end)}
     edits += [
         fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
