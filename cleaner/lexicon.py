@@ -6,7 +6,7 @@ log10(occurrences per billion words): 7 is 的, 3 a rare but real word, 1 the ra
 
 Building the table of 296,708 words costs about a quarter of a second. A short text needs only a
 few hundred look-ups, so the words are first looked up by bisection in the file's sorted text
-(a few microseconds each, nothing built); after `EAGER_AFTER` look-ups the table is built and
+(about ten microseconds each, nothing built); after `EAGER_AFTER` look-ups the table is built and
 used from then on. Both give the same answers.
 """
 
