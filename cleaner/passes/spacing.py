@@ -4,7 +4,9 @@ Official documents set Chinese text solid: no space between ideographs, none bet
 ideograph and a number or a percent sign (`2020 年 12 月` → `2020年12月`), none before or after
 Chinese punctuation. Spaces between Latin words, inside numbers (`1 000`) and inside Latin text
 are kept. The "official" profile also sets Latin words solid against Chinese (`使用 Python 语言`
-→ `使用Python语言`); the "technical" profile keeps that spacing.
+→ `使用Python语言`); the "technical" profile keeps that spacing. Two gaps are layout, not noise:
+the wide gaps between a flattened table's columns stay (cleaner/table_rows.py), and a gap
+between two labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces.
 """
 
 from __future__ import annotations
