@@ -3,9 +3,12 @@
 - In Chinese context, half-width `, : ; ? !` become `，：；？！` (with any spaces OCR put
   around them); a pair of half-width brackets around or beside Chinese becomes `（）`.
 - The year of a document number is set in 〔〕: `鄂办发[2017]144号` → `鄂办发〔2017〕144号`.
-- Mismatched pairs are completed: `（…)` → `（…）`, `(…）` → `（…）`, `“…"` → `“…”`.
-- A mark no Chinese line starts with (`, : ; ? ! )`) at a line's start, and a comma that ends a
-  paragraph, are OCR noise or misread marks as often as not: those go to review.
+- Mismatched pairs are completed: `（…)` → `（…）`, `(…）` → `（…）`, `“…"` → `“…”`; a title mark
+  closed round (`《一)`) or a list number closed by one (`(三》`) becomes `（…）`.
+- A mark no Chinese line starts with (`, : ; ? ! )`) at a line's start, a comma that ends a
+  paragraph, a colon ending a long paragraph, and a half-width `.` ending a Chinese sentence
+  (proposed as 。) are OCR noise or misread marks as often as not: those go to review (the
+  spaces around them go at once).
 Never inside a number, a decimal, a time, a URL, an e-mail address, a phone number or Latin
 text: a mark is Chinese context only when a Chinese character stands next to it.
 """
