@@ -9,7 +9,8 @@ Two readings of a page:
 - *free* text (lines that are already paragraphs, cut at page ends): a line that ends mid-text
   after a complete sentence, or on a comma or an open bracket, was cut; others end paragraphs.
 In both, a structural marker (一、 （一） 1. 第X条 附件) starts a new line, a date, document number
-or contact line stands alone, and the lines of a title at the top of a document are joined.
+or contact line stands alone, the lines of a title at the top of a document are joined, and the
+issuer's name above the document's date starts its own line.
 """
 
 from __future__ import annotations
