@@ -79,7 +79,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     the text searched again until nothing new is automatic (a few rounds at most): the document
     strategy again when a term may have changed, the lexicon strategy around the corrections."""
     current = text
-    issuers = issuer_positions(text)
+    protected = protected_positions(text)
     settled: dict[int, Proposal] = {}
     survey = survey_of(current, model)
     trigrams = ngram_counts(current, 3)
@@ -88,8 +88,9 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     unsearched: list[int] = []  # corrected since the vocabulary was searched
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
-        proposals = _disjoint([proposal for proposal in by_vocabulary + by_lexicon
-                               if not _close(proposal.start, issuers, 0)] if issuers else by_vocabulary + by_lexicon)
+        found = by_vocabulary + by_lexicon
+        proposals = _disjoint([proposal for proposal in found if not _close(proposal.start, protected, 0)]
+                              if protected else found)
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
@@ -127,19 +128,29 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
 
 
-# A document number's issuer abbreviation (鄂人社函〔2019〕29号, 国办发[2017]144号): no words, so
-# every character looks suspect, and a "correction" there is a guess (函 -> 团).
-_ISSUER = re.compile(
-    "[\u4e00-\u9fff]{2,8}(?=[ \t]*[〔\\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\\]］】)）])"
-)
+# Where the detector proposes nothing:
+# - a document number's issuer abbreviation (鄂人社函〔2019〕29号, 国办发[2017]144号): no words, so every
+#   character looks suspect, and a "correction" there is a guess (函 -> 团);
+# - the unit after a number (2020年12月29日, 15号): right as it stands (29日玉午 -> 29白玉午).
+_BRACKETED_YEAR = re.compile("[〔\\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\\]］】)）]")
+MAX_ISSUER = 8
+_NUMBER_UNIT = re.compile("[0-9０-９][年月日号]")
 
 
-def issuer_positions(text: str) -> list[int]:
-    """The positions of the issuer abbreviations of document numbers in `text`, sorted: the
-    detector proposes nothing there."""
-    if "20" not in text and "19" not in text:
-        return []
-    return [position for match in _ISSUER.finditer(text) for position in range(match.start(), match.end())]
+def protected_positions(text: str) -> list[int]:
+    """The positions in `text` the detector leaves alone (see above), sorted."""
+    found: set[int] = set()
+    for match in _BRACKETED_YEAR.finditer(text):
+        position = match.start() - 1
+        while position >= 0 and text[position] in " \t":
+            position -= 1
+        issuer_end = position
+        while position >= 0 and issuer_end - position < MAX_ISSUER and "\u4e00" <= text[position] <= "\u9fff":
+            position -= 1
+        if issuer_end - position >= 2:
+            found.update(range(position + 1, issuer_end + 1))
+    found.update(match.end() - 1 for match in _NUMBER_UNIT.finditer(text))
+    return sorted(found)
 
 
 def _close(position: int, around: list[int], distance: int) -> bool:

@@ -99,6 +99,11 @@ def test_nothing_is_proposed_in_a_document_numbers_issuer_abbreviation(detector:
     assert detector.propose("湖北省人力资源和社会保障厅\n鄂人社困[2019)29号\n") == []
 
 
+def test_the_unit_after_a_number_is_left_alone(detector: DetectorPass) -> None:
+    # (下午 read as 玉午: the misreading is 玉, not the 日 of the date before it)
+    assert detector.propose("2020年12月29日玉午，市人力资源和社会保障局党组书记为全体党员讲党课。") == []
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
