@@ -78,11 +78,15 @@ def ordered_map(
     waiting = itertools.chain(first, groups)
     if jobs <= 1 or len(first) <= 1:
         return _in_process(work, waiting)
-    if before_fork is not None and _context().get_start_method() == "fork":
+    frozen = before_fork is not None and _context().get_start_method() == "fork"
+    if frozen:
+        assert before_fork is not None
         before_fork()
-        gc.freeze()  # what is loaded now stays out of the collector's sight: its pages stay shared
+        gc.freeze()  # what is loaded now stays out of the workers' collectors' sight: its pages stay shared
     window: _Window[Task, Output] = _Window(work, weigh, jobs=jobs, initializer=initializer, initargs=initargs)
-    window.fill(waiting)
+    window.fill(waiting)  # (forks every worker)
+    if frozen:
+        gc.unfreeze()  # this process goes on as before (a caller's own objects stay collectable)
     return window.drain(waiting)
 
 
