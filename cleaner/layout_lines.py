@@ -15,7 +15,7 @@ from itertools import accumulate, chain, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from cleaner.typography import CJK, FULL_WIDTH, INLINE_SPACE
+from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, INLINE_SPACE
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
@@ -54,7 +54,7 @@ _CLOSING = frozenset("”’」』）)》】〕]")
 _COMMAS = frozenset("，,")
 _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 # Besides ideographs, what a half-width . ends a Chinese sentence after (see _full_stop).
-_FULL_STOP_AFTER = frozenset("%％）”」』》")
+_FULL_STOP_AFTER = frozenset(FULL_STOP_AFTER)
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
 _ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING | {"."}
 _MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")

@@ -24,3 +24,7 @@ LATIN = "A-Za-z\uff21-\uff3a\uff41-\uff5a"
 INLINE_SPACE = " \t\u3000\u00a0"
 # The half-width marks the punctuation pass makes full-width in Chinese text, and their full forms.
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Besides an ideograph, what a half-width . that ends a Chinese sentence (OCR's reading of 。)
+# follows: a percent sign or a closing Chinese mark. Layout reads such a line as ending a
+# sentence; punctuation proposes 。 for the point.
+FULL_STOP_AFTER = "%％）”」』》"

@@ -23,7 +23,7 @@ from itertools import compress
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.table_rows import WIDE, TableRows
-from cleaner.typography import CJK, FULL_WIDTH, HAN, INLINE_SPACE
+from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE
 
 NAME = "punctuation"
 
@@ -101,7 +101,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 # A half-width full stop ending a Chinese sentence: after an ideograph, a percent sign or a closing
 # Chinese mark, before an ideograph, a quote or the line's end.
 # (The point first, the look behind after it: a pattern opening with a literal is scanned for in C.)
-_FULL_STOP = re.compile("\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)(?<=[\u4e00-\u9fff%％）”」』》]\\.)")
+_FULL_STOP = re.compile(f"\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)(?<=[\u4e00-\u9fff{FULL_STOP_AFTER}]\\.)")
 _HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
 
 
