@@ -19,7 +19,7 @@ from cleaner.detect_context import CONTEXT_FILE, ContextModel, load_model
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
-from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, load_tables
+from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, is_han, load_tables
 from cleaner.detect_terms import MIN_TERM_COUNT, ngram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.edit import Edit, Safety
@@ -89,7 +89,7 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
         found = by_vocabulary + by_lexicon
-        proposals = _disjoint([proposal for proposal in found if not _close(proposal.start, protected, 0)]
+        proposals = _disjoint([proposal for proposal in found if proposal.start not in protected]
                               if protected else found)
         fresh = [
             proposal for proposal in proposals
@@ -137,20 +137,20 @@ MAX_ISSUER = 8
 _NUMBER_UNIT = re.compile("[0-9０-９][年月日号]")
 
 
-def protected_positions(text: str) -> list[int]:
-    """The positions in `text` the detector leaves alone (see above), sorted."""
+def protected_positions(text: str) -> set[int]:
+    """The positions in `text` the detector leaves alone (see above)."""
     found: set[int] = set()
     for match in _BRACKETED_YEAR.finditer(text):
         position = match.start() - 1
         while position >= 0 and text[position] in " \t":
             position -= 1
         issuer_end = position
-        while position >= 0 and issuer_end - position < MAX_ISSUER and "\u4e00" <= text[position] <= "\u9fff":
+        while position >= 0 and issuer_end - position < MAX_ISSUER and is_han(text[position]):
             position -= 1
         if issuer_end - position >= 2:
             found.update(range(position + 1, issuer_end + 1))
     found.update(match.end() - 1 for match in _NUMBER_UNIT.finditer(text))
-    return sorted(found)
+    return found
 
 
 def _close(position: int, around: list[int], distance: int) -> bool:
