@@ -41,9 +41,8 @@ class Lexicon:
 
     @classmethod
     def of(cls, table: Mapping[str, int], source_hash: str = "") -> Lexicon:
-        """A lexicon of the words in `table`, its table built."""
-        body = "".join(f"{word}\t{value}\n" for word, value in sorted(table.items()))
-        lexicon = cls(body, source_hash)
+        """A lexicon of the words in `table`, its table built (so its text is never needed)."""
+        lexicon = cls("", source_hash)
         lexicon._table = dict(table)
         return lexicon
 

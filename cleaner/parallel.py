@@ -78,11 +78,11 @@ def ordered_map(
     waiting = itertools.chain(first, groups)
     if jobs <= 1 or len(first) <= 1:
         return _in_process(work, waiting)
-    frozen = before_fork is not None and _context().get_start_method() == "fork"
-    if frozen:
-        assert before_fork is not None
+    frozen = False
+    if before_fork is not None and _context().get_start_method() == "fork":
         before_fork()
         gc.freeze()  # what is loaded now stays out of the workers' collectors' sight: its pages stay shared
+        frozen = True
     window: _Window[Task, Output] = _Window(work, weigh, jobs=jobs, initializer=initializer, initargs=initargs)
     window.fill(waiting)  # (forks every worker)
     if frozen:
