@@ -9,19 +9,23 @@ folder, then:
      N, the CPU time of the whole process tree (so a busy machine shows as wall >> CPU / jobs),
      and the peak memory of the process tree (sum of PSS, sampled every 50 ms) and of its
      largest process;
-  3. with --huge MB, cleans one file of that size (streamed) and reports its peak memory;
-  4. times start-up: `cleaner --version` and `cleaner clean` of one small file.
+  3. with --ceiling, measures what the machine itself allows: N processes each cleaning the same
+     texts in memory (no files, no coordination) against one, so the speed-up of step 2 can be
+     read against the best this machine gives (a VM's cores may share a physical core's time);
+  4. with --huge MB, cleans one file of that size (streamed) and reports its peak memory;
+  5. times start-up: `cleaner --version` and `cleaner clean` of one small file.
 
 The passes are the default ones unless --skip names some (passed on to `cleaner clean --skip`).
 
     python benchmarks/bench_batch.py [--megabytes 100] [--jobs 1,2] [--repeat 3] [--huge 200]
-                                     [--skip PASS ...] [--keep DIR]
+                                     [--skip PASS ...] [--keep DIR] [--ceiling]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import resource
 import shutil
@@ -108,8 +112,8 @@ def _memory(pid: int) -> tuple[int, int]:
     return pss, rss
 
 
-def pass_rates(corpus: Path, megabytes: float, skip: list[str]) -> None:
-    """Characters/s of each pass's propose() and of composing its edits, on a slice of the corpus."""
+def corpus_texts(corpus: Path, megabytes: float) -> list[str]:
+    """The first `megabytes` of the corpus's files (in name order), as text."""
     texts: list[str] = []
     size = 0
     for path in sorted(corpus.rglob("*.txt")):
@@ -119,6 +123,12 @@ def pass_rates(corpus: Path, megabytes: float, skip: list[str]) -> None:
         size += len(texts[-1].encode("utf-8"))
         if size >= megabytes * 1e6:
             break
+    return texts
+
+
+def pass_rates(corpus: Path, megabytes: float, skip: list[str]) -> None:
+    """Characters/s of each pass's propose() and of composing its edits, on a slice of the corpus."""
+    texts = corpus_texts(corpus, megabytes)
     chars = sum(len(text) for text in texts)
     pipeline = Pipeline(Config(passes=tuple(name for name in Config().passes if name not in skip)))
     started = time.perf_counter()
@@ -208,6 +218,40 @@ def end_to_end(corpus: Path, jobs: list[int], scratch: Path, repeat: int, skip: 
         shutil.rmtree(output, ignore_errors=True)
 
 
+def parallel_ceiling(corpus: Path, jobs: list[int], megabytes: float, skip: list[str]) -> None:
+    """The speed-up the machine allows: `count` forked processes each clean the same texts in memory
+    at once, against one process alone (the same work per process, so the ratio of wall times is
+    what the cores give, with no files read or written and nothing handed between processes)."""
+    texts = corpus_texts(corpus, megabytes)
+    chars = sum(map(len, texts))
+    pipeline = Pipeline(Config(passes=tuple(name for name in Config().passes if name not in skip)))
+    pipeline.load_all()
+    for text in texts[:20]:
+        pipeline.run(text)  # (caches warm before the fork, as in a batch run)
+    context = multiprocessing.get_context("fork")
+    print(f"parallel ceiling ({chars:,} characters cleaned in memory by each process, no I/O):")
+    first = None
+    for count in jobs:
+        start = context.Barrier(count + 1)
+        processes = [context.Process(target=_clean_all, args=(pipeline, texts, start)) for _ in range(count)]
+        for process in processes:
+            process.start()
+        start.wait()
+        started = time.perf_counter()
+        for process in processes:
+            process.join()
+        wall = time.perf_counter() - started
+        first = first or wall
+        print(f"  {count} process(es) at once: {wall:6.1f} s  {count * chars / wall / 1e6:5.2f} M chars/s  "
+              f"speed-up {count * first / wall:4.2f}× (ideal {count}×)")
+
+
+def _clean_all(pipeline: Pipeline, texts: list[str], start: Any) -> None:
+    start.wait()
+    for text in texts:
+        pipeline.run(text)
+
+
 def _skips(skip: list[str]) -> list[str]:
     return [argument for name in skip for argument in ("--skip", name)]
 
@@ -251,6 +295,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per job count; medians are printed")
     parser.add_argument("--skip", action="append", default=[], metavar="PASS", help="leave this pass out")
     parser.add_argument("--no-passes", action="store_true", help="do not time the passes one by one")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="also measure the speed-up the machine allows (in-memory work, no I/O)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it (reused if present)")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="cleaner-bench-"))
@@ -264,6 +310,9 @@ def main() -> None:
             pass_rates(corpus, args.pass_megabytes, args.skip)
         if args.jobs:
             end_to_end(corpus, [int(count) for count in args.jobs.split(",")], scratch, args.repeat, args.skip)
+        if args.ceiling:
+            parallel_ceiling(corpus, [int(count) for count in (args.jobs or "1").split(",")], args.pass_megabytes,
+                             args.skip)
         if args.huge:
             huge_file(scratch, args.huge, args.skip)
         start_up(corpus)
