@@ -16,18 +16,19 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 from typing import TypeVar
 
 import ahocorasick_rs
-
-from cleaner.detect_flags import ngrams
 
 MIN_TERM_COUNT = 3  # a term must occur at least this often
 # Building an automaton costs about as much per pattern as counting this many characters' n-grams.
 AUTOMATON_COST = 22
 HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 START = itemgetter(1)  # of a match (pattern index, start, end)
 Item = TypeVar("Item")
 Masked = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
@@ -55,9 +56,20 @@ def variants(quadgram: str) -> list[str]:
     return [quadgram[:index] + quadgram[index + 1:] for index in range(4)]
 
 
-def ngram_counts(text: str, size: int) -> Counter[str]:
-    """Counts of every substring of length `size` (all in C), in order of first occurrence."""
-    return Counter(ngrams(text, size))
+def hanzi_ngram_counts(text: str, size: int) -> Counter[str]:
+    """Counts of every (overlapping) substring of `size` hanzi, in order of first occurrence: the
+    only n-grams a term or a near-miss can be, found in C (a regular expression's look-ahead)."""
+    return Counter(_hanzi_ngram(size).findall(text))
+
+
+@lru_cache(maxsize=8)
+def _hanzi_ngram(size: int) -> re.Pattern[str]:
+    return re.compile(f"(?=([\u4e00-\u9fff]{{{size}}}))")
+
+
+def is_hanzi_run(gram: str) -> bool:
+    """Whether `gram` is hanzi only (and not empty)."""
+    return HAN_RUN.fullmatch(gram) is not None
 
 
 def occurrences(text: str, patterns: Collection[str]) -> list[int]:
@@ -72,16 +84,22 @@ def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
     Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
     only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
     if len(terms3) * AUTOMATON_COST < len(text):
-        counts = Counter(text[start:start + 4] for start in occurrences(text, terms3))
+        starts = occurrences(text, terms3)
+        counts = Counter(map(text.__getitem__, map(slice, starts, [start + 4 for start in starts])))
     else:
-        counts = Counter(ngrams(text, 4))
-    return {gram: count for gram, count in counts.items() if count >= MIN_TERM_COUNT and HAN4.fullmatch(gram)}
+        counts = hanzi_ngram_counts(text, 4)
+    return {gram: count for gram, count in _frequent(counts).items() if HAN4.fullmatch(gram)}
+
+
+def _frequent(counts: Counter[str]) -> dict[str, int]:
+    """The n-grams counted at least MIN_TERM_COUNT times, in the same order (filtered in C)."""
+    return dict(compress(counts.items(), map((MIN_TERM_COUNT - 1).__lt__, counts.values())))
 
 
 def terms_of(text: str, trigrams: Counter[str]) -> Terms:
     """The terms of `text`, whose 3-gram counts `trigrams` are in order of first occurrence
-    (`ngram_counts(text, 3)`)."""
-    counts = {gram: count for gram, count in trigrams.items() if count >= MIN_TERM_COUNT and HAN3.fullmatch(gram)}
+    (`hanzi_ngram_counts(text, 3)`)."""
+    counts = {gram: count for gram, count in _frequent(trigrams).items() if HAN3.fullmatch(gram)}
     after: dict[str, list[str]] = {}
     around: dict[str, list[str]] = {}
     before: dict[str, list[str]] = {}

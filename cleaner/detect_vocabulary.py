@@ -23,8 +23,9 @@ from cleaner.detect_terms import (
     Terms,
     amended_terms,
     grams_through,
+    hanzi_ngram_counts,
+    is_hanzi_run,
     masked,
-    ngram_counts,
     occurrences,
     quadgrams_of_variant,
     starts_through,
@@ -65,14 +66,15 @@ class Vocabulary:
 
 
 def amended_counts(counts: Counter[str], before: str, after: str, changed: Collection[int], size: int) -> Counter[str]:
-    """The n-gram counts of `after`, from those of `before` (`counts`), when the two texts differ only
-    in single characters at the `changed` positions: only the n-grams through those are counted again."""
+    """The hanzi n-gram counts of `after` (`hanzi_ngram_counts`), from those of `before` (`counts`),
+    when the two texts differ only in single characters at the `changed` positions: only the n-grams
+    through those are counted again."""
     starts = sorted(starts_through(changed, size, len(before)))
+    gone = [gram for gram in (before[start:start + size] for start in starts) if is_hanzi_run(gram)]
     amended = counts.copy()
-    amended.subtract(before[start:start + size] for start in starts)
-    amended.update(after[start:start + size] for start in starts)
-    for start in starts:
-        gram = before[start:start + size]
+    amended.subtract(gone)
+    amended.update(gram for gram in (after[start:start + size] for start in starts) if is_hanzi_run(gram))
+    for gram in gone:
         if amended.get(gram, 1) <= 0:
             del amended[gram]
     return amended
@@ -84,12 +86,12 @@ def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> li
         from cleaner.detect_lexicon import survey_of
 
         survey = survey_of(text, model)
-    return vocabulary_of(text, model, survey, ngram_counts(text, 3)).proposals
+    return vocabulary_of(text, model, survey, hanzi_ngram_counts(text, 3)).proposals
 
 
 def vocabulary_of(text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str]) -> Vocabulary:
     """The document strategy on `text`, whose survey is `survey` and 3-gram counts `trigrams`
-    (`ngram_counts(text, 3)`: in order of first occurrence)."""
+    (`hanzi_ngram_counts(text, 3)`: in order of first occurrence)."""
     terms = terms_of(text, trigrams)
     if not terms.counts:
         return Vocabulary(text, terms, {}, {}, {}, [])

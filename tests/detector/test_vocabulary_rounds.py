@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from cleaner.detect_lexicon import survey_of
 from cleaner.detect_model import DetectorModel, Proposal
-from cleaner.detect_terms import ngram_counts
+from cleaner.detect_terms import hanzi_ngram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.passes.detector import builtin_model
 
@@ -28,10 +28,10 @@ def rounds(model: DetectorModel, corrections: dict[int, str]) -> tuple[list[Prop
     """The proposals of the corrected BEFORE, by amending the first round's search and afresh."""
     after = "".join(corrections.get(index, char) for index, char in enumerate(BEFORE))
     changed = sorted(corrections)
-    first = vocabulary_of(BEFORE, model, survey_of(BEFORE, model), ngram_counts(BEFORE, 3))
-    trigrams = amended_counts(ngram_counts(BEFORE, 3), BEFORE, after, changed, 3)
+    first = vocabulary_of(BEFORE, model, survey_of(BEFORE, model), hanzi_ngram_counts(BEFORE, 3))
+    trigrams = amended_counts(hanzi_ngram_counts(BEFORE, 3), BEFORE, after, changed, 3)
     amended = amended_vocabulary(first, after, model, survey_of(after, model), trigrams, changed)
-    fresh = vocabulary_of(after, model, survey_of(after, model), ngram_counts(after, 3))
+    fresh = vocabulary_of(after, model, survey_of(after, model), hanzi_ngram_counts(after, 3))
     return amended.proposals, fresh.proposals
 
 
@@ -75,8 +75,8 @@ def corrected_texts(draw: st.DrawFn) -> tuple[str, str, list[int]]:
 @given(corrected_texts())
 def test_an_amended_search_always_equals_a_fresh_search(model: DetectorModel, case: tuple[str, str, list[int]]) -> None:
     before, after, changed = case
-    first = vocabulary_of(before, model, survey_of(before, model), ngram_counts(before, 3))
-    trigrams = amended_counts(ngram_counts(before, 3), before, after, changed, 3)
+    first = vocabulary_of(before, model, survey_of(before, model), hanzi_ngram_counts(before, 3))
+    trigrams = amended_counts(hanzi_ngram_counts(before, 3), before, after, changed, 3)
     amended = amended_vocabulary(first, after, model, survey_of(after, model), trigrams, changed)
-    fresh = vocabulary_of(after, model, survey_of(after, model), ngram_counts(after, 3))
+    fresh = vocabulary_of(after, model, survey_of(after, model), hanzi_ngram_counts(after, 3))
     assert (amended.proposals, amended.terms) == (fresh.proposals, fresh.terms)
