@@ -10,7 +10,6 @@ character, cached), so clean text costs little.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -30,21 +29,22 @@ def survey_of(text: str, model: DetectorModel) -> Survey:
     return Survey.of(text, model.tables.known, model.tables.standalone)
 
 
-@lru_cache(maxsize=16384)
-def _candidates_beside(
-    model: DetectorModel, seen: str
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+def _candidates_beside(model: DetectorModel, seen: str) -> Beside:
     """The candidates of `seen` that form a word bigram with a character before them, by that
     character; and with a character after them. Each tuple keeps the candidates' order."""
-    by_before: dict[str, list[str]] = {}
-    by_after: dict[str, list[str]] = {}
-    for meant in model.candidates(seen):
-        for char in model.tables.firsts.get(meant, ""):
-            by_before.setdefault(char, []).append(meant)
-        for char in model.tables.seconds.get(meant, ""):
-            by_after.setdefault(char, []).append(meant)
-    return ({char: tuple(meants) for char, meants in by_before.items()},
-            {char: tuple(meants) for char, meants in by_after.items()})
+    found: list[dict[str, tuple[str, ...]]] = []
+    for neighbours in (model.tables.firsts, model.tables.seconds):
+        by_neighbour: dict[str, tuple[str, ...]] = {}
+        for meant in model.candidates(seen):
+            chars = neighbours.get(meant)
+            if not chars:
+                continue
+            fresh: dict[str, tuple[str, ...]] = dict.fromkeys(chars, (meant,))  # (in C; shared ones below)
+            for char in by_neighbour.keys() & fresh.keys():
+                fresh[char] = (*by_neighbour[char], meant)
+            by_neighbour.update(fresh)
+        found.append(by_neighbour)
+    return found[0], found[1]
 
 
 def propose(
@@ -55,35 +55,50 @@ def propose(
     survey = survey or survey_of(text, model)
     candidates: list[Proposal] = []
     length = len(text)
+    beside = _beside_by_character(model)
     for position in survey.near if positions is None else positions:
-        by_before, by_after = _candidates_beside(model, text[position])
-        after_left = by_before.get(text[position - 1], ()) if position else ()
-        before_right = by_after.get(text[position + 1], ()) if position + 1 < length else ()
+        seen = text[position]
+        pair = beside.get(seen)
+        if pair is None:
+            pair = beside[seen] = _candidates_beside(model, seen)
+        after_left = pair[0].get(text[position - 1], ()) if position else ()
+        before_right = pair[1].get(text[position + 1], ()) if position + 1 < length else ()
         if not after_left and not before_right:
             continue  # no candidate joins a neighbour into a word: nothing to score
         if not after_left or not before_right:
             meants = after_left or before_right
         else:
             either = {*after_left, *before_right}
-            meants = tuple(meant for meant in model.candidates(text[position]) if meant in either)
+            meants = tuple(meant for meant in model.candidates(seen) if meant in either)
+        # The run of hanzi around the position, at most CONTEXT characters each side.
         start = position
-        while start > position - CONTEXT and _is_han(text[start - 1]) and start > 0:
+        first = max(0, position - CONTEXT)
+        while start > first and "\u4e00" <= text[start - 1] <= "\u9fff":
             start -= 1
         end = position + 1
-        while end < min(length, position + CONTEXT + 1) and _is_han(text[end]):
+        last = min(length, position + CONTEXT + 1)
+        while end < last and "\u4e00" <= text[end] <= "\u9fff":
             end += 1
         best = _best_at(text[start:end], position - start, meants, model)
         if best is not None:
-            candidates.extend(_shift([best], start))
+            candidates.append(replace(best, start=best.start + start, end=best.end + start))
     return _separated(candidates)
 
 
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+Beside = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
+@lru_cache(maxsize=4)
+def _beside_by_character(model: DetectorModel) -> dict[str, Beside]:
+    """`_candidates_beside` of each character met so far, by character (a plain dict: looked up once
+    per suspect position)."""
+    return {}
+
+
+@lru_cache(maxsize=16384)  # (a document repeats its phrases: most runs were scored before)
 def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
-    """The best of the candidates `meants` (those forming a word bigram with a neighbour) at `position`."""
+    """The best of the candidates `meants` (those forming a word bigram with a neighbour) at `position`
+    of the hanzi `run`."""
     seen = run[position]
     words = model.lexicon.centizipf_by_word
     left = run[max(0, position - 2):position]
@@ -140,8 +155,3 @@ def _separated(proposals: list[Proposal]) -> list[Proposal]:
                 rivals.setdefault(start, proposal.gain)  # (the first is the strongest: gains fall)
     return [replace(chosen[start], rival_gain=rivals[start]) if start in rivals else chosen[start]
             for start in starts]
-
-
-def _shift(proposals: list[Proposal], offset: int) -> Iterator[Proposal]:
-    for proposal in proposals:
-        yield replace(proposal, start=proposal.start + offset, end=proposal.end + offset)

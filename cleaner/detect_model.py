@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import TypeVar
 
 from cleaner.detect_context import CONTEXT_FILE, ContextModel
@@ -68,6 +68,9 @@ class DetectorModel:
         self._load_glyphs = load_glyphs
         self._load_learned = load_learned
         self._load_context = load_context
+        # log10 P(OCR read `seen` | the text has `meant`), None when nothing suggests the pair: the
+        # cache itself, so that the many look-ups of the strategies' loops cost no Python call.
+        self.channel: Callable[[str, str], float | None] = partial(_channel, self)
 
     @classmethod
     def of(cls, lexicon: Lexicon, glyphs: GlyphTable, learned: ConfusionTable, context: ContextModel) -> DetectorModel:
@@ -123,10 +126,6 @@ class DetectorModel:
         """How much more probable the text reads with the correction, log10: the lexicon's and the
         context model's gains, weighted."""
         return LEXICON_WEIGHT * lexicon_gain + CONTEXT_WEIGHT * context_gain
-
-    def channel(self, seen: str, meant: str) -> float | None:
-        """log10 P(OCR read `seen` | the text has `meant`), None when nothing suggests the pair."""
-        return _channel(self, seen, meant)
 
     def _uncached_channel(self, seen: str, meant: str) -> float | None:
         glyph = self.glyphs.similarity(seen, meant)

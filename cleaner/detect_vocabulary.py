@@ -192,9 +192,10 @@ def _substitutions(
 ) -> dict[int, Proposal]:
     """3-grams that agree with a term but at one place, a suspect hanzi at one of `positions`
     (survey.near) whose bigram with the term's neighbour is no part of any word: the best
-    substitution per position (the first found on ties)."""
+    substitution per position (the first found on ties). `trigrams`: the text's hanzi 3-gram counts."""
     after, around, before = terms.by_masked
     counts = terms.counts
+    channel = model.channel
     best: dict[int, Proposal] = {}
     for position in positions:
         # The text's two characters in the same places: one slice and one look-up each.
@@ -211,21 +212,23 @@ def _substitutions(
             if matching is None or start < 0:
                 continue
             variant = text[start:start + 3]
-            if variant in counts or not HAN3.fullmatch(variant):
-                continue
+            if variant in counts or variant not in trigrams:
+                continue  # a term itself, or not all hanzi (the counts are of hanzi 3-grams alone)
             inner = variant[index - 1:index + 1] if index else variant[:2]
             outer = variant[index:index + 2] if index < 2 else variant[1:]
             if (index == 2 and inner in known) or (index == 0 and outer in known) or (
                 index == 1 and inner in known and outer in known
             ):
                 continue  # the character seen forms a word with the term's neighbour: not a near-miss
+            occurring = trigrams[variant]
             for term in matching:
                 count = counts[term]
-                if trigrams[variant] > max(1, int(count * MAX_VARIANT_SHARE)):
+                if occurring > max(1, int(count * MAX_VARIANT_SHARE)):
                     continue
-                if model.channel(seen, term[index]) is None and not _fits(text, position, index, term[index], known):
+                meant = term[index]
+                if channel(seen, meant) is None and not _fits(text, position, index, meant, known):
                     continue  # nothing explains the misreading, and the text gives no sign of one
-                proposal = _score(text, position, seen, term[index], term, count, model)
+                proposal = _score(text, position, seen, meant, term, count, model)
                 if proposal is not None and (position not in best or proposal.gain > best[position].gain):
                     best[position] = proposal
     return best
