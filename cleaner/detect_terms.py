@@ -84,11 +84,15 @@ def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
     Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
     only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
     if len(terms3) * AUTOMATON_COST < len(text):
-        starts = occurrences(text, terms3)
-        counts = Counter(map(text.__getitem__, map(slice, starts, [start + 4 for start in starts])))
+        counts = _quadgrams_at(text, occurrences(text, terms3))
     else:
         counts = hanzi_ngram_counts(text, 4)
     return {gram: count for gram, count in _frequent(counts).items() if HAN4.fullmatch(gram)}
+
+
+def _quadgrams_at(text: str, starts: list[int]) -> Counter[str]:
+    """Counts of the 4-grams of `text` at `starts` (sliced in C)."""
+    return Counter(map(text.__getitem__, map(slice, starts, [start + 4 for start in starts])))
 
 
 def _frequent(counts: Counter[str]) -> dict[str, int]:
@@ -178,7 +182,7 @@ def amended_terms(
 
     # A 4-gram occurring MIN_TERM_COUNT times begins with a 3-gram term: only those are counted.
     counted = [gram for gram in changed4 if HAN4.fullmatch(gram) and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT]
-    fresh = Counter(text[start:start + 4] for start in occurrences(text, counted)) if counted else Counter()
+    fresh = _quadgrams_at(text, occurrences(text, counted)) if counted else Counter()
     quadgrams = dict(terms.quadgrams)
     changed_quadgrams = set()
     joined_or_left = set()
