@@ -53,6 +53,10 @@ _DOCUMENT_YEAR = re.compile(
 # Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
 # (The half-width brackets before it are taken in code: a pattern opening with a set is scanned for in C.)
 _TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
+# What ends the name of a publication or a document, which 《》 enclose (三个 or more hanzi in all).
+_TITLE_NAME = re.compile(
+    ".(?:年鉴|日报|晚报|时报|公报|报告|杂志|月刊|周刊|条例|规定|办法|细则|纲要|规划|方案|意见|通知|决定|章程|准则|指南|手册|白皮书|.法)$"
+)
 # The mirror for a list number (`(三》`, `（2〉`): the number tells a round pair (a title would be words).
 _ROUND_CLOSED_BY_TITLE_MARK = re.compile("[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[》〉]")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
@@ -152,9 +156,16 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
     edits = []
     for match in _TITLE_MARK_CLOSED_ROUND.finditer(text):
         start = match.start()
+        inside = match.group(1)
+        if _TITLE_NAME.search(inside) and match.group()[0] == "《":
+            # A publication or document's name (统计年鉴, 实施办法): the closing mark is the misread one.
+            end = match.start() + len(inside) + 2
+            edits.append(fast_edit(end - 1, end, text[end - 1], "》", NAME, "bracket.round-for-title-mark", 0.9,
+                                   "a title in 《 closed by a round bracket: OCR read the closing 》 as ）"))
+            continue
         while start and text[start - 1] == "(":
             start -= 1
-        edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{match.group(1)}）", NAME,
+        edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{inside}）", NAME,
                                "bracket.title-mark-for-round", 0.95,
                                "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈"))
     taken = {position for edit in edits for position in range(edit.start, edit.end)}
@@ -425,10 +436,12 @@ _LABEL_CHARACTER = re.compile(r"[^\W_]")
 def _mark_safety(text: str, position: int) -> Safety:
     """Commas, brackets, ? and ! are what they look like; a : or ; in running Chinese text is as
     often OCR's reading of 。，、 and goes to review, except a label's colon (电话:027…), a colon
-    that ends a line (如下:) or opens a quotation."""
+    that ends a line (如下:) or opens a quotation, and a semicolon between a list's items."""
     char = text[position]
     if char not in ":;":
         return Safety.AUTO
+    if char == ";":
+        return Safety.AUTO if _separates_list_items(text, position) else Safety.REVIEW
     if char == ":":
         line_start = text.rfind("\n", 0, position) + 1
         following = text[position + 1:position + 2]
@@ -444,6 +457,33 @@ def _mark_safety(text: str, position: int) -> Safety:
         ):
             return Safety.AUTO
     return Safety.REVIEW
+
+
+# The start of a list's next item: a number in brackets, a numbered point, 二是.
+_LIST_ITEM = re.compile(
+    f"[{INLINE_SPACE}]*(?:[（(][一二三四五六七八九十0-9]{{1,3}}[)）]|[0-9]{{1,2}}[.．、]|[一二三四五六七八九十]{{1,2}}是)"
+)
+# Words after which a mark introduces what follows: OCR's ; there is a misread ：.
+_INTRODUCER = re.compile(f"(?:如下|以下|下列|包括|决定|规定|要求|指出|强调|表示|认为|出席|列席|注)[{INLINE_SPACE}]*$")
+
+
+def _separates_list_items(text: str, position: int) -> bool:
+    """A ; in Chinese text that separates a list's items (Tesseract reads ； so): the next item
+    starts with its number, or the next character is a hanzi and the paragraph holds another
+    semicolon (a list has several; a lone ; in running text is as often a misread ，or ：). Not
+    after a word that introduces what follows (通知如下;)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if _INTRODUCER.search(text[max(line_start, position - 6):position]):
+        return False
+    if _LIST_ITEM.match(text, position + 1):
+        return True
+    right = _skip_spaces(text, position + 1, 1)
+    if right >= len(text) or not _HAN_CHAR.match(text[right]):
+        return False
+    line_end = text.find("\n", position)
+    if line_end < 0:
+        line_end = len(text)
+    return text.count(";", line_start, line_end) + text.count("；", line_start, line_end) >= 2
 
 
 def _quotes(text: str) -> list[Edit]:

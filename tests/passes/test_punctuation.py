@@ -240,3 +240,24 @@ def test_a_colon_ending_a_long_paragraph_goes_to_review_but_one_ending_an_introd
 def test_spaces_around_a_mark_left_for_review_go_at_once() -> None:
     result = clean("今年以来，我们的具体工作包括 : 持续开展", PUNCTUATION)
     assert (result.text, [edit.before for edit in result.pending]) == ("今年以来，我们的具体工作包括:持续开展", [":"])
+
+
+def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_a_title() -> None:
+    assert [clean(text, PUNCTUATION).text for text in ("以《云川统计年鉴）为准", "依据《劳动法)规定", "《一)加强")] == [
+        "以《云川统计年鉴》为准", "依据《劳动法》规定", "（一）加强"
+    ]
+
+
+def test_semicolons_between_the_items_of_a_list_become_full_width_at_once() -> None:
+    several = "培训不少于8万人次;新增高技能人才1万人;新增就业2万人。"
+    numbered = "拥护中国共产党的领导;（二）具有良好的品行"
+    assert [clean(text, PUNCTUATION).text for text in (several, numbered)] == [
+        "培训不少于8万人次；新增高技能人才1万人；新增就业2万人。", "拥护中国共产党的领导；（二）具有良好的品行"
+    ]
+
+
+def test_a_lone_semicolon_or_one_after_an_introducing_word_goes_to_review() -> None:
+    for text in ("完善落实就业创业;人事人才等政策", "现就有关要求通知如下;一、深刻认识;二、抓好落实"):
+        result = clean(text, PUNCTUATION)
+        assert ";" in result.text
+        assert (";", "；", Safety.REVIEW) in [(edit.before, edit.after, edit.safety) for edit in result.pending]
