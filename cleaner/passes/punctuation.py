@@ -460,9 +460,10 @@ def _mark_safety(text: str, position: int) -> Safety:
     return Safety.REVIEW
 
 
-# The start of a list's next item: a number in brackets, a numbered point, 二是.
+# The start of a list's next item: a number in brackets (as OCR may read them: 《一), (三》), a
+# numbered point, 二是.
 _LIST_ITEM = re.compile(
-    f"[{INLINE_SPACE}]*(?:[（(][一二三四五六七八九十0-9]{{1,3}}[)）]|[0-9]{{1,2}}[.．、]|[一二三四五六七八九十]{{1,2}}是)"
+    f"[{INLINE_SPACE}]*(?:[（(《〈][一二三四五六七八九十0-9]{{1,3}}[)）》〉]|[0-9]{{1,2}}[.．、]|[一二三四五六七八九十]{{1,2}}是)"
 )
 # Where a ; stands for a misread ：: after a word that introduces what follows (通知如下, 出席), or
 # after an addressee or a label (保障局;根据…, 联系单位;…, 地址;…).

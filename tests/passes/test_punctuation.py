@@ -263,3 +263,8 @@ def test_a_semicolon_that_may_stand_for_a_colon_goes_to_review() -> None:
         result = clean(text, PUNCTUATION)
         assert ";" in result.text
         assert (";", "；", Safety.REVIEW) in [(edit.before, edit.after, edit.safety) for edit in result.pending]
+
+
+def test_a_semicolon_before_a_list_number_ocr_bracketed_oddly_converts_in_the_first_run() -> None:
+    once = clean("总书记;《一)加强领导", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == ("总书记；（一）加强领导", ())
