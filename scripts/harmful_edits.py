@@ -4,6 +4,9 @@
 
 An edit is a single-character Levenshtein operation on whitespace-free text (as the eval scorer
 counts them); it is harmful when the operations from the OCR to the truth do not include it.
+Each is also judged on its own: applied alone to the OCR, does it bring the text closer to the
+truth (`closer`: the scorer's alignment differs, not the edit), leave the distance as it was
+(`neutral`: a wrong character or mark became another wrong one) or take it further (`worse`)?
 """
 
 from __future__ import annotations
@@ -33,11 +36,15 @@ def harmful(ocr: str, output: str, truth: str) -> list[str]:
     source, cleaned, wanted = (_WHITESPACE.sub("", text) for text in (ocr, output, truth))
     needed = _operations(source, wanted)
     lines = []
+    distance = Levenshtein.distance(source, wanted)
     for key in sorted(set(_operations(source, cleaned)) - set(needed)):
         tag, position, char = key
         before = source[position] if tag != "insert" and position < len(source) else ""
         context = source[max(0, position - 8):position] + "[" + before + "]" + source[position + 1:position + 9]
-        lines.append(f"{tag:7} {before or '∅'}→{char or '∅'}  {context}")
+        alone = source[:position] + char + source[position + (tag != "insert"):]
+        change = Levenshtein.distance(alone, wanted) - distance
+        verdict = "closer" if change < 0 else "neutral" if change == 0 else "worse"
+        lines.append(f"{tag:7} {before or '∅'}→{char or '∅'}  {verdict:7} {context}")
     return lines
 
 
@@ -51,13 +58,16 @@ def main() -> None:
         record = json.loads(line)
         records[record["id"]] = record
     pairs: Counter[str] = Counter()
+    verdicts: Counter[str] = Counter()
     for line in arguments.output.read_text("utf-8").splitlines():
         output = json.loads(line)
         record = records[output["id"]]
         for description in harmful(record["ocr"], output["text"], record["truth"]):
             print(f"{output['id']}\t{description}")
             pairs[description.split()[1]] += 1
+            verdicts[description.split()[2]] += 1
     print("\nmost frequent:", ", ".join(f"{pair} ×{count}" for pair, count in pairs.most_common(15)))
+    print("each alone:", ", ".join(f"{verdict} {verdicts[verdict]}" for verdict in ("closer", "neutral", "worse")))
 
 
 if __name__ == "__main__":
