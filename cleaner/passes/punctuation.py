@@ -445,7 +445,8 @@ def _mark_safety(text: str, position: int) -> Safety:
         return Safety.AUTO if _separates_list_items(text, position) else Safety.REVIEW
     if char == ":":
         line_start = text.rfind("\n", 0, position) + 1
-        following = text[position + 1:position + 2]
+        after = _skip_spaces(text, position + 1, 1)  # (spaces OCR put after it go in this run)
+        following = text[after:after + 1]
         # (A label is measured in characters other than marks and spaces, which this run may remove or
         # change: a second run must find the same label; a straight quote may become “ in this run.)
         label = len(_LABEL_CHARACTER.findall(text, line_start, position))

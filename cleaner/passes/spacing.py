@@ -36,7 +36,8 @@ _ARTICLE_ENDS = frozenset("条章节编款")
 
 # A field's label (联系电话：, 网址：, E-mail:) after a gap, on a line that already holds a label:
 # the gap sets two fields apart (联系人：王明　　联系电话：…) and stays, as two ideographic spaces.
-_FIELD_LABEL = re.compile(f"[{HAN}A-Za-z][{HAN}A-Za-z-]{{0,7}}[ \t]*[：:]")
+# (Two characters at least: in text OCR spaced character by character, `邮 箱 :` holds no gap.)
+_FIELD_LABEL = re.compile(f"[{HAN}A-Za-z][{HAN}A-Za-z-]{{1,7}}[ \t]*[：:]")
 _FIELD_GAP = "\u3000\u3000"
 
 _REASONS = {

@@ -267,3 +267,9 @@ def test_a_lone_semicolon_or_one_that_may_stand_for_a_colon_goes_to_review() -> 
 def test_a_semicolon_before_a_list_number_ocr_bracketed_oddly_converts_in_the_first_run() -> None:
     once = clean("总书记;《一)加强领导", PUNCTUATION).text
     assert (once, clean(once, PUNCTUATION).edits) == ("总书记；（一）加强领导", ())
+
+
+def test_a_label_colon_before_spaces_and_digits_is_converted_at_once() -> None:
+    assert clean("为做好工作，现将有关事项通知如下。联系电话 : 027-51828284", PUNCTUATION).text == (
+        "为做好工作，现将有关事项通知如下。联系电话：027-51828284"
+    )
