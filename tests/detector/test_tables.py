@@ -80,3 +80,17 @@ def test_a_malformed_table_file_names_the_file() -> None:
 
 def _fail() -> NoReturn:
     raise AssertionError("a big table was read")
+
+
+def test_a_confusion_seen_once_is_a_candidate_except_for_the_commonest_characters() -> None:
+    learned = parse_confusion_table("# header\n民\t氏\t1\t10\t-1.000\n的\t白\t1\t10\t-1.000\n")
+    model = DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), learned,
+                             parse_model(CONTEXT.encode("utf-8")))
+    assert (model.tables.candidates.get("民"), model.tables.candidates.get("的")) == ("氏", None)
+
+
+def test_the_channel_of_a_confusion_seen_once_is_capped() -> None:
+    learned = parse_confusion_table("# header\n民\t氏\t1\t2\t-0.301\n")
+    model = DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), learned,
+                             parse_model(CONTEXT.encode("utf-8")))
+    assert model.channel("民", "氏") == -1.5
