@@ -16,6 +16,7 @@ from functools import lru_cache
 from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.detect_context import CONTEXT_FILE, ContextModel, load_model
+from cleaner.detect_extra import propose as propose_extra
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
@@ -38,8 +39,8 @@ NAME = "detector"
 # department's name 建设司 whose 设 OCR dropped). A restored character is weaker evidence (a writer
 # may abbreviate a term; 3 of 10 helped on seed_ocr): its curve is the vocabulary strategy's first
 # curve moved by 2, and it is never automatic.
-MIDPOINT = {"glyph": -1.3, "vocabulary": -2.0, "dropped": 1.95}
-STEEPNESS = {"glyph": 1.4, "vocabulary": 0.8, "dropped": 0.9}
+MIDPOINT = {"glyph": -1.3, "vocabulary": -2.0, "dropped": 1.95, "extra": 1.95}
+STEEPNESS = {"glyph": 1.4, "vocabulary": 0.8, "dropped": 0.9, "extra": 0.9}
 # Automatic from confidence 0.945, i.e. glyph gain 0.75: on the learning split 98.7% of glyph
 # proposals above gain 1.0 helped (443 of 449) and 94.6% between 0.75 and 1.0 (70 of 74); on
 # FASPell's held-out fifth, seed_ocr and an OCR set of unseen documents (benchmarks/ocr_set) 44 of
@@ -131,6 +132,10 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         # No corrected position inside the proposal (at its point, for an insertion).
         if bisect_left(corrected, proposal.start) == bisect_left(corrected, max(proposal.end, proposal.start + 1))
     ]
+    # Characters OCR inserted, in the text as the substitutions left it (the same positions).
+    extras = [proposal for proposal in propose_extra(current, model, protected) if proposal.start not in settled]
+    if extras:
+        others = _disjoint(others + extras)
     return sorted(list(settled.values()) + others, key=lambda item: (item.start, item.end))
 
 
@@ -227,6 +232,8 @@ def _reason(proposal: Proposal) -> str:
         return f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}"
     if proposal.kind == "dropped":
         return f"a term this document uses often lacks {proposal.after} here"
+    if proposal.kind == "extra":
+        return f"{proposal.before} splits a word its neighbours make: OCR inserted it"
     return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"
 
 
