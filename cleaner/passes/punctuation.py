@@ -88,6 +88,7 @@ class PunctuationPass:
         edits += _marks(text, taken, protected, made_chinese)
         edits += quotes
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
+        edits += _second_colons(text, protected)
         edits.sort(key=sort_key)
         return edits
 
@@ -350,6 +351,9 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             edits += _for_review(text, start, position, end, after, "full-width.paragraph-end", 0.5,
                                  "a paragraph does not end on a comma: OCR may have misread 。, or the "
                                  "paragraph goes on", ("。",))
+        elif char == ":" and _second_colon(text, position):
+            edits.append(fast_edit(start, end, text[start:end], "；", NAME, SECOND_COLON_RULE, 0.85,
+                                   SECOND_COLON_REASON))
         elif char in ":;" and _mark_safety(text, position) is Safety.REVIEW:
             edits += _for_review(text, start, position, end, after, _RULES[char], 0.6, _REVIEW_REASONS[char])
         else:
@@ -491,6 +495,43 @@ def _separates_list_items(text: str, position: int) -> bool:
     if line_end < 0:
         line_end = len(text)
     return text.count(";", line_start, line_end) + text.count("；", line_start, line_end) >= 2
+
+
+# A sentence holds one colon: a second after a clause of its own, where the sentence already has a
+# colon or a semicolon, is OCR's reading of ；（一律不得进入作业：三是…, 不少于8万人次：新增…).
+# Not a label's colon (a short clause: 时间：…；地点：…), nor one after a word that introduces what
+# follows, nor one anywhere but between hanzi.
+SECOND_COLON_RULE = "colon.second-in-sentence"
+SECOND_COLON_REASON = ("a second colon in one sentence, after a clause, where the sentence has a colon or "
+                       "semicolon: OCR read ； as ：")
+_SENTENCE_ENDS = "。！？!?\n"
+_CLAUSE_ENDS = "，,；;：:、"
+MIN_CLAUSE = 6  # characters (other than marks and spaces) of the clause before the colon
+
+
+def _second_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
+    """Full-width colons that are a sentence's second (see above) → ；."""
+    if text.count("：") + text.count(":") + text.count("；") + text.count(";") < 2:
+        return []
+    return [
+        fast_edit(position, position + 1, "：", "；", NAME, SECOND_COLON_RULE, 0.85, SECOND_COLON_REASON)
+        for position in (match.start() for match in re.finditer("：", text))
+        if not _inside(protected, position) and _second_colon(text, position)
+    ]
+
+
+def _second_colon(text: str, position: int) -> bool:
+    sentence = max(text.rfind(char, 0, position) for char in _SENTENCE_ENDS) + 1
+    if not any(text.find(char, sentence, position) >= 0 for char in "：:；;"):
+        return False
+    right = _skip_spaces(text, position + 1, 1)
+    left = _skip_spaces(text, position - 1, -1)
+    if right >= len(text) or not _HAN_CHAR.match(text[right]) or left < 0 or not _HAN_CHAR.match(text[left]):
+        return False  # (between hanzi: after a number it is as often noise, 3:所)
+    clause = max(sentence, max(text.rfind(char, sentence, position) for char in _CLAUSE_ENDS) + 1)
+    if len(_LABEL_CHARACTER.findall(text, clause, position)) < MIN_CLAUSE:
+        return False
+    return not _INTRODUCER.search(text[max(clause, position - 6):position])
 
 
 def _quotes(text: str) -> list[Edit]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from cleaner import Config, clean
 from cleaner.edit import Safety
+from cleaner.passes.punctuation import SECOND_COLON_RULE
 
 PUNCTUATION = Config(passes=("punctuation",))
 
@@ -273,3 +274,16 @@ def test_a_label_colon_before_spaces_and_digits_is_converted_at_once() -> None:
     assert clean("为做好工作，现将有关事项通知如下。联系电话 : 027-51828284", PUNCTUATION).text == (
         "为做好工作，现将有关事项通知如下。联系电话：027-51828284"
     )
+
+
+def test_a_second_colon_in_a_sentence_after_a_clause_is_a_misread_semicolon() -> None:
+    text = "会议要求：一是牵头完成辨识；二是严格执行审批制度，一律不得进入作业：三是配齐装备。"
+    assert clean(text, PUNCTUATION).text == text.replace("作业：", "作业；")
+    half_width = "会议要求:一是牵头完成辨识;二是严格执行审批制度,一律不得进入作业:三是配齐装备。"
+    assert clean(half_width, PUNCTUATION).text == text.replace("作业：", "作业；")
+
+
+def test_labels_and_a_colon_after_a_number_keep_their_colon() -> None:
+    for text in ("报名时间：2024年6月3日；报名地点：学院行政楼305室。", "联系人：孙明远，联系电话：0576-88123456。",
+                 "在校学生2万人；中等职业学校3：所，在校学生"):
+        assert SECOND_COLON_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
