@@ -77,7 +77,7 @@ class PunctuationPass:
 
     def propose(self, text: str) -> list[Edit]:
         protected = _protected_spans(text)
-        edits = _document_years(text)
+        edits = _document_years(text) + _marks_after_breaks(text)
         brackets = [edit for edit in _title_marks_closed_round(text) if not _inside(protected, edit.start)]
         edits += brackets
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
@@ -109,6 +109,28 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 # (The point first, the look behind after it: a pattern opening with a literal is scanned for in C.)
 _FULL_STOP = re.compile(f"\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)(?<=[\u4e00-\u9fff{FULL_STOP_AFTER}]\\.)")
 _HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
+
+
+# A sentence's closing mark OCR set at the start of the next line (一致⏎.三、…) goes back to the end
+# of the line it closes (the pattern opens with the break, which the engine scans for in C).
+_MARK_AFTER_BREAK = re.compile(f"\n[{INLINE_SPACE}\n]*[。.！!？?](?=[{HAN}（(“])")
+_SENTENCE_END = {".": "。", "!": "！", "?": "？"}
+
+
+def _marks_after_breaks(text: str) -> list[Edit]:
+    if "\n" not in text:
+        return []
+    edits = []
+    for match in _MARK_AFTER_BREAK.finditer(text):
+        start = match.start()
+        if not start or not _HAN_CHAR.match(text[start - 1]):
+            continue  # (after a number, `1⏎.支持` is a list number OCR split)
+        found = match.group()
+        mark = found[-1]
+        edits.append(fast_edit(start, match.end(), found, _SENTENCE_END.get(mark, mark) + found[:-1], NAME,
+                               "mark.after-break", 0.9,
+                               "a sentence's closing mark at the start of the next line belongs to the line it closes"))
+    return edits
 
 
 def _full_stops(text: str) -> list[Edit]:

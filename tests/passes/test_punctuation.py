@@ -287,3 +287,10 @@ def test_labels_and_a_colon_after_a_number_keep_their_colon() -> None:
     for text in ("报名时间：2024年6月3日；报名地点：学院行政楼305室。", "联系人：孙明远，联系电话：0576-88123456。",
                  "在校学生2万人；中等职业学校3：所，在校学生"):
         assert SECOND_COLON_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
+
+
+def test_a_closing_mark_ocr_set_at_the_next_line_start_goes_back_to_the_line_it_closes() -> None:
+    once = clean("保持高度一致\n.三、以习近平总书记重要指示精神为动力", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == ("保持高度一致。\n三、以习近平总书记重要指示精神为动力", ())
+    assert clean("良好氛围\n\n。各地学习", PUNCTUATION).text == "良好氛围。\n\n各地学习"
+    assert clean("技能提升培训1\n.支持企业", PUNCTUATION).text == "技能提升培训1\n.支持企业"
