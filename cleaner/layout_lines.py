@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -241,6 +241,12 @@ def split_lines(text: str) -> list[Line]:
         for content in texts
     ]
     markers = [content[0] in _MARKER_STARTS and _MARKER.match(content) is not None for content in texts]
+    for index in _closed_from_next_line(texts):
+        # A sentence's closing mark OCR set at the start of the next line (一致⏎.三、): the line ends
+        # the sentence, and the next one starts after the mark (the punctuation pass moves it back).
+        endings[index] = Ending.TERMINAL
+        following = texts[index + 1][1:].lstrip(" \t\u3000")
+        markers[index + 1] = following[:1] in _MARKER_STARTS and _MARKER.match(following) is not None
     standalones = [
         length <= 80 and (content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS)
         and _STANDALONE.fullmatch(content) is not None
@@ -255,6 +261,20 @@ def split_lines(text: str) -> list[Line]:
     ]
     columns = zip(bounds[0::2], bounds[1::2], texts, widths, endings, markers, standalones, fragments, strict=True)
     return list(map(_new_line, repeat(Line), columns))
+
+
+_SENTENCE_END_STARTS = frozenset("。.！!？?")
+
+
+def _closed_from_next_line(texts: list[str]) -> list[int]:
+    """Lines ending in a hanzi whose next line starts with a sentence's closing mark before a hanzi,
+    an opening bracket or quote (as the punctuation pass's mark.after-break finds them)."""
+    return [
+        index for index, (content, following) in enumerate(pairwise(texts))
+        if following[0] in _SENTENCE_END_STARTS and "\u4e00" <= content[-1] <= "\u9fff"
+        and (after := following[1:].lstrip(" \t\u3000")[:1]) != ""
+        and ("\u4e00" <= after <= "\u9fff" or after in "（(“《〈")
+    ]
 
 
 def _collapsed_length(marks: str) -> int:

@@ -113,7 +113,7 @@ _HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
 
 # A sentence's closing mark OCR set at the start of the next line (一致⏎.三、…) goes back to the end
 # of the line it closes (the pattern opens with the break, which the engine scans for in C).
-_MARK_AFTER_BREAK = re.compile(f"\n[{INLINE_SPACE}\n]*[。.！!？?](?=[{HAN}（(“])")
+_MARK_AFTER_BREAK = re.compile(f"\n[{INLINE_SPACE}\n]*([。.！!？?])[{INLINE_SPACE}]*(?=[{HAN}（(“《〈])")
 _SENTENCE_END = {".": "。", "!": "！", "?": "？"}
 
 
@@ -125,9 +125,10 @@ def _marks_after_breaks(text: str) -> list[Edit]:
         start = match.start()
         if not start or not _HAN_CHAR.match(text[start - 1]):
             continue  # (after a number, `1⏎.支持` is a list number OCR split)
-        found = match.group()
-        mark = found[-1]
-        edits.append(fast_edit(start, match.end(), found, _SENTENCE_END.get(mark, mark) + found[:-1], NAME,
+        found, mark = match.group(), match.group(1)
+        # (the spaces after the mark go with it; the break and any blank lines stay)
+        after = _SENTENCE_END.get(mark, mark) + found[:match.start(1) - start]
+        edits.append(fast_edit(start, match.end(), found, after, NAME,
                                "mark.after-break", 0.9,
                                "a sentence's closing mark at the start of the next line belongs to the line it closes"))
     return edits

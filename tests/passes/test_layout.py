@@ -430,3 +430,11 @@ def test_stray_marks_joined_to_the_text_before_them_join_the_stray_marks_after()
     once = clean("各地要认真组织学习\n。\n，\n", LAYOUT).text
     assert once == "各地要认真组织学习。，\n"
     assert clean(once, LAYOUT).applied == ()
+
+
+def test_a_sentence_whose_closing_mark_ocr_set_on_the_next_line_ends_there_and_the_mark_goes_back() -> None:
+    text = ("各地要深入学习领会，切实把思想和行动统一到党中央决策部署上来，以实际行动同党中央保持高度一致\n"
+            ". 三、以习近平总书记重要指示精神为强大动力，切实做好技能人才工作")
+    once = clean(text).text
+    assert once.startswith("各地要深入学习领会") and "保持高度一致。\n三、以习近平" in once
+    assert clean(once).applied == ()
