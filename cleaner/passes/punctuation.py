@@ -53,7 +53,7 @@ _DOCUMENT_YEAR = re.compile(
 )
 # Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
 # (The half-width brackets before it are taken in code: a pattern opening with a set is scanned for in C.)
-_TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff]{1,6})[)）]\\)*")
+_TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff][\u4e00-\u9fff、]{0,6})[)）]\\)*")
 # What ends the name of a publication or a document, which 《》 enclose (三个 or more hanzi in all).
 _TITLE_NAME = re.compile(
     ".(?:年鉴|日报|晚报|时报|公报|报告|杂志|月刊|周刊|条例|规定|办法|细则|纲要|规划|方案|意见|通知|决定|章程|准则|指南|手册|白皮书|.法)$"
@@ -346,8 +346,14 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             or (marks.stray[number] and _beside_converted_twin(marks, position))
         )
         if marks.stray[number] and not echo:
-            edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
-                                   f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
+            if char == ")" and position and (_is_cjk(text[position - 1]) or text[position - 1].isdigit()):
+                # (closing Chinese text, it is ） whatever became of its partner: 44 of 44 on the OCR sets)
+                edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray-closing", 0.85,
+                                       "a half-width ) closing Chinese text whose opening bracket OCR lost: "
+                                       "Chinese uses ）"))
+            else:
+                edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray", 0.6,
+                                       f"a half-width {char} without its partner in Chinese text", Safety.REVIEW))
             previous_end = position + 1
             continue
         # Chinese marks carry their own spacing: spaces OCR put around them go (but a table's wide
@@ -479,6 +485,8 @@ def _mark_safety(text: str, position: int) -> Safety:
         label = len(_LABEL_CHARACTER.findall(text, line_start, position))
         if (
             label <= 8 or following in ("“", '"') or (following.isascii() and following.isalnum())
+            # (after a word that introduces what follows or a label: 会议要求:一是…, 联系电话:)
+            or _INTRODUCER.search(text[max(line_start, position - 6):position]) is not None
             # A colon ending a line introduces what follows (通知如下:, an addressee line, 五个方面工作:)
             # when the line is short or says so; a long paragraph ends so when OCR misread its 。.
             or (following in ("", "\n")

@@ -239,8 +239,10 @@ def test_a_colon_ending_a_long_paragraph_goes_to_review_but_one_ending_an_introd
 
 
 def test_spaces_around_a_mark_left_for_review_go_at_once() -> None:
-    result = clean("今年以来，我们的具体工作包括 : 持续开展", PUNCTUATION)
-    assert (result.text, [edit.before for edit in result.pending]) == ("今年以来，我们的具体工作包括:持续开展", [":"])
+    result = clean("完善落实就业创业、人事人才、工资待遇 : 劳动保障等政策", PUNCTUATION)
+    assert (result.text, [edit.before for edit in result.pending]) == (
+        "完善落实就业创业、人事人才、工资待遇:劳动保障等政策", [":"]
+    )
 
 
 def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_a_title() -> None:
@@ -294,3 +296,13 @@ def test_a_closing_mark_ocr_set_at_the_next_line_start_goes_back_to_the_line_it_
     assert (once, clean(once, PUNCTUATION).edits) == ("保持高度一致。\n三、以习近平总书记重要指示精神为动力", ())
     assert clean("良好氛围\n\n。各地学习", PUNCTUATION).text == "良好氛围。\n\n各地学习"
     assert clean("技能提升培训1\n.支持企业", PUNCTUATION).text == "技能提升培训1\n.支持企业"
+
+
+def test_a_stray_closing_bracket_after_chinese_text_becomes_full_width_at_once() -> None:
+    assert clean("各乡镇街道)、各部门和重点企业", PUNCTUATION).text == "各乡镇街道）、各部门和重点企业"
+    assert clean("各县《市、区)要参照建立", PUNCTUATION).text == "各县（市、区）要参照建立"
+
+
+def test_a_colon_after_a_word_that_introduces_what_follows_converts_at_once() -> None:
+    text = "安全生产委员会召开第二次会议，研究部署二季度重点工作，会议要求:一是牵头完成辨识"
+    assert clean(text, PUNCTUATION).text == text.replace(":", "：")
