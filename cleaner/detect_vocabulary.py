@@ -195,57 +195,68 @@ def _substitutions(
     substitution per position (the first found on ties). `trigrams`: the text's hanzi 3-gram counts."""
     after, around, before = terms.by_masked
     counts = terms.counts
-    channel = model.channel
     best: dict[int, Proposal] = {}
     for position in positions:
-        # The text's two characters in the same places: one slice and one look-up each.
-        found = (
-            after.get(text[position + 1:position + 3]),
-            around.get(text[position - 1:position + 2:2]),
-            before.get(text[position - 2:position]),
-        )
-        if found == (None, None, None):
+        # The text's two characters in the same places as a term's other two, for the differing one
+        # at index 0, 1 and 2 of the 3-gram: one slice and one look-up each.
+        matching0 = after.get(text[position + 1:position + 3])
+        matching1 = around.get(text[position - 1:position + 2:2])
+        matching2 = before.get(text[position - 2:position])
+        if matching0 is None and matching1 is None and matching2 is None:
             continue  # no term agrees with the text around this position but at it
-        seen = text[position]
-        for index, matching in enumerate(found):
-            start = position - index
-            if matching is None or start < 0:
-                continue
-            variant = text[start:start + 3]
-            if variant in counts or variant not in trigrams:
-                continue  # a term itself, or not all hanzi (the counts are of hanzi 3-grams alone)
-            inner = variant[index - 1:index + 1] if index else variant[:2]
-            outer = variant[index:index + 2] if index < 2 else variant[1:]
-            if (index == 2 and inner in known) or (index == 0 and outer in known) or (
-                index == 1 and inner in known and outer in known
-            ):
-                continue  # the character seen forms a word with the term's neighbour: not a near-miss
-            occurring = trigrams[variant]
-            for term in matching:
-                count = counts[term]
-                if occurring > max(1, int(count * MAX_VARIANT_SHARE)):
-                    continue
-                meant = term[index]
-                if channel(seen, meant) is None and not _fits(text, position, index, meant, known):
-                    continue  # nothing explains the misreading, and the text gives no sign of one
-                proposal = _score(text, position, seen, meant, term, count, model)
-                if proposal is not None and (position not in best or proposal.gain > best[position].gain):
-                    best[position] = proposal
+        # Whether the character seen forms a word with its left or right neighbour.
+        left_word = position > 0 and text[position - 1:position + 1] in known
+        right_word = text[position:position + 2] in known
+        # (A variant where it does, on the side of the term's neighbour, is no near-miss.)
+        if matching0 is not None and not right_word:
+            _try(best, text, position, 0, matching0, counts, trigrams, model, known, left_word)
+        if matching1 is not None and position >= 1 and not (left_word and right_word):
+            _try(best, text, position, 1, matching1, counts, trigrams, model, known, left_word or right_word)
+        if matching2 is not None and position >= 2 and not left_word:
+            _try(best, text, position, 2, matching2, counts, trigrams, model, known, right_word)
     return best
 
 
+def _try(
+    best: dict[int, Proposal], text: str, position: int, index: int, matching: list[str], counts: dict[str, int],
+    trigrams: Counter[str], model: DetectorModel, known: frozenset[str], joins_a_word: bool,
+) -> None:
+    """Score the `matching` terms at `index` of the 3-gram through `position` into `best` (see
+    `_substitutions`); `joins_a_word`: whether the character seen forms a word with either neighbour."""
+    start = position - index
+    variant = text[start:start + 3]
+    if variant in counts or variant not in trigrams:
+        return  # a term itself, or not all hanzi (the counts are of hanzi 3-grams alone)
+    occurring = trigrams[variant]
+    seen = text[position]
+    channel = model.channel
+    for term in matching:
+        count = counts[term]
+        if occurring > 1 and occurring > max(1, int(count * MAX_VARIANT_SHARE)):
+            continue
+        meant = term[index]
+        misreading = channel(seen, meant)
+        if misreading is None and (joins_a_word or not _joins(text, position, index, meant, known)):
+            continue  # nothing explains the misreading, and the text gives no sign of one
+        proposal = _score(text, position, seen, meant, term, count, model, misreading)
+        if proposal is not None and (position not in best or proposal.gain > best[position].gain):
+            best[position] = proposal
+
+
 def _score(
-    text: str, position: int, seen: str, meant: str, term: str, count: int, model: DetectorModel
+    text: str, position: int, seen: str, meant: str, term: str, count: int, model: DetectorModel,
+    channel: float | None,
 ) -> Proposal | None:
+    """The substitution of `meant` for the `seen` at `position`, if it reads better enough; `channel`:
+    `model.channel(seen, meant)`."""
+    if is_numeral(seen) and is_numeral(meant):
+        return None
     start = max(0, position - CONTEXT)
     window = text[start:position + CONTEXT + 1]
     offset = position - start
     corrected = window[:offset] + meant + window[offset + 1:]
     lexicon_gain = model.plausibility_of_change(window, offset, corrected) - model.plausibility(window)
-    channel = model.channel(seen, meant)
     if lexicon_gain < (MIN_LEXICON_GAIN if channel is not None else MIN_UNEXPLAINED_GAIN):
-        return None
-    if is_numeral(seen) and is_numeral(meant):
         return None
     channel = UNKNOWN_SUBSTITUTION if channel is None else max(channel, UNKNOWN_SUBSTITUTION)
     evidence = math.log10(count)
@@ -257,14 +268,14 @@ def _score(
     )
 
 
-def _fits(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:
-    """For a misreading nothing explains: the character seen fits no word on either side, and the
-    term's character forms a word with the term's neighbour(s)."""
-    left, right = text[position - 1:position], text[position + 1:position + 2]
-    if left + text[position] in known or text[position] + right in known:
-        return False
-    joins_left, joins_right = left + meant in known, meant + right in known
-    return joins_left if index == 2 else joins_right if index == 0 else joins_left or joins_right
+def _joins(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:
+    """Whether the term's character `meant` forms a word with the term's neighbour(s) of `position`
+    (for a misreading nothing explains, where the character seen fits no word on either side)."""
+    if index == 2:
+        return text[position - 1:position] + meant in known
+    if index == 0:
+        return meant + text[position + 1:position + 2] in known
+    return text[position - 1:position] + meant in known or meant + text[position + 1:position + 2] in known
 
 
 def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str, list[tuple[str, int]]]:
@@ -337,7 +348,8 @@ def _drop_or_substitution(
             return None  # a term cut by a line break (技⏎能人才) lacks nothing
         outer = beside - 1 if index == 0 else beside + 1
         if 0 <= beside < len(text) and _is_han(text[beside]):
-            substitution = _score(text, beside, text[beside], term[index], term, count, model)
+            substitution = _score(text, beside, text[beside], term[index], term, count, model,
+                                  model.channel(text[beside], term[index]))
             if substitution is not None:
                 return substitution
             if not (0 <= outer < len(text)):
