@@ -29,6 +29,9 @@ AUTOMATON_COST = 22
 HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# At each start of 3 hanzi: those and the next character when it is a hanzi too (a 4-gram).
+HANZI_GRAMS = re.compile("(?=([\u4e00-\u9fff]{3}[\u4e00-\u9fff]?))")
+FIRST_THREE = itemgetter(slice(0, 3))
 START = itemgetter(1)  # of a match (pattern index, start, end)
 Item = TypeVar("Item")
 Masked = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
@@ -62,6 +65,17 @@ def hanzi_ngram_counts(text: str, size: int) -> Counter[str]:
     return Counter(_hanzi_ngram(size).findall(text))
 
 
+def hanzi_grams(text: str) -> list[str]:
+    """At each start of 3 hanzi in `text`, in order, the 4-gram of hanzi there or else the 3-gram
+    (a run's last): both counts come from one pass in C (`trigram_counts`, `frequent_quadgrams`)."""
+    return HANZI_GRAMS.findall(text)
+
+
+def trigram_counts(grams: list[str]) -> Counter[str]:
+    """`hanzi_ngram_counts(text, 3)` from `hanzi_grams(text)`."""
+    return Counter(map(FIRST_THREE, grams))
+
+
 @lru_cache(maxsize=8)
 def _hanzi_ngram(size: int) -> re.Pattern[str]:
     return re.compile(f"(?=([\u4e00-\u9fff]{{{size}}}))")
@@ -79,10 +93,13 @@ def occurrences(text: str, patterns: Collection[str]) -> list[int]:
     return list(map(START, automaton.find_matches_as_indexes(text, overlapping=True)))
 
 
-def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
-    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence.
-    Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
-    only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
+def frequent_quadgrams(text: str, terms3: dict[str, int], grams: list[str] | None = None) -> dict[str, int]:
+    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence:
+    counted from `hanzi_grams(text)` when given. Else, as such a 4-gram starts with a frequent
+    3-gram, when the text is long for its number of terms only the occurrences of those are counted
+    (an automaton over the terms), else every 4-gram."""
+    if grams is not None:
+        return {gram: count for gram, count in _frequent(Counter(grams)).items() if len(gram) == 4}
     if len(terms3) * AUTOMATON_COST < len(text):
         counts = _quadgrams_at(text, occurrences(text, terms3))
     else:
@@ -100,9 +117,9 @@ def _frequent(counts: Counter[str]) -> dict[str, int]:
     return dict(compress(counts.items(), map((MIN_TERM_COUNT - 1).__lt__, counts.values())))
 
 
-def terms_of(text: str, trigrams: Counter[str]) -> Terms:
+def terms_of(text: str, trigrams: Counter[str], grams: list[str] | None = None) -> Terms:
     """The terms of `text`, whose 3-gram counts `trigrams` are in order of first occurrence
-    (`hanzi_ngram_counts(text, 3)`)."""
+    (`hanzi_ngram_counts(text, 3)`); `grams`: its `hanzi_grams`, if at hand."""
     counts = {gram: count for gram, count in _frequent(trigrams).items() if HAN3.fullmatch(gram)}
     after: dict[str, list[str]] = {}
     around: dict[str, list[str]] = {}
@@ -112,7 +129,7 @@ def terms_of(text: str, trigrams: Counter[str]) -> Terms:
         around.setdefault(term[::2], []).append(term)
         before.setdefault(term[:2], []).append(term)
     by_masked: Masked = (after, around, before)
-    quadgrams = frequent_quadgrams(text, counts) if counts else {}
+    quadgrams = frequent_quadgrams(text, counts, grams) if counts else {}
     return Terms(counts, by_masked, quadgrams)
 
 

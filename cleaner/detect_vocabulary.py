@@ -89,10 +89,12 @@ def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> li
     return vocabulary_of(text, model, survey, hanzi_ngram_counts(text, 3)).proposals
 
 
-def vocabulary_of(text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str]) -> Vocabulary:
+def vocabulary_of(
+    text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str], grams: list[str] | None = None
+) -> Vocabulary:
     """The document strategy on `text`, whose survey is `survey` and 3-gram counts `trigrams`
-    (`hanzi_ngram_counts(text, 3)`: in order of first occurrence)."""
-    terms = terms_of(text, trigrams)
+    (`hanzi_ngram_counts(text, 3)`: in order of first occurrence); `grams`: its `hanzi_grams`, if at hand."""
+    terms = terms_of(text, trigrams, grams)
     if not terms.counts:
         return Vocabulary(text, terms, {}, {}, {}, [])
     substituted = _substitutions(text, survey.near, terms, trigrams, model, survey.known)
