@@ -138,14 +138,23 @@ def quadgrams_of_variant(terms: Terms, variant: str, first_occurrence: FirstOccu
     character), in order of the terms' first occurrence and then of the index. A quadgram term's
     first and last three characters are 3-gram terms, so its candidates come from the masked index."""
     after, _around, before = terms.by_masked
-    candidates = [
-        *((term + variant[2], 0) for term in after.get(variant[:2], ())),  # x + variant: x + variant[:2] a term
-        *((variant[0] + term, 1) for term in after.get(variant[1:], ())),  # variant[0] + x + variant[1:]
-        *((term + variant[2], 2) for term in before.get(variant[:2], ())),  # variant[:2] + x + variant[2]
-        *((variant[0] + term, 3) for term in before.get(variant[1:], ())),  # variant + x: variant[1:] + x a term
-    ]
-    found = [(quadgram, index) for quadgram, index in candidates if quadgram in terms.quadgrams]
-    return sorted(found, key=lambda entry: (first_occurrence(entry[0]), entry[1]))
+    quadgrams = terms.quadgrams
+    found: list[tuple[str, int]] = []
+    for term in after.get(variant[:2], ()):  # x + variant: x + variant[:2] a term
+        if term + variant[2] in quadgrams:
+            found.append((term + variant[2], 0))
+    for term in after.get(variant[1:], ()):  # variant[0] + x + variant[1:]
+        if variant[0] + term in quadgrams:
+            found.append((variant[0] + term, 1))
+    for term in before.get(variant[:2], ()):  # variant[:2] + x + variant[2]
+        if term + variant[2] in quadgrams:
+            found.append((term + variant[2], 2))
+    for term in before.get(variant[1:], ()):  # variant + x: variant[1:] + x a term
+        if variant[0] + term in quadgrams:
+            found.append((variant[0] + term, 3))
+    if len(found) > 1:
+        found.sort(key=lambda entry: (first_occurrence(entry[0]), entry[1]))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,11 +181,11 @@ def grams_through(before: str, after: str, changed: Iterable[int], size: int) ->
 
 
 def amended_terms(
-    terms: Terms, text: str, trigrams: Counter[str], changed3: Collection[str], changed4: Collection[str]
+    terms: Terms, before: str, text: str, changed: Collection[int], trigrams: Counter[str], changed3: Collection[str]
 ) -> Amended:
-    """The terms of `text`, a text that differs from the one `terms` were found in only in single
-    characters, whose 3-gram counts are `trigrams` and where the 3- and 4-grams through the changed
-    characters are `changed3` and `changed4` (`grams_through`): equal to `terms_of(text, ...)`."""
+    """The terms of `text`, which differs from `before` (whose terms are `terms`) only in single
+    characters at the `changed` positions, whose 3-gram counts are `trigrams` and where the 3-grams
+    through the changed characters are `changed3` (`grams_through`): equal to `terms_of(text, ...)`."""
     counts = dict(terms.counts)
     changed_terms = set()
     for gram in changed3:
@@ -189,17 +198,26 @@ def amended_terms(
             changed_terms.add(gram)
     first_occurrence = FirstOccurrence(text)
     by_masked: Masked = (dict(terms.by_masked[0]), dict(terms.by_masked[1]), dict(terms.by_masked[2]))
+    keys = [(term, masked(term), term in counts) for term in changed_terms]
     for index, index_by_key in enumerate(by_masked):
         arriving: dict[str, list[str]] = {}  # key -> changed terms that are terms of `text`
-        for term in changed_terms:
-            arriving.setdefault(masked(term)[index], []).extend((term,) if term in counts else ())
+        for term, term_keys, is_term in keys:
+            arriving.setdefault(term_keys[index], []).extend((term,) if is_term else ())
         for key, terms_arriving in arriving.items():
-            members = [term for term in index_by_key.get(key, ()) if term not in changed_terms] + terms_arriving
-            _set_list(index_by_key, key, sorted(members, key=first_occurrence))
+            # (The other terms' occurrences are unchanged: they stay in order.)
+            members = [term for term in index_by_key.get(key, ()) if term not in changed_terms]
+            if terms_arriving:
+                members = sorted(members + terms_arriving, key=first_occurrence)
+            _set_list(index_by_key, key, members)
 
-    # A 4-gram occurring MIN_TERM_COUNT times begins with a 3-gram term: only those are counted.
-    counted = [gram for gram in changed4 if HAN4.fullmatch(gram) and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT]
-    fresh = _quadgrams_at(text, occurrences(text, counted)) if counted else Counter()
+    # The 4-grams through a changed character: those at these starts, before and now.
+    starts = starts_through(changed, 4, len(text))
+    gone = Counter(before[start:start + 4] for start in starts)
+    came = Counter(text[start:start + 4] for start in starts)
+    changed4 = gone.keys() | came.keys()
+    fresh = {gram: _count_now(gram, terms.quadgrams, gone, came, text) for gram in changed4 if HAN4.fullmatch(gram)
+             # (A 4-gram occurring MIN_TERM_COUNT times begins and ends with a 3-gram term.)
+             and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT and trigrams.get(gram[1:], 0) >= MIN_TERM_COUNT}
     quadgrams = dict(terms.quadgrams)
     changed_quadgrams = set()
     joined_or_left = set()
@@ -219,6 +237,25 @@ def amended_terms(
         Terms(counts, by_masked, quadgrams),
         frozenset(changed_terms), frozenset(changed_quadgrams), frozenset(joined_or_left),
     )
+
+
+def _count_now(gram: str, quadgrams: dict[str, int], gone: Counter[str], came: Counter[str], text: str) -> int:
+    """The occurrences of the 4-gram `gram` in `text` when that is MIN_TERM_COUNT or more (else any
+    smaller number): a quadgram term's count before (`quadgrams`) amended by the occurrences at the
+    changed starts (`gone` before, `came` now); another 4-gram occurred fewer than MIN_TERM_COUNT
+    times before, so it is counted only when it gained an occurrence."""
+    if gram in quadgrams:
+        return quadgrams[gram] - gone[gram] + came[gram]
+    if came[gram] > gone[gram]:
+        return _count(text, gram)
+    return 0
+
+
+def _count(text: str, gram: str) -> int:
+    """The (overlapping) occurrences of `gram` in `text`: counted in C unless two can overlap."""
+    if all(gram[shift:] != gram[:-shift] for shift in range(1, len(gram))):
+        return text.count(gram)
+    return len(occurrences(text, [gram]))
 
 
 def _set_list(index: dict[str, list[Item]], key: str, members: list[Item]) -> None:

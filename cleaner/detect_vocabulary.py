@@ -113,8 +113,7 @@ def amended_vocabulary(
     where a term or 3-gram whose occurrences changed could match, and for quadgram terms likewise."""
     before = previous.text
     changed3 = grams_through(before, text, changed, 3)
-    changed4 = grams_through(before, text, changed, 4)
-    amended = amended_terms(previous.terms, text, trigrams, changed3, changed4)
+    amended = amended_terms(previous.terms, before, text, changed, trigrams, changed3)
     terms = amended.terms
 
     # Substitutions: positions the corrections reach, or where a changed term or 3-gram matches.
@@ -149,11 +148,13 @@ def amended_vocabulary(
     for variant in changed3 | {variant for gram in amended.changed_quadgrams for variant in variants(gram)}:
         if not HAN3.fullmatch(variant) or (variant not in trigrams and variant not in variants_found):
             continue  # no term's variant (a variant must occur), before or now
-        entries = _variants(terms, trigrams, [(variant, quadgrams_of_variant(terms, variant, first_occurrence))])
-        if _counted(entries.get(variant, []), terms) != _counted(variants_found.get(variant, []), previous.terms):
+        # (One that no longer occurs is no term's variant now.)
+        entries = _variant_entries(terms, trigrams[variant], quadgrams_of_variant(terms, variant, first_occurrence)
+                                   ) if variant in trigrams else []
+        if _counted(entries, terms) != _counted(variants_found.get(variant, []), previous.terms):
             differing.add(variant)
-            if variant in entries:
-                variants_found[variant] = entries[variant]
+            if entries:
+                variants_found[variant] = entries
             else:
                 del variants_found[variant]
     redone = {start + shift for start in changed for shift in range(-DROP_REACH_AFTER, DROP_REACH_BEFORE + 1)}
@@ -210,25 +211,30 @@ def _substitutions(
         left_word = position > 0 and text[position - 1:position + 1] in known
         right_word = text[position:position + 2] in known
         # (A variant where it does, on the side of the term's neighbour, is no near-miss.)
+        # A variant that is a term itself, or not all hanzi (the counts are of hanzi 3-grams alone),
+        # is no near-miss; nor one where the character seen forms a word with the term's neighbour.
         if matching0 is not None and not right_word:
-            _try(best, text, position, 0, matching0, counts, trigrams, model, known, left_word)
+            variant = text[position:position + 3]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 0, matching0, variant, counts, trigrams, model, known, left_word)
         if matching1 is not None and position >= 1 and not (left_word and right_word):
-            _try(best, text, position, 1, matching1, counts, trigrams, model, known, left_word or right_word)
+            variant = text[position - 1:position + 2]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 1, matching1, variant, counts, trigrams, model, known,
+                     left_word or right_word)
         if matching2 is not None and position >= 2 and not left_word:
-            _try(best, text, position, 2, matching2, counts, trigrams, model, known, right_word)
+            variant = text[position - 2:position + 1]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 2, matching2, variant, counts, trigrams, model, known, right_word)
     return best
 
 
 def _try(
-    best: dict[int, Proposal], text: str, position: int, index: int, matching: list[str], counts: dict[str, int],
-    trigrams: Counter[str], model: DetectorModel, known: frozenset[str], joins_a_word: bool,
+    best: dict[int, Proposal], text: str, position: int, index: int, matching: list[str], variant: str,
+    counts: dict[str, int], trigrams: Counter[str], model: DetectorModel, known: frozenset[str], joins_a_word: bool,
 ) -> None:
-    """Score the `matching` terms at `index` of the 3-gram through `position` into `best` (see
-    `_substitutions`); `joins_a_word`: whether the character seen forms a word with either neighbour."""
-    start = position - index
-    variant = text[start:start + 3]
-    if variant in counts or variant not in trigrams:
-        return  # a term itself, or not all hanzi (the counts are of hanzi 3-grams alone)
+    """Score the `matching` terms at `index` of the `variant` 3-gram through `position` into `best`
+    (see `_substitutions`); `joins_a_word`: whether the character seen forms a word with either neighbour."""
     occurring = trigrams[variant]
     seen = text[position]
     channel = model.channel
@@ -281,7 +287,8 @@ def _joins(text: str, position: int, index: int, meant: str, known: frozenset[st
 
 
 def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str, list[tuple[str, int]]]:
-    """`_variants` of every quadgram term (the same, unrolled: this runs over every quadgram term)."""
+    """`_variant_entries` of every quadgram term's variants, by variant (the same, unrolled: this runs over
+    every quadgram term)."""
     found: dict[str, list[tuple[str, int]]] = {}
     seen = trigrams.get
     for term, count in quadgrams.items():
@@ -302,19 +309,15 @@ def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str
     return found
 
 
-def _variants(
-    terms: Terms, trigrams: Counter[str], candidates: Iterable[tuple[str, list[tuple[str, int]]]]
-) -> dict[str, list[tuple[str, int]]]:
-    """Of the `candidates` (3-gram, quadgram terms it is one of, minus one character), those rare
-    enough to be a term with a character dropped, counting out the term's own occurrences."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for variant, entries in candidates:
-        seen = trigrams.get(variant, 0)
-        for term, index in entries:
-            count = terms.quadgrams[term]
-            inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if inside < seen <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
-                found.setdefault(variant, []).append((term, index))
+def _variant_entries(terms: Terms, seen: int, candidates: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Of the `candidates` (quadgram terms a 3-gram occurring `seen` times is, minus one character),
+    those it is rare enough to be with a character dropped, counting out the term's own occurrences."""
+    found = []
+    for term, index in candidates:
+        count = terms.quadgrams[term]
+        inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
+        if inside < seen <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
+            found.append((term, index))
     return found
 
 
