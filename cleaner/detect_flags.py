@@ -84,6 +84,11 @@ class _BigramNumbers:
         return self.built
 
 
+def prepare_bigram_numbers(known: frozenset[str]) -> None:
+    """Build the numbers of `known` now (before worker processes fork, so that they share them)."""
+    _bigram_numbers(known).numbers(NUMBERS_AFTER)
+
+
 @lru_cache(maxsize=4)
 def _bigram_numbers(known: frozenset[str]) -> _BigramNumbers:
     return _BigramNumbers(known)

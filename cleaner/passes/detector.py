@@ -16,6 +16,7 @@ from functools import lru_cache
 from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.detect_context import CONTEXT_FILE, ContextModel, load_model
+from cleaner.detect_flags import prepare_bigram_numbers
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
@@ -70,6 +71,7 @@ class DetectorPass:
         model = self.model
         model.lexicon.table()
         model.glyphs, model.learned, model.context  # noqa: B018 - cached on first use
+        prepare_bigram_numbers(model.tables.known)
 
 
 def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
