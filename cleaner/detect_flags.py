@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Set
+from functools import lru_cache
 from operator import add
 
 ONE = re.compile(b"\x01")
+# Building the numbers for the known bigrams costs about what looking up this many characters' bigrams
+# as numbers instead of strings saves.
+NUMBERS_AFTER = 200_000
 HAN_MIDDLE_BYTE = bytes(int(0x4E <= value <= 0x9F) for value in range(256))  # bytes.translate tables
 ZERO_BYTE = bytes(int(value == 0) for value in range(256))
 
@@ -46,7 +50,57 @@ class Flags:
 
     def bigrams_in(self, known: Set[str]) -> int:
         """Positions `i` whose bigram text[i:i+2] is in `known`."""
-        return self.of(map(known.__contains__, map(add, self.text, self.text[1:])))
+        codes = _bigram_numbers(known).numbers(self.length) if isinstance(known, frozenset) else None
+        data = self.text.encode("utf-16-le")
+        if codes is None or len(data) != 2 * self.length:
+            return self.of(map(known.__contains__, map(add, self.text, self.text[1:])))
+        # Without making a string per position: in UTF-16 (no surrogates here) the 4 bytes at an even
+        # offset are a bigram as one 32-bit number; the bigrams at even and at odd positions are
+        # looked up separately (as numbers) and interleaved.
+        flags = bytearray(self.length)
+        for first in (0, 1):
+            view = memoryview(data)[2 * first:]
+            numbers = view[:len(view) & ~3].cast("I")
+            flags[first:first + 2 * len(numbers):2] = bytes(map(codes.__contains__, numbers))
+        return int.from_bytes(flags, "little")
+
+
+class _BigramNumbers:
+    """A set of bigrams as the numbers `Flags.bigrams_in` reads from UTF-16, built once the texts
+    looked up are long enough to pay for it (about NUMBERS_AFTER characters: a short text costs no
+    more than before)."""
+
+    def __init__(self, known: frozenset[str]) -> None:
+        self.known = known
+        self.pending = NUMBERS_AFTER
+        self.built: frozenset[int] | None = None
+
+    def numbers(self, length: int) -> frozenset[int] | None:
+        """The numbers, if built (a text of `length` characters counts towards building them)."""
+        if self.built is None and self.pending > 0:
+            self.pending -= length
+            if self.pending <= 0:
+                self.built = _numbers(self.known)
+        return self.built
+
+
+def prepare_bigram_numbers(known: frozenset[str]) -> None:
+    """Build the numbers of `known` now (before worker processes fork, so that they share them)."""
+    _bigram_numbers(known).numbers(NUMBERS_AFTER)
+
+
+@lru_cache(maxsize=4)
+def _bigram_numbers(known: frozenset[str]) -> _BigramNumbers:
+    return _BigramNumbers(known)
+
+
+def _numbers(known: frozenset[str]) -> frozenset[int] | None:
+    """`known` as UTF-16 numbers (None if one is not two characters of the Basic Multilingual Plane)."""
+    joined = "".join(known)
+    data = joined.encode("utf-16-le")
+    if set(map(len, known)) - {2} or len(data) != 2 * len(joined):
+        return None
+    return frozenset(memoryview(data).cast("I"))
 
 
 def ngrams(text: str, size: int) -> Iterator[str]:

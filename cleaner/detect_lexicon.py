@@ -70,18 +70,10 @@ def propose(
         else:
             either = {*after_left, *before_right}
             meants = tuple(meant for meant in model.candidates(seen) if meant in either)
-        # The run of hanzi around the position, at most CONTEXT characters each side.
-        start = position
         first = max(0, position - CONTEXT)
-        while start > first and "\u4e00" <= text[start - 1] <= "\u9fff":
-            start -= 1
-        end = position + 1
-        last = min(length, position + CONTEXT + 1)
-        while end < last and "\u4e00" <= text[end] <= "\u9fff":
-            end += 1
-        best = _best_at(text[start:end], position - start, meants, model)
+        best = _best_in(text[first:position + CONTEXT + 1], position - first, meants, model)
         if best is not None:
-            candidates.append(replace(best, start=best.start + start, end=best.end + start))
+            candidates.append(replace(best, start=best.start + first, end=best.end + first))
     return _separated(candidates)
 
 
@@ -95,7 +87,21 @@ def _beside_by_character(model: DetectorModel) -> dict[str, Beside]:
     return {}
 
 
-@lru_cache(maxsize=16384)  # (a document repeats its phrases: most runs were scored before)
+@lru_cache(maxsize=16384)  # (a document repeats its phrases: most windows were scored before)
+def _best_in(window: str, offset: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
+    """`_best_at` in the run of hanzi through `offset` of `window` (the text at most CONTEXT characters
+    each side of a position), its offsets those of the window."""
+    start = offset
+    while start > 0 and "\u4e00" <= window[start - 1] <= "\u9fff":
+        start -= 1
+    end = offset + 1
+    while end < len(window) and "\u4e00" <= window[end] <= "\u9fff":
+        end += 1
+    best = _best_at(window[start:end], offset - start, meants, model)
+    return replace(best, start=best.start + start, end=best.end + start) if best is not None and start else best
+
+
+@lru_cache(maxsize=16384)  # (windows that differ outside the run share it)
 def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
     """The best of the candidates `meants` (those forming a word bigram with a neighbour) at `position`
     of the hanzi `run`."""

@@ -178,19 +178,16 @@ def _best_segmentations(text: str, centizipf: object, known: tuple[float, ...]) 
     length = len(text)
     best = [*known] + [-math.inf] * (length + 1 - len(known))
     for end in range(len(known), length + 1):
-        top = -math.inf
-        for start in range(max(0, end - MAX_WORD), end):
-            previous = best[start]
+        # The last character is a word or an unknown one; a longer string only counts as a word.
+        value = lookup(text[end - 1:end])
+        previous = best[end - 1]
+        top = previous + UNKNOWN_CHARACTER if value is None else previous + value / 100 - ZIPF_TO_LOG10
+        for start in range(end - MAX_WORD if end > MAX_WORD else 0, end - 1):
             value = lookup(text[start:end])
-            if value is None:
-                if end - start == 1:
-                    score = previous + UNKNOWN_CHARACTER
-                else:
-                    continue
-            else:
-                score = previous + value / 100 - ZIPF_TO_LOG10
-            if score > top:
-                top = score
+            if value is not None:
+                score = best[start] + value / 100 - ZIPF_TO_LOG10
+                if score > top:
+                    top = score
         best[end] = top
     return tuple(best)
 

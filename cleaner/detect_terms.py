@@ -29,6 +29,9 @@ AUTOMATON_COST = 22
 HAN3 = re.compile(r"[\u4e00-\u9fff]{3}")
 HAN4 = re.compile(r"[\u4e00-\u9fff]{4}")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# At each start of 3 hanzi: those and the next character when it is a hanzi too (a 4-gram).
+HANZI_GRAMS = re.compile("(?=([\u4e00-\u9fff]{3}[\u4e00-\u9fff]?))")
+FIRST_THREE = itemgetter(slice(0, 3))
 START = itemgetter(1)  # of a match (pattern index, start, end)
 Item = TypeVar("Item")
 Masked = tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]
@@ -62,6 +65,17 @@ def hanzi_ngram_counts(text: str, size: int) -> Counter[str]:
     return Counter(_hanzi_ngram(size).findall(text))
 
 
+def hanzi_grams(text: str) -> list[str]:
+    """At each start of 3 hanzi in `text`, in order, the 4-gram of hanzi there or else the 3-gram
+    (a run's last): both counts come from one pass in C (`trigram_counts`, `frequent_quadgrams`)."""
+    return HANZI_GRAMS.findall(text)
+
+
+def trigram_counts(grams: list[str]) -> Counter[str]:
+    """`hanzi_ngram_counts(text, 3)` from `hanzi_grams(text)`."""
+    return Counter(map(FIRST_THREE, grams))
+
+
 @lru_cache(maxsize=8)
 def _hanzi_ngram(size: int) -> re.Pattern[str]:
     return re.compile(f"(?=([\u4e00-\u9fff]{{{size}}}))")
@@ -79,10 +93,13 @@ def occurrences(text: str, patterns: Collection[str]) -> list[int]:
     return list(map(START, automaton.find_matches_as_indexes(text, overlapping=True)))
 
 
-def frequent_quadgrams(text: str, terms3: dict[str, int]) -> dict[str, int]:
-    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence.
-    Such a 4-gram starts with a frequent 3-gram, so when the text is long for its number of terms
-    only the occurrences of those are counted (an automaton over the terms), else every 4-gram."""
+def frequent_quadgrams(text: str, terms3: dict[str, int], grams: list[str] | None = None) -> dict[str, int]:
+    """The 4-grams of hanzi occurring at least MIN_TERM_COUNT times, in order of first occurrence:
+    counted from `hanzi_grams(text)` when given. Else, as such a 4-gram starts with a frequent
+    3-gram, when the text is long for its number of terms only the occurrences of those are counted
+    (an automaton over the terms), else every 4-gram."""
+    if grams is not None:
+        return {gram: count for gram, count in _frequent(Counter(grams)).items() if len(gram) == 4}
     if len(terms3) * AUTOMATON_COST < len(text):
         counts = _quadgrams_at(text, occurrences(text, terms3))
     else:
@@ -100,9 +117,9 @@ def _frequent(counts: Counter[str]) -> dict[str, int]:
     return dict(compress(counts.items(), map((MIN_TERM_COUNT - 1).__lt__, counts.values())))
 
 
-def terms_of(text: str, trigrams: Counter[str]) -> Terms:
+def terms_of(text: str, trigrams: Counter[str], grams: list[str] | None = None) -> Terms:
     """The terms of `text`, whose 3-gram counts `trigrams` are in order of first occurrence
-    (`hanzi_ngram_counts(text, 3)`)."""
+    (`hanzi_ngram_counts(text, 3)`); `grams`: its `hanzi_grams`, if at hand."""
     counts = {gram: count for gram, count in _frequent(trigrams).items() if HAN3.fullmatch(gram)}
     after: dict[str, list[str]] = {}
     around: dict[str, list[str]] = {}
@@ -112,7 +129,7 @@ def terms_of(text: str, trigrams: Counter[str]) -> Terms:
         around.setdefault(term[::2], []).append(term)
         before.setdefault(term[:2], []).append(term)
     by_masked: Masked = (after, around, before)
-    quadgrams = frequent_quadgrams(text, counts) if counts else {}
+    quadgrams = frequent_quadgrams(text, counts, grams) if counts else {}
     return Terms(counts, by_masked, quadgrams)
 
 
@@ -121,14 +138,23 @@ def quadgrams_of_variant(terms: Terms, variant: str, first_occurrence: FirstOccu
     character), in order of the terms' first occurrence and then of the index. A quadgram term's
     first and last three characters are 3-gram terms, so its candidates come from the masked index."""
     after, _around, before = terms.by_masked
-    candidates = [
-        *((term + variant[2], 0) for term in after.get(variant[:2], ())),  # x + variant: x + variant[:2] a term
-        *((variant[0] + term, 1) for term in after.get(variant[1:], ())),  # variant[0] + x + variant[1:]
-        *((term + variant[2], 2) for term in before.get(variant[:2], ())),  # variant[:2] + x + variant[2]
-        *((variant[0] + term, 3) for term in before.get(variant[1:], ())),  # variant + x: variant[1:] + x a term
-    ]
-    found = [(quadgram, index) for quadgram, index in candidates if quadgram in terms.quadgrams]
-    return sorted(found, key=lambda entry: (first_occurrence(entry[0]), entry[1]))
+    quadgrams = terms.quadgrams
+    found: list[tuple[str, int]] = []
+    for term in after.get(variant[:2], ()):  # x + variant: x + variant[:2] a term
+        if term + variant[2] in quadgrams:
+            found.append((term + variant[2], 0))
+    for term in after.get(variant[1:], ()):  # variant[0] + x + variant[1:]
+        if variant[0] + term in quadgrams:
+            found.append((variant[0] + term, 1))
+    for term in before.get(variant[:2], ()):  # variant[:2] + x + variant[2]
+        if term + variant[2] in quadgrams:
+            found.append((term + variant[2], 2))
+    for term in before.get(variant[1:], ()):  # variant + x: variant[1:] + x a term
+        if variant[0] + term in quadgrams:
+            found.append((variant[0] + term, 3))
+    if len(found) > 1:
+        found.sort(key=lambda entry: (first_occurrence(entry[0]), entry[1]))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,11 +181,11 @@ def grams_through(before: str, after: str, changed: Iterable[int], size: int) ->
 
 
 def amended_terms(
-    terms: Terms, text: str, trigrams: Counter[str], changed3: Collection[str], changed4: Collection[str]
+    terms: Terms, before: str, text: str, changed: Collection[int], trigrams: Counter[str], changed3: Collection[str]
 ) -> Amended:
-    """The terms of `text`, a text that differs from the one `terms` were found in only in single
-    characters, whose 3-gram counts are `trigrams` and where the 3- and 4-grams through the changed
-    characters are `changed3` and `changed4` (`grams_through`): equal to `terms_of(text, ...)`."""
+    """The terms of `text`, which differs from `before` (whose terms are `terms`) only in single
+    characters at the `changed` positions, whose 3-gram counts are `trigrams` and where the 3-grams
+    through the changed characters are `changed3` (`grams_through`): equal to `terms_of(text, ...)`."""
     counts = dict(terms.counts)
     changed_terms = set()
     for gram in changed3:
@@ -172,17 +198,26 @@ def amended_terms(
             changed_terms.add(gram)
     first_occurrence = FirstOccurrence(text)
     by_masked: Masked = (dict(terms.by_masked[0]), dict(terms.by_masked[1]), dict(terms.by_masked[2]))
+    keys = [(term, masked(term), term in counts) for term in changed_terms]
     for index, index_by_key in enumerate(by_masked):
         arriving: dict[str, list[str]] = {}  # key -> changed terms that are terms of `text`
-        for term in changed_terms:
-            arriving.setdefault(masked(term)[index], []).extend((term,) if term in counts else ())
+        for term, term_keys, is_term in keys:
+            arriving.setdefault(term_keys[index], []).extend((term,) if is_term else ())
         for key, terms_arriving in arriving.items():
-            members = [term for term in index_by_key.get(key, ()) if term not in changed_terms] + terms_arriving
-            _set_list(index_by_key, key, sorted(members, key=first_occurrence))
+            # (The other terms' occurrences are unchanged: they stay in order.)
+            members = [term for term in index_by_key.get(key, ()) if term not in changed_terms]
+            if terms_arriving:
+                members = sorted(members + terms_arriving, key=first_occurrence)
+            _set_list(index_by_key, key, members)
 
-    # A 4-gram occurring MIN_TERM_COUNT times begins with a 3-gram term: only those are counted.
-    counted = [gram for gram in changed4 if HAN4.fullmatch(gram) and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT]
-    fresh = _quadgrams_at(text, occurrences(text, counted)) if counted else Counter()
+    # The 4-grams through a changed character: those at these starts, before and now.
+    starts = starts_through(changed, 4, len(text))
+    gone = Counter(before[start:start + 4] for start in starts)
+    came = Counter(text[start:start + 4] for start in starts)
+    changed4 = gone.keys() | came.keys()
+    fresh = {gram: _count_now(gram, terms.quadgrams, gone, came, text) for gram in changed4 if HAN4.fullmatch(gram)
+             # (A 4-gram occurring MIN_TERM_COUNT times begins and ends with a 3-gram term.)
+             and trigrams.get(gram[:3], 0) >= MIN_TERM_COUNT and trigrams.get(gram[1:], 0) >= MIN_TERM_COUNT}
     quadgrams = dict(terms.quadgrams)
     changed_quadgrams = set()
     joined_or_left = set()
@@ -202,6 +237,25 @@ def amended_terms(
         Terms(counts, by_masked, quadgrams),
         frozenset(changed_terms), frozenset(changed_quadgrams), frozenset(joined_or_left),
     )
+
+
+def _count_now(gram: str, quadgrams: dict[str, int], gone: Counter[str], came: Counter[str], text: str) -> int:
+    """The occurrences of the 4-gram `gram` in `text` when that is MIN_TERM_COUNT or more (else any
+    smaller number): a quadgram term's count before (`quadgrams`) amended by the occurrences at the
+    changed starts (`gone` before, `came` now); another 4-gram occurred fewer than MIN_TERM_COUNT
+    times before, so it is counted only when it gained an occurrence."""
+    if gram in quadgrams:
+        return quadgrams[gram] - gone[gram] + came[gram]
+    if came[gram] > gone[gram]:
+        return _count(text, gram)
+    return 0
+
+
+def _count(text: str, gram: str) -> int:
+    """The (overlapping) occurrences of `gram` in `text`: counted in C unless two can overlap."""
+    if all(gram[shift:] != gram[:-shift] for shift in range(1, len(gram))):
+        return text.count(gram)
+    return len(occurrences(text, [gram]))
 
 
 def _set_list(index: dict[str, list[Item]], key: str, members: list[Item]) -> None:

@@ -89,10 +89,12 @@ def propose(text: str, model: DetectorModel, survey: Survey | None = None) -> li
     return vocabulary_of(text, model, survey, hanzi_ngram_counts(text, 3)).proposals
 
 
-def vocabulary_of(text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str]) -> Vocabulary:
+def vocabulary_of(
+    text: str, model: DetectorModel, survey: Survey, trigrams: Counter[str], grams: list[str] | None = None
+) -> Vocabulary:
     """The document strategy on `text`, whose survey is `survey` and 3-gram counts `trigrams`
-    (`hanzi_ngram_counts(text, 3)`: in order of first occurrence)."""
-    terms = terms_of(text, trigrams)
+    (`hanzi_ngram_counts(text, 3)`: in order of first occurrence); `grams`: its `hanzi_grams`, if at hand."""
+    terms = terms_of(text, trigrams, grams)
     if not terms.counts:
         return Vocabulary(text, terms, {}, {}, {}, [])
     substituted = _substitutions(text, survey.near, terms, trigrams, model, survey.known)
@@ -111,8 +113,7 @@ def amended_vocabulary(
     where a term or 3-gram whose occurrences changed could match, and for quadgram terms likewise."""
     before = previous.text
     changed3 = grams_through(before, text, changed, 3)
-    changed4 = grams_through(before, text, changed, 4)
-    amended = amended_terms(previous.terms, text, trigrams, changed3, changed4)
+    amended = amended_terms(previous.terms, before, text, changed, trigrams, changed3)
     terms = amended.terms
 
     # Substitutions: positions the corrections reach, or where a changed term or 3-gram matches.
@@ -147,11 +148,13 @@ def amended_vocabulary(
     for variant in changed3 | {variant for gram in amended.changed_quadgrams for variant in variants(gram)}:
         if not HAN3.fullmatch(variant) or (variant not in trigrams and variant not in variants_found):
             continue  # no term's variant (a variant must occur), before or now
-        entries = _variants(terms, trigrams, [(variant, quadgrams_of_variant(terms, variant, first_occurrence))])
-        if _counted(entries.get(variant, []), terms) != _counted(variants_found.get(variant, []), previous.terms):
+        # (One that no longer occurs is no term's variant now.)
+        entries = _variant_entries(terms, trigrams[variant], quadgrams_of_variant(terms, variant, first_occurrence)
+                                   ) if variant in trigrams else []
+        if _counted(entries, terms) != _counted(variants_found.get(variant, []), previous.terms):
             differing.add(variant)
-            if variant in entries:
-                variants_found[variant] = entries[variant]
+            if entries:
+                variants_found[variant] = entries
             else:
                 del variants_found[variant]
     redone = {start + shift for start in changed for shift in range(-DROP_REACH_AFTER, DROP_REACH_BEFORE + 1)}
@@ -195,57 +198,73 @@ def _substitutions(
     substitution per position (the first found on ties). `trigrams`: the text's hanzi 3-gram counts."""
     after, around, before = terms.by_masked
     counts = terms.counts
-    channel = model.channel
     best: dict[int, Proposal] = {}
     for position in positions:
-        # The text's two characters in the same places: one slice and one look-up each.
-        found = (
-            after.get(text[position + 1:position + 3]),
-            around.get(text[position - 1:position + 2:2]),
-            before.get(text[position - 2:position]),
-        )
-        if found == (None, None, None):
+        # The text's two characters in the same places as a term's other two, for the differing one
+        # at index 0, 1 and 2 of the 3-gram: one slice and one look-up each.
+        matching0 = after.get(text[position + 1:position + 3])
+        matching1 = around.get(text[position - 1:position + 2:2])
+        matching2 = before.get(text[position - 2:position])
+        if matching0 is None and matching1 is None and matching2 is None:
             continue  # no term agrees with the text around this position but at it
-        seen = text[position]
-        for index, matching in enumerate(found):
-            start = position - index
-            if matching is None or start < 0:
-                continue
-            variant = text[start:start + 3]
-            if variant in counts or variant not in trigrams:
-                continue  # a term itself, or not all hanzi (the counts are of hanzi 3-grams alone)
-            inner = variant[index - 1:index + 1] if index else variant[:2]
-            outer = variant[index:index + 2] if index < 2 else variant[1:]
-            if (index == 2 and inner in known) or (index == 0 and outer in known) or (
-                index == 1 and inner in known and outer in known
-            ):
-                continue  # the character seen forms a word with the term's neighbour: not a near-miss
-            occurring = trigrams[variant]
-            for term in matching:
-                count = counts[term]
-                if occurring > max(1, int(count * MAX_VARIANT_SHARE)):
-                    continue
-                meant = term[index]
-                if channel(seen, meant) is None and not _fits(text, position, index, meant, known):
-                    continue  # nothing explains the misreading, and the text gives no sign of one
-                proposal = _score(text, position, seen, meant, term, count, model)
-                if proposal is not None and (position not in best or proposal.gain > best[position].gain):
-                    best[position] = proposal
+        # Whether the character seen forms a word with its left or right neighbour.
+        left_word = position > 0 and text[position - 1:position + 1] in known
+        right_word = text[position:position + 2] in known
+        # (A variant where it does, on the side of the term's neighbour, is no near-miss.)
+        # A variant that is a term itself, or not all hanzi (the counts are of hanzi 3-grams alone),
+        # is no near-miss; nor one where the character seen forms a word with the term's neighbour.
+        if matching0 is not None and not right_word:
+            variant = text[position:position + 3]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 0, matching0, variant, counts, trigrams, model, known, left_word)
+        if matching1 is not None and position >= 1 and not (left_word and right_word):
+            variant = text[position - 1:position + 2]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 1, matching1, variant, counts, trigrams, model, known,
+                     left_word or right_word)
+        if matching2 is not None and position >= 2 and not left_word:
+            variant = text[position - 2:position + 1]
+            if variant not in counts and variant in trigrams:
+                _try(best, text, position, 2, matching2, variant, counts, trigrams, model, known, right_word)
     return best
 
 
+def _try(
+    best: dict[int, Proposal], text: str, position: int, index: int, matching: list[str], variant: str,
+    counts: dict[str, int], trigrams: Counter[str], model: DetectorModel, known: frozenset[str], joins_a_word: bool,
+) -> None:
+    """Score the `matching` terms at `index` of the `variant` 3-gram through `position` into `best`
+    (see `_substitutions`); `joins_a_word`: whether the character seen forms a word with either neighbour."""
+    occurring = trigrams[variant]
+    seen = text[position]
+    channel = model.channel
+    for term in matching:
+        count = counts[term]
+        if occurring > 1 and occurring > max(1, int(count * MAX_VARIANT_SHARE)):
+            continue
+        meant = term[index]
+        misreading = channel(seen, meant)
+        if misreading is None and (joins_a_word or not _joins(text, position, index, meant, known)):
+            continue  # nothing explains the misreading, and the text gives no sign of one
+        proposal = _score(text, position, seen, meant, term, count, model, misreading)
+        if proposal is not None and (position not in best or proposal.gain > best[position].gain):
+            best[position] = proposal
+
+
 def _score(
-    text: str, position: int, seen: str, meant: str, term: str, count: int, model: DetectorModel
+    text: str, position: int, seen: str, meant: str, term: str, count: int, model: DetectorModel,
+    channel: float | None,
 ) -> Proposal | None:
+    """The substitution of `meant` for the `seen` at `position`, if it reads better enough; `channel`:
+    `model.channel(seen, meant)`."""
+    if is_numeral(seen) and is_numeral(meant):
+        return None
     start = max(0, position - CONTEXT)
     window = text[start:position + CONTEXT + 1]
     offset = position - start
     corrected = window[:offset] + meant + window[offset + 1:]
     lexicon_gain = model.plausibility_of_change(window, offset, corrected) - model.plausibility(window)
-    channel = model.channel(seen, meant)
     if lexicon_gain < (MIN_LEXICON_GAIN if channel is not None else MIN_UNEXPLAINED_GAIN):
-        return None
-    if is_numeral(seen) and is_numeral(meant):
         return None
     channel = UNKNOWN_SUBSTITUTION if channel is None else max(channel, UNKNOWN_SUBSTITUTION)
     evidence = math.log10(count)
@@ -257,18 +276,19 @@ def _score(
     )
 
 
-def _fits(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:
-    """For a misreading nothing explains: the character seen fits no word on either side, and the
-    term's character forms a word with the term's neighbour(s)."""
-    left, right = text[position - 1:position], text[position + 1:position + 2]
-    if left + text[position] in known or text[position] + right in known:
-        return False
-    joins_left, joins_right = left + meant in known, meant + right in known
-    return joins_left if index == 2 else joins_right if index == 0 else joins_left or joins_right
+def _joins(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:
+    """Whether the term's character `meant` forms a word with the term's neighbour(s) of `position`
+    (for a misreading nothing explains, where the character seen fits no word on either side)."""
+    if index == 2:
+        return text[position - 1:position] + meant in known
+    if index == 0:
+        return meant + text[position + 1:position + 2] in known
+    return text[position - 1:position] + meant in known or meant + text[position + 1:position + 2] in known
 
 
 def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str, list[tuple[str, int]]]:
-    """`_variants` of every quadgram term (the same, unrolled: this runs over every quadgram term)."""
+    """`_variant_entries` of every quadgram term's variants, by variant (the same, unrolled: this runs over
+    every quadgram term)."""
     found: dict[str, list[tuple[str, int]]] = {}
     seen = trigrams.get
     for term, count in quadgrams.items():
@@ -289,19 +309,15 @@ def _all_variants(quadgrams: dict[str, int], trigrams: Counter[str]) -> dict[str
     return found
 
 
-def _variants(
-    terms: Terms, trigrams: Counter[str], candidates: Iterable[tuple[str, list[tuple[str, int]]]]
-) -> dict[str, list[tuple[str, int]]]:
-    """Of the `candidates` (3-gram, quadgram terms it is one of, minus one character), those rare
-    enough to be a term with a character dropped, counting out the term's own occurrences."""
-    found: dict[str, list[tuple[str, int]]] = {}
-    for variant, entries in candidates:
-        seen = trigrams.get(variant, 0)
-        for term, index in entries:
-            count = terms.quadgrams[term]
-            inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
-            if inside < seen <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
-                found.setdefault(variant, []).append((term, index))
+def _variant_entries(terms: Terms, seen: int, candidates: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Of the `candidates` (quadgram terms a 3-gram occurring `seen` times is, minus one character),
+    those it is rare enough to be with a character dropped, counting out the term's own occurrences."""
+    found = []
+    for term, index in candidates:
+        count = terms.quadgrams[term]
+        inside = count if index in (0, 3) else 0  # occurrences of the variant that are the term's own
+        if inside < seen <= inside + max(1, int(count * MAX_VARIANT_SHARE)):
+            found.append((term, index))
     return found
 
 
@@ -337,7 +353,8 @@ def _drop_or_substitution(
             return None  # a term cut by a line break (技⏎能人才) lacks nothing
         outer = beside - 1 if index == 0 else beside + 1
         if 0 <= beside < len(text) and _is_han(text[beside]):
-            substitution = _score(text, beside, text[beside], term[index], term, count, model)
+            substitution = _score(text, beside, text[beside], term[index], term, count, model,
+                                  model.channel(text[beside], term[index]))
             if substitution is not None:
                 return substitution
             if not (0 <= outer < len(text)):

@@ -7,7 +7,7 @@ from rendered CJK fonts; each line is `char<TAB>neighbour:score ...`, best first
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,18 +23,24 @@ class GlyphTable:
 
     neighbours: Mapping[str, tuple[tuple[str, float], ...]]
     source_hash: str
+    # char -> its neighbours' scores (the first listed of a repeated one), built on first use
+    _scores: dict[str, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def of(self, char: str) -> tuple[tuple[str, float], ...]:
         """The neighbours of `char`, best first (empty for a character the table does not know)."""
         return self.neighbours.get(char, ())
 
     def similarity(self, first: str, second: str) -> float:
-        """The score of the pair in either direction, 0.0 when neither lists the other."""
-        for char, other in ((first, second), (second, first)):
-            for neighbour, score in self.neighbours.get(char, ()):
-                if neighbour == other:
-                    return score
-        return 0.0
+        """The score of the pair in either direction (as `first` lists it, if it does), 0.0 when
+        neither lists the other."""
+        score = self._scores_of(first).get(second)
+        return score if score is not None else self._scores_of(second).get(first, 0.0)
+
+    def _scores_of(self, char: str) -> dict[str, float]:
+        scores = self._scores.get(char)
+        if scores is None:
+            scores = self._scores[char] = {neighbour: score for neighbour, score in reversed(self.of(char))}
+        return scores
 
     def rank(self, char: str, neighbour: str) -> int | None:
         """1-based position of `neighbour` in the list of `char`, or None when it is not listed."""

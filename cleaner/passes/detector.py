@@ -17,11 +17,12 @@ from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.detect_context import CONTEXT_FILE, ContextModel, load_model
 from cleaner.detect_extra import propose as propose_extra
+from cleaner.detect_flags import prepare_bigram_numbers
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
 from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, is_han, load_tables
-from cleaner.detect_terms import MIN_TERM_COUNT, hanzi_ngram_counts
+from cleaner.detect_terms import MIN_TERM_COUNT, hanzi_grams, trigram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.edit import Edit, Safety
 from cleaner.glyphs import builtin_glyph_table
@@ -77,6 +78,7 @@ class DetectorPass:
         model = self.model
         model.lexicon.table()
         model.glyphs, model.learned, model.context  # noqa: B018 - cached on first use
+        prepare_bigram_numbers(model.tables.known)
 
 
 def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
@@ -89,8 +91,9 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     protected = protected_positions(text)
     settled: dict[int, Proposal] = {}
     survey = survey_of(current, model)
-    trigrams = hanzi_ngram_counts(current, 3)
-    vocabulary = vocabulary_of(current, model, survey, trigrams)
+    grams = hanzi_grams(current)
+    trigrams = trigram_counts(grams)
+    vocabulary = vocabulary_of(current, model, survey, trigrams, grams)
     by_vocabulary = vocabulary.proposals
     unsearched: list[int] = []  # corrected since the vocabulary was searched
     by_lexicon = propose_by_lexicon(current, model, survey)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.config import Config
+from cleaner.detect_flags import _bigram_numbers
 from cleaner.detect_model import Proposal
 from cleaner.edit import Edit, Safety, apply
 from cleaner.passes import PASS_ORDER
@@ -177,3 +178,9 @@ def test_preloading_builds_the_lexicon_table_before_workers_fork() -> None:
     detector = build(Config())
     detector.preload()
     assert isinstance(detector.model.lexicon.centizipf_by_word, dict)
+
+
+def test_preloading_builds_the_known_bigrams_numbers_before_workers_fork() -> None:
+    detector = build(Config())
+    detector.preload()
+    assert _bigram_numbers(detector.model.tables.known).built is not None

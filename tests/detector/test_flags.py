@@ -1,4 +1,4 @@
-from cleaner.detect_flags import Flags, Survey
+from cleaner.detect_flags import NUMBERS_AFTER, Flags, Survey, _bigram_numbers
 
 KNOWN = frozenset({"人民", "民政", "政府", "工作", "报告"})
 STANDALONE = frozenset({"的"})
@@ -26,3 +26,13 @@ def test_han_flags_mark_unified_ideographs_only() -> None:
 
 def test_near_positions_are_suspects_and_their_neighbours_inside_runs_of_hanzi() -> None:
     assert Survey.of("攻府工作。氏", KNOWN, STANDALONE).near == [0, 1, 2]
+
+
+def test_known_bigrams_looked_up_as_numbers_are_those_looked_up_as_strings() -> None:
+    known = frozenset({"人民", "民政", "政府", "工作", "报告", "a中"})
+    text = "人民政府工作报告。a中人民\U00020000政府工作x"  # (an astral character: looked up as strings)
+    parts = (text, text[:12], text[:11], text[:1], "")
+    by_strings = [Flags(part).bigrams_in(known) for part in parts]
+    _bigram_numbers(known).numbers(NUMBERS_AFTER)
+    assert _bigram_numbers(known).built is not None
+    assert [Flags(part).bigrams_in(known) for part in parts] == by_strings
