@@ -346,7 +346,10 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             or (marks.stray[number] and _beside_converted_twin(marks, position))
         )
         if marks.stray[number] and not echo:
-            if char == ")" and position and (_is_cjk(text[position - 1]) or text[position - 1].isdigit()):
+            # (after a hanzi or a digit only: a mark before it may change in this run, and a second run
+            # must decide as this one did)
+            if (char == ")" and position and (_HAN_CHAR.match(text[position - 1]) or text[position - 1].isdigit())
+                    and text[position + 1:position + 2] != ")"):  # (a run of them is left to the echo rules)
                 # (closing Chinese text, it is ） whatever became of its partner: 44 of 44 on the OCR sets)
                 edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray-closing", 0.85,
                                        "a half-width ) closing Chinese text whose opening bracket OCR lost: "

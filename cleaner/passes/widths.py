@@ -6,8 +6,9 @@ full-width forms (`２０２０年`, `ＷＴＯ`), which also defeat search. A r
 form, with a full-width decimal point between digits (`３．５` → `3.5`) and a full-width percent sign
 after them (`５０％` → `50%`). Full-width punctuation is what Chinese text uses, so it stays.
 
-It runs after layout (which measures lines as printed, where a full-width digit is a whole em wide)
-and before spacing (which then sees ordinary digits beside hanzi).
+It runs after layout (which measures a line as this pass will leave it, with ordinary digits and
+letters, so that cleaning the output again measures it the same) and before spacing (which then
+sees ordinary digits beside hanzi).
 """
 
 from __future__ import annotations
