@@ -212,11 +212,16 @@ def change_preview(session: ReviewSession, index: int) -> Text:
     after_context = visible(text[edit.end:edit.end + PREVIEW_CONTEXT], changed=False)
     preview = Text(no_wrap=True, overflow="crop", end="")
     preview.append(before_context, style="dim")
+    # (∅ for nothing: a deletion must not read as a change of the context after it, 习和→∅近平)
     if edit.before:
         preview.append(visible(edit.before, changed=True), style=DELETED)
+    else:
+        preview.append("∅", style="dim")
     preview.append("→", style="dim")
     if replacement:
         preview.append(visible(replacement, changed=True), style=INSERTED)
+    else:
+        preview.append("∅", style="dim")
     preview.append(after_context, style="dim")
     return preview
 
