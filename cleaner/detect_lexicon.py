@@ -9,6 +9,7 @@ character, cached), so clean text costs little.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import replace
 from functools import lru_cache
@@ -29,6 +30,12 @@ def survey_of(text: str, model: DetectorModel) -> Survey:
     return Survey.of(text, model.tables.known, model.tables.standalone)
 
 
+# The characters of each neighbour list as shared string objects: the per-character tables built
+# from them hold hundreds of thousands of keys, which as fresh one-character strings cost 75 bytes
+# each (about 30 MB a worker on a long batch).
+_SHARED_CHARS: dict[str, tuple[str, ...]] = {}
+
+
 def _candidates_beside(model: DetectorModel, seen: str) -> Beside:
     """The candidates of `seen` that form a word bigram with a character before them, by that
     character; and with a character after them. Each tuple keeps the candidates' order."""
@@ -36,9 +43,10 @@ def _candidates_beside(model: DetectorModel, seen: str) -> Beside:
     for neighbours in (model.tables.firsts, model.tables.seconds):
         by_neighbour: dict[str, tuple[str, ...]] = {}
         for meant in model.candidates(seen):
-            chars = neighbours.get(meant)
-            if not chars:
+            listed = neighbours.get(meant)
+            if not listed:
                 continue
+            chars = _SHARED_CHARS.get(listed) or _SHARED_CHARS.setdefault(listed, tuple(map(sys.intern, listed)))
             fresh: dict[str, tuple[str, ...]] = dict.fromkeys(chars, (meant,))  # (in C; shared ones below)
             for char in by_neighbour.keys() & fresh.keys():
                 fresh[char] = (*by_neighbour[char], meant)
