@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from cleaner.detect_model import DetectorModel, Proposal, is_numeral
+from cleaner.detect_model import DetectorModel, Proposal
 
 CONTEXT = 4  # characters each side of the position scored with it
-MIN_INSERTIONS_SEEN = 2  # a character OCR was seen inserting this often
 MIN_GAIN = 0.25  # below this a deletion is not worth proposing (风和雨 -> 风雨 scores -0.1)
 # The window must read at least this much better without the character than with it as a word of
 # its own: a conjunction between two words (指示和精神) gains nothing by going.
@@ -27,7 +26,7 @@ MIN_LEXICON_GAIN = 3.0
 
 def propose(text: str, model: DetectorModel, protected: set[int] | frozenset[int] = frozenset()) -> list[Proposal]:
     """Deletions of hanzi that split a word, outside the `protected` positions."""
-    inserted = _inserted_characters(model)
+    inserted = _inserted_characters(model.tables.inserted)
     if inserted is None:
         return []
     known = model.tables.known
@@ -46,12 +45,10 @@ def propose(text: str, model: DetectorModel, protected: set[int] | frozenset[int
 
 
 @lru_cache(maxsize=4)
-def _inserted_characters(model: DetectorModel) -> re.Pattern[str] | None:
-    """A pattern matching the hanzi OCR was seen inserting often enough (None: none)."""
-    chars = sorted(wrong for (wrong, right), count in model.learned.counts.items()
-                   if not right and count >= MIN_INSERTIONS_SEEN and len(wrong) == 1
-                   and "\u4e00" <= wrong <= "\u9fff" and not is_numeral(wrong))
-    return re.compile("[" + "".join(chars) + "]") if chars else None
+def _inserted_characters(inserted: str) -> re.Pattern[str] | None:
+    """A pattern matching the hanzi OCR was seen inserting often enough (the derived tables list
+    them, so a clean text never reads the learned table); None: none."""
+    return re.compile(f"[{inserted}]") if inserted else None
 
 
 def _score(text: str, position: int, model: DetectorModel) -> Proposal | None:

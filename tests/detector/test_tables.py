@@ -14,7 +14,7 @@ from cleaner.errors import DictionaryError
 from cleaner.glyphs import builtin_glyph_table, parse_glyph_table
 from cleaner.learn import parse_confusion_table
 from cleaner.lexicon import builtin_lexicon, parse_lexicon
-from cleaner.passes.detector import builtin_context, builtin_learned
+from cleaner.passes.detector import DetectorPass, builtin_context, builtin_learned
 
 LEXICON = "# header\n的\t779\n人民\t520\n政府\t480\n民政\t290\n攻击\t400\n"
 GLYPHS = "攻\t政:0.700 功:0.600\n"
@@ -94,3 +94,15 @@ def test_the_channel_of_a_confusion_seen_once_is_capped() -> None:
     model = DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), learned,
                              parse_model(CONTEXT.encode("utf-8")))
     assert model.channel("民", "氏") == -1.5
+
+
+def test_the_detector_reads_no_big_table_for_a_clean_line() -> None:
+    model = DetectorModel(load_tables(data_file(TABLES_FILE)), _fail, _fail, _fail, _fail)
+    assert DetectorPass(model).propose("全面贯彻党的二十大精神。\n") == []
+
+
+def test_the_hanzi_ocr_inserts_are_derived_from_the_learned_insertions() -> None:
+    learned = parse_confusion_table("# header\n和\t\t2\t100\t-1.699\n就\t\t1\t100\t-2.000\n\t的\t5\t100\t-1.301\n")
+    model = DetectorModel.of(parse_lexicon(LEXICON), parse_glyph_table(GLYPHS), learned,
+                             parse_model(CONTEXT.encode("utf-8")))
+    assert model.tables.inserted == "和"
