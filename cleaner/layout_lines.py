@@ -15,7 +15,7 @@ from itertools import accumulate, chain, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, INLINE_SPACE
+from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, FULL_WIDTH_RUN, INLINE_SPACE, with_ordinary_runs
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
@@ -208,12 +208,6 @@ def _left_open(text: str) -> bool:
     )
 
 
-# What the widths pass makes ordinary: full-width digits and Latin letters (and ．％ beside them).
-_FULL_WIDTH_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
-_HALF_WIDTH_ALNUM = str.maketrans({chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)
-                                   if chr(code).isalnum() or chr(code) in ".%"})
-
-
 def split_lines(text: str) -> list[Line]:
     """The non-blank lines of `text`, in order.
 
@@ -240,12 +234,12 @@ def split_lines(text: str) -> list[Line]:
         for index, content in enumerate(texts):
             if "\u3000" in content:
                 widths[index] = line_width(content)
-    if _FULL_WIDTH_ALNUM.search(text):
+    if FULL_WIDTH_RUN.search(text):
         # Full-width digits and letters are measured as the widths pass leaves them (ordinary
         # ones): a second run, given its output, must measure the line as this one did.
         for index, content in enumerate(texts):
-            if _FULL_WIDTH_ALNUM.search(content):
-                widths[index] = line_width(content.translate(_HALF_WIDTH_ALNUM))
+            if FULL_WIDTH_RUN.search(content):
+                widths[index] = line_width(with_ordinary_runs(content))
     endings = [
         # Mid-text is the common ending: the full test only when a mark or bracket is about.
         _OPEN if content[-1] not in _ENDING_MARKS and not ("（" in content or "《" in content or "“" in content)

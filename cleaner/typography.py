@@ -6,6 +6,8 @@ passes can build their patterns from one definition.
 
 from __future__ import annotations
 
+import re
+
 # Han ideographs: the BMP blocks, compatibility ideographs and the supplementary extensions.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 # Full-width and CJK punctuation and symbols (、。〈〉《》「」『』【】〔〕 … ，：；！？（） and friends),
@@ -28,3 +30,19 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 # follows: a percent sign or a closing Chinese mark. Layout reads such a line as ending a
 # sentence; punctuation proposes 。 for the point.
 FULL_STOP_AFTER = "%％）”」』》"
+
+# A run of full-width digits and Latin letters, with a full-width point between digits and a
+# percent sign after them (`２０２０`, `ＷＴＯ`, `３．５％`): what the widths pass makes ordinary.
+FULL_WIDTH_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*(?:(?<=[０-９])％)?")
+# U+FF01-U+FF5E are U+0021-U+007E shifted by 0xFEE0.
+_HALF_WIDTH = str.maketrans({chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)})
+
+
+def ordinary(run: str) -> str:
+    """A run of FULL_WIDTH_RUN in ordinary (half-width) characters."""
+    return run.translate(_HALF_WIDTH)
+
+
+def with_ordinary_runs(text: str) -> str:
+    """`text` as the widths pass leaves it: every FULL_WIDTH_RUN ordinary."""
+    return FULL_WIDTH_RUN.sub(lambda match: ordinary(match.group()), text)

@@ -13,16 +13,13 @@ sees ordinary digits beside hanzi).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cleaner.config import Config
 from cleaner.edit import Edit, make_edit
+from cleaner.typography import FULL_WIDTH_RUN, ordinary
 
 NAME = "widths"
-_FULL_WIDTH_RUN = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+(?:．[０-９]+)*(?:(?<=[０-９])％)?")
-# U+FF01-U+FF5E are U+0021-U+007E shifted by 0xFEE0.
-_HALF_WIDTH = str.maketrans({chr(code + 0xFEE0): chr(code) for code in range(0x21, 0x7F)})
 CONFIDENCE = 0.97
 
 
@@ -34,9 +31,9 @@ class WidthsPass:
 
 
 def _width_edits(text: str) -> Iterator[Edit]:
-    for match in _FULL_WIDTH_RUN.finditer(text):
+    for match in FULL_WIDTH_RUN.finditer(text):
         yield make_edit(
-            text, match.start(), match.end(), match.group().translate(_HALF_WIDTH), pass_name=NAME,
+            text, match.start(), match.end(), ordinary(match.group()), pass_name=NAME,
             rule_id="widths.half_width", confidence=CONFIDENCE,
             reason="full-width digits and letters; Chinese documents write them in ordinary width",
         )
