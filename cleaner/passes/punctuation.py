@@ -489,7 +489,7 @@ def _mark_safety(text: str, position: int) -> Safety:
         if (
             label <= 8 or following in ("“", '"') or (following.isascii() and following.isalnum())
             # (after a word that introduces what follows or a label: 会议要求:一是…, 联系电话:)
-            or _INTRODUCER.search(text[max(line_start, position - 6):position]) is not None
+            or _after_introducer(text, line_start, position)
             # A colon ending a line introduces what follows (通知如下:, an addressee line, 五个方面工作:)
             # when the line is short or says so; a long paragraph ends so when OCR misread its 。.
             or (following in ("", "\n")
@@ -510,6 +510,13 @@ _INTRODUCER = re.compile(
     f"(?:如下|以下|下列|包括|决定|规定|要求|指出|强调|表示|认为|出席|列席|注|局|厅|单位|地址|电话|手机|传真|邮箱|邮编|网址|联系人)[{INLINE_SPACE}]*$"
 )
 
+_INTRODUCER_REACH = 6  # characters before the mark the longest introducer and its spaces take
+
+
+def _after_introducer(text: str, start: int, position: int) -> bool:
+    """The mark at `position` follows an introducing word or a label, within text[start:position]."""
+    return _INTRODUCER.search(text[max(start, position - _INTRODUCER_REACH):position]) is not None
+
 
 def _separates_list_items(text: str, position: int) -> bool:
     """A ; in Chinese text that separates a list's items (Tesseract reads ； so): the next item
@@ -518,7 +525,7 @@ def _separates_list_items(text: str, position: int) -> bool:
     a misread ，。 or ：; it goes to review, as it does after a word that introduces what follows
     (通知如下;) or a label (地址;), where it stands for ：."""
     line_start = text.rfind("\n", 0, position) + 1
-    if _INTRODUCER.search(text[max(line_start, position - 6):position]):
+    if _after_introducer(text, line_start, position):
         return False
     if _LIST_ITEM.match(text, position + 1):
         return True
@@ -565,7 +572,7 @@ def _second_colon(text: str, position: int) -> bool:
     clause = max(sentence, max(text.rfind(char, sentence, position) for char in _CLAUSE_ENDS) + 1)
     if len(_LABEL_CHARACTER.findall(text, clause, position)) < MIN_CLAUSE:
         return False
-    return not _INTRODUCER.search(text[max(clause, position - 6):position])
+    return not _after_introducer(text, clause, position)
 
 
 def _quotes(text: str) -> list[Edit]:
