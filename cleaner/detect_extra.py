@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cleaner.detect_lexicon import hanzi_run
 from cleaner.detect_model import DetectorModel, Proposal
 
 CONTEXT = 4  # characters each side of the position scored with it
@@ -52,16 +53,11 @@ def _inserted_characters(inserted: str) -> re.Pattern[str] | None:
 
 
 def _score(text: str, position: int, model: DetectorModel) -> Proposal | None:
-    start = position
     first = max(0, position - CONTEXT)
-    while start > first and "\u4e00" <= text[start - 1] <= "\u9fff":
-        start -= 1
-    end = position + 1
-    last = min(len(text), position + CONTEXT + 1)
-    while end < last and "\u4e00" <= text[end] <= "\u9fff":
-        end += 1
-    window = text[start:end]
-    offset = position - start
+    around = text[first:position + CONTEXT + 1]
+    start, end = hanzi_run(around, position - first)
+    window = around[start:end]
+    offset = position - first - start
     removed = window[offset]
     insertion = model.learned.log_probability[(removed, "")]
     corrected = window[:offset] + window[offset + 1:]

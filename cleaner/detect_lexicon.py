@@ -95,16 +95,22 @@ def _beside_by_character(model: DetectorModel) -> dict[str, Beside]:
     return {}
 
 
-@lru_cache(maxsize=16384)  # (a document repeats its phrases: most windows were scored before)
-def _best_in(window: str, offset: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
-    """`_best_at` in the run of hanzi through `offset` of `window` (the text at most CONTEXT characters
-    each side of a position), its offsets those of the window."""
+def hanzi_run(window: str, offset: int) -> tuple[int, int]:
+    """The bounds of the run of hanzi in `window` through the hanzi at `offset`."""
     start = offset
     while start > 0 and "\u4e00" <= window[start - 1] <= "\u9fff":
         start -= 1
     end = offset + 1
     while end < len(window) and "\u4e00" <= window[end] <= "\u9fff":
         end += 1
+    return start, end
+
+
+@lru_cache(maxsize=16384)  # (a document repeats its phrases: most windows were scored before)
+def _best_in(window: str, offset: int, meants: tuple[str, ...], model: DetectorModel) -> Proposal | None:
+    """`_best_at` in the run of hanzi through `offset` of `window` (the text at most CONTEXT characters
+    each side of a position), its offsets those of the window."""
+    start, end = hanzi_run(window, offset)
     best = _best_at(window[start:end], offset - start, meants, model)
     return replace(best, start=best.start + start, end=best.end + start) if best is not None and start else best
 
