@@ -15,7 +15,16 @@ from itertools import accumulate, chain, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, FULL_WIDTH_RUN, INLINE_SPACE, with_ordinary_runs
+from cleaner.typography import (
+    CJK,
+    FULL_STOP_AFTER,
+    FULL_WIDTH,
+    FULL_WIDTH_RUN,
+    INLINE_SPACE,
+    OPENING_MARKS,
+    SENTENCE_END_MARKS,
+    with_ordinary_runs,
+)
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
@@ -269,7 +278,6 @@ def split_lines(text: str) -> list[Line]:
     return list(map(_new_line, repeat(Line), columns))
 
 
-_SENTENCE_END_STARTS = frozenset("。.！!？?")
 
 
 def _closed_from_next_line(texts: list[str]) -> list[int]:
@@ -277,9 +285,9 @@ def _closed_from_next_line(texts: list[str]) -> list[int]:
     an opening bracket or quote (as the punctuation pass's mark.after-break finds them)."""
     return [
         index for index, (content, following) in enumerate(pairwise(texts))
-        if following[0] in _SENTENCE_END_STARTS and "\u4e00" <= content[-1] <= "\u9fff"
+        if following[0] in SENTENCE_END_MARKS and "\u4e00" <= content[-1] <= "\u9fff"
         and (after := following[1:].lstrip(" \t\u3000")[:1]) != ""
-        and ("\u4e00" <= after <= "\u9fff" or after in "（(“《〈")
+        and ("\u4e00" <= after <= "\u9fff" or after in OPENING_MARKS)
     ]
 
 

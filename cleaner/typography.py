@@ -30,6 +30,11 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 # follows: a percent sign or a closing Chinese mark. Layout reads such a line as ending a
 # sentence; punctuation proposes 。 for the point.
 FULL_STOP_AFTER = "%％）”」』》"
+# A sentence's closing mark that OCR may set at the start of the next line (一致⏎.三、), and what
+# may follow it there besides a hanzi: layout ends the sentence on the line before, and punctuation
+# moves the mark back, so both must find the same cases.
+SENTENCE_END_MARKS = "。.！!？?"
+OPENING_MARKS = "（(“《〈"
 
 # A run of full-width digits and Latin letters, with a full-width point between digits and a
 # percent sign after them (`２０２０`, `ＷＴＯ`, `３．５％`): what the widths pass makes ordinary.

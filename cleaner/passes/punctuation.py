@@ -24,7 +24,7 @@ from itertools import compress
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.table_rows import WIDE, TableRows
-from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE
+from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
 
 NAME = "punctuation"
 
@@ -113,7 +113,9 @@ _HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
 
 # A sentence's closing mark OCR set at the start of the next line (一致⏎.三、…) goes back to the end
 # of the line it closes (the pattern opens with the break, which the engine scans for in C).
-_MARK_AFTER_BREAK = re.compile(f"\n[{INLINE_SPACE}\n]*([。.！!？?])[{INLINE_SPACE}]*(?=[{HAN}（(“《〈])")
+_MARK_AFTER_BREAK = re.compile(
+    f"\n[{INLINE_SPACE}\n]*([{re.escape(SENTENCE_END_MARKS)}])[{INLINE_SPACE}]*(?=[{HAN}{re.escape(OPENING_MARKS)}])"
+)
 _SENTENCE_END = {".": "。", "!": "！", "?": "？"}
 
 
