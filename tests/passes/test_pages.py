@@ -40,6 +40,20 @@ def test_page_number_edit_is_automatic_and_names_its_rule() -> None:
     assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("— 2 —\n", "", "pages.page_number", Safety.AUTO)
 
 
+def test_a_bare_number_as_the_last_line_after_a_blank_one_is_the_page_number() -> None:
+    assert (cleaned("正文。\n\n2\n"), cleaned("正文。\n\n  12  \n\n"), cleaned("正文。\n\n３")) == (
+        "正文。\n", "正文。\n", "正文。")
+
+
+@pytest.mark.parametrize("text", [
+    "正文。\n2\n",  # no blank line before it: a misread character, or a list's or a table's last cell
+    "正文。\n\n2\n正文",  # inside the text
+    "正文。\n\n2024\n",  # a year
+])
+def test_a_bare_number_elsewhere_stays(text: str) -> None:
+    assert PAGES.propose(text) == []
+
+
 @pytest.mark.parametrize("text", [
     "一、总体要求\n二、主要任务",
     "2020年12月10日\n正文",
