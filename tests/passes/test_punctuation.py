@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Config, clean
 from cleaner.edit import Safety
-from cleaner.passes.punctuation import SECOND_COLON_RULE
+from cleaner.passes.punctuation import LATER_ITEM_RULE, SECOND_COLON_RULE
 
 PUNCTUATION = Config(passes=("punctuation",))
 
@@ -283,6 +285,23 @@ def test_a_second_colon_in_a_sentence_after_a_clause_is_a_misread_semicolon() ->
     assert clean(text, PUNCTUATION).text == text.replace("作业：", "作业；")
     half_width = "会议要求:一是牵头完成辨识;二是严格执行审批制度,一律不得进入作业:三是配齐装备。"
     assert clean(half_width, PUNCTUATION).text == text.replace("作业：", "作业；")
+
+
+@pytest.mark.parametrize(("ocr", "cleaned"), [
+    ("农产品附加值不高：二是新型农业经营主体带动能力不足。", "农产品附加值不高；二是新型农业经营主体带动能力不足。"),
+    ("与生活垃圾混放的：（二）未按规定登记的；", "与生活垃圾混放的；（二）未按规定登记的；"),
+    ("附加值不高:二是新型主体", "附加值不高；二是新型主体"),
+    ("率达到93.5%：（十二）完善机制", "率达到93.5%；（十二）完善机制"),
+])
+def test_a_colon_before_a_lists_later_item_is_a_misread_semicolon(ocr: str, cleaned: str) -> None:
+    result = clean(ocr, PUNCTUATION)
+    assert (result.text, LATER_ITEM_RULE in [edit.rule_id for edit in result.edits]) == (cleaned, True)
+
+
+@pytest.mark.parametrize("text", ["主要问题：一是资金不足；二是人才缺乏。", "工作要求：（一）加强领导",
+                                  "比例为1：2是合理的"])
+def test_a_colon_before_a_lists_first_item_stays(text: str) -> None:
+    assert LATER_ITEM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
 
 
 def test_labels_and_a_colon_after_a_number_keep_their_colon() -> None:
