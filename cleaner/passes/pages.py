@@ -9,9 +9,12 @@ either side is one paragraph (the page break fell inside it) or two. The followi
 indentation, which is layout's evidence of a paragraph start.
 
 A line that is only a number (`2`) is left alone inside the text: a table or a list can have one,
-and OCR makes one of a misread character at the end of a line (`才` read as `2`). As the text's last
-line after a blank one it is the page's number whose dashes OCR lost (on the OCR sets, 11 of 11 such
-lines were; none inside a text was).
+and OCR makes one of a misread character at the end of a line (`才` read as `2`). The text's last
+line, after a blank one, is the page number as OCR read it when it is short and unlike text: a
+number whose dashes OCR lost (`2`, but not a year), dashes and digits (`1一`), Latin letters
+(`RE`), a digit or letters with one hanzi (`3全`), or a single hanzi (`人`). On the OCR sets
+(Tesseract sets the folio apart with a blank line) all 75 such lines were the folio; a signature
+or a name has two hanzi or more and no digit, and stays.
 """
 
 from __future__ import annotations
@@ -34,8 +37,12 @@ _MARKED = (
     rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
 )
 _PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
-# A bare number (at most 3 digits) as the last line, a blank line before it.
-_LAST_BARE_NUMBER = re.compile(rf"\n{_SPACE}\n\s*^{_SPACE}([0-9０-９]{{1,3}}){_SPACE}\s*\Z", re.MULTILINE)
+# The last line, a blank line before it, and what OCR makes of a page number there (see above).
+_LAST_LINE = re.compile(rf"\n{_SPACE}\n\s*^([^\n]*\S[^\n]*)\s*\Z", re.MULTILINE)
+_FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-z\-－—–―~～一.·]{1,4}")
+_ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-z]")
+_HANZI = re.compile(r"[\u4e00-\u9fff]")
+MAX_REMNANT = 4  # characters, spaces aside
 CONFIDENCE = 0.97
 
 
@@ -58,7 +65,8 @@ def _page_edits(text: str) -> Iterator[Edit]:
             continue
         yield make_edit(
             text, start, end, "", pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
-            reason=f"page number {' '.join(marks)!r} on a line of its own",
+            reason=f"page number {' '.join(marks)!r} on a line of its own" + (
+                "" if all(_PAGE_LINE.fullmatch(mark) for mark in marks) else " (as OCR read it: the text's last line)"),
         )
 
 
@@ -83,10 +91,23 @@ def _page_lines(text: str) -> Iterator[tuple[int, int]]:
     """The bounds of each page-number line, in order."""
     for match in _PAGE_LINE.finditer(text):
         yield match.start(), match.end()
-    bare = _LAST_BARE_NUMBER.search(text)
-    if bare is not None:
-        line_start = text.rindex("\n", 0, bare.start(1)) + 1
-        yield line_start, text.index("\n", bare.end(1)) if "\n" in text[bare.end(1):] else len(text)
+    last = _LAST_LINE.search(text)
+    if last is not None and _folio_remnant(last.group(1)):
+        yield last.start(1), last.end(1)
+
+
+def _folio_remnant(line: str) -> bool:
+    """Whether a text's last line (after a blank one) is what OCR read of a page number."""
+    solid = "".join(line.split())
+    if len(solid) > MAX_REMNANT:
+        return False
+    if _FOLIO_CHARACTERS.fullmatch(solid):
+        return not (solid.isdigit() and len(solid) > 3)  # (a year stays)
+    hanzi = len(_HANZI.findall(solid))
+    if hanzi == len(solid):
+        return hanzi == 1
+    # Digits or Latin letters and one hanzi, nothing else (no mark of running text; not 附件2).
+    return hanzi == 1 and len(_ALPHANUMERIC.findall(solid)) + hanzi == len(solid)
 
 
 def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:

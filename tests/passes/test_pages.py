@@ -40,17 +40,22 @@ def test_page_number_edit_is_automatic_and_names_its_rule() -> None:
     assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("— 2 —\n", "", "pages.page_number", Safety.AUTO)
 
 
-def test_a_bare_number_as_the_last_line_after_a_blank_one_is_the_page_number() -> None:
-    assert (cleaned("正文。\n\n2\n"), cleaned("正文。\n\n  12  \n\n"), cleaned("正文。\n\n３")) == (
-        "正文。\n", "正文。\n", "正文。")
+@pytest.mark.parametrize("folio", ["2", "  12  ", "３", "1一", "一2一", "RE", "3全", "Ms 全", "0 人", "人", "二"])
+def test_what_ocr_read_of_a_page_number_as_the_last_line_after_a_blank_one_goes(folio: str) -> None:
+    assert cleaned(f"正文。\n\n{folio}\n") == "正文。\n"
 
 
 @pytest.mark.parametrize("text", [
     "正文。\n2\n",  # no blank line before it: a misread character, or a list's or a table's last cell
     "正文。\n\n2\n正文",  # inside the text
     "正文。\n\n2024\n",  # a year
+    "正文。\n\n附件2\n",
+    "正文。\n\n市财政局\n",  # a signature, a name, a closing
+    "正文。\n\n张三\n",
+    "此致\n\n敬礼\n",
+    "正文。\n\n二、\n",
 ])
-def test_a_bare_number_elsewhere_stays(text: str) -> None:
+def test_short_last_lines_like_text_stay(text: str) -> None:
     assert PAGES.propose(text) == []
 
 
