@@ -9,8 +9,9 @@ either side is one paragraph (the page break fell inside it) or two. The followi
 indentation, which is layout's evidence of a paragraph start.
 
 A line that is only a number (`2`) is left alone inside the text: a table or a list can have one,
-and OCR makes one of a misread character at the end of a line (`才` read as `2`). The text's last
-line, after a blank one, is the page number as OCR read it when it is short and unlike text: a
+and OCR makes one of a misread character at the end of a line (`才` read as `2`). A page's last
+line (the text's, or one before a form feed, which ends a page in Tesseract's and pdftotext's
+output), after a blank one, is the page number as OCR read it when it is short and unlike text: a
 number whose dashes OCR lost (`2`, but not a year), dashes and digits (`1一`), Latin letters
 (`RE`), a digit or letters with one hanzi (`3全`), or a single hanzi (`人`). On the OCR sets
 (Tesseract sets the folio apart with a blank line) all 75 such lines were the folio; a signature
@@ -38,7 +39,8 @@ _MARKED = (
 )
 _PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
 # The last line, a blank line before it, and what OCR makes of a page number there (see above).
-_LAST_LINE = re.compile(rf"\n{_SPACE}\n\s*^([^\n]*\S[^\n]*)\s*\Z", re.MULTILINE)
+_LAST_LINE = re.compile(rf"\n{_SPACE}\n\s*^([^\n\f]*\S[^\n\f]*)\s*\Z", re.MULTILINE)
+_FORM_FEED = re.compile("\f")
 _FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-z\-－—–―~～一.·]{1,4}")
 _ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-z]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -91,9 +93,13 @@ def _page_lines(text: str) -> Iterator[tuple[int, int]]:
     """The bounds of each page-number line, in order."""
     for match in _PAGE_LINE.finditer(text):
         yield match.start(), match.end()
-    last = _LAST_LINE.search(text)
-    if last is not None and _folio_remnant(last.group(1)):
-        yield last.start(1), last.end(1)
+    # Each page's last line: before a form feed (Tesseract's and pdftotext's page end) and the text's.
+    start = 0
+    for end in [*(match.start() for match in _FORM_FEED.finditer(text)), len(text)]:
+        last = _LAST_LINE.search(text, start, end)
+        if last is not None and _folio_remnant(last.group(1)):
+            yield last.start(1), last.end(1)
+        start = end + 1
 
 
 def _folio_remnant(line: str) -> bool:

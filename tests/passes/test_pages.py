@@ -45,6 +45,11 @@ def test_what_ocr_read_of_a_page_number_as_the_last_line_after_a_blank_one_goes(
     assert cleaned(f"正文。\n\n{folio}\n") == "正文。\n"
 
 
+def test_a_pages_last_line_before_a_form_feed_is_one_too() -> None:
+    text = "第一页末行，接着\n\n人\n\f第二页首行。\n\n3全\n\f第三页。\n\n2\n"
+    assert cleaned(text) == "第一页末行，接着\n\f第二页首行。\n\f第三页。\n"
+
+
 @pytest.mark.parametrize("text", [
     "正文。\n2\n",  # no blank line before it: a misread character, or a list's or a table's last cell
     "正文。\n\n2\n正文",  # inside the text
