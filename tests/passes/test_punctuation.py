@@ -139,7 +139,7 @@ def test_stray_brackets_after_a_converted_pair_are_all_echoes() -> None:
 
 
 def test_a_mark_after_a_stray_bracket_echo_is_in_chinese_context() -> None:
-    assert clean("摘自（人民日报）)?", PUNCTUATION).text == "摘自（人民日报）？"
+    assert clean("摘自（人民日报）)!", PUNCTUATION).text == "摘自（人民日报）！"
 
 
 def test_two_commas_a_space_apart_ending_a_paragraph_become_one() -> None:
@@ -148,8 +148,8 @@ def test_two_commas_a_space_apart_ending_a_paragraph_become_one() -> None:
 
 
 def test_a_label_colon_is_told_by_the_characters_before_it_not_the_marks_or_spaces() -> None:
-    once = clean("总书记总书记的?\t:总书记", PUNCTUATION)
-    assert once.text == "总书记总书记的？：总书记"
+    once = clean("总书记总书记的!\t:总书记", PUNCTUATION)
+    assert once.text == "总书记总书记的！：总书记"
     assert clean(once.text, PUNCTUATION).edits == ()
 
 
@@ -168,7 +168,7 @@ def test_a_comma_that_ends_a_paragraph_goes_to_review_with_a_full_stop_as_altern
 
 
 def test_a_doubled_mark_at_a_line_start_is_read_once() -> None:
-    assert clean("??总书记", PUNCTUATION).text == "？总书记"
+    assert clean("!!总书记", PUNCTUATION).text == "！总书记"
 
 
 def test_two_commas_ending_a_paragraph_become_one_and_cleaning_again_changes_nothing() -> None:
@@ -302,6 +302,13 @@ def test_a_colon_before_a_lists_later_item_is_a_misread_semicolon(ocr: str, clea
                                   "比例为1：2是合理的"])
 def test_a_colon_before_a_lists_first_item_stays(text: str) -> None:
     assert LATER_ITEM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
+
+
+def test_a_question_mark_converts_at_once_only_after_a_question_word() -> None:
+    asked = clean("你们准备好了吗?我们出发。这是为什么?因为", PUNCTUATION)
+    assert asked.text == "你们准备好了吗？我们出发。这是为什么？因为"
+    misread = clean("培训不少于8万人次?新增取得", PUNCTUATION)
+    assert (misread.text, [edit.safety for edit in misread.edits]) == ("培训不少于8万人次?新增取得", [Safety.REVIEW])
 
 
 def test_labels_and_a_colon_after_a_number_keep_their_colon() -> None:
