@@ -89,17 +89,19 @@ def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
         yield current
 
 
-def _page_lines(text: str) -> Iterator[tuple[int, int]]:
-    """The bounds of each page-number line, in order."""
-    for match in _PAGE_LINE.finditer(text):
-        yield match.start(), match.end()
-    # Each page's last line: before a form feed (Tesseract's and pdftotext's page end) and the text's.
+def _page_lines(text: str) -> list[tuple[int, int]]:
+    """The bounds of each page-number line, in text order."""
+    lines = [match.span() for match in _PAGE_LINE.finditer(text)]
+    # Each page's last lines: before a form feed (Tesseract's and pdftotext's page end) and the
+    # text's end; a folio OCR read as two lines, blank lines apart, goes whole (so a second run
+    # finds nothing more to take out).
     start = 0
     for end in [*(match.start() for match in _FORM_FEED.finditer(text)), len(text)]:
-        last = _LAST_LINE.search(text, start, end)
-        if last is not None and _folio_remnant(last.group(1)):
-            yield last.start(1), last.end(1)
+        while (last := _LAST_LINE.search(text, start, end)) is not None and _folio_remnant(last.group(1)):
+            lines.append(last.span(1))
+            end = last.start(1)
         start = end + 1
+    return sorted(set(lines))
 
 
 def _folio_remnant(line: str) -> bool:

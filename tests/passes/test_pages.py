@@ -45,6 +45,15 @@ def test_what_ocr_read_of_a_page_number_as_the_last_line_after_a_blank_one_goes(
     assert cleaned(f"正文。\n\n{folio}\n") == "正文。\n"
 
 
+def test_a_folio_read_as_two_lines_goes_whole_and_the_result_is_stable() -> None:
+    once = cleaned("正文。\n\n3\n\n人\n")
+    assert (once, PAGES.propose(once)) == ("正文。\n", [])
+
+
+def test_page_lines_before_and_after_a_form_feed_go_in_text_order() -> None:
+    assert cleaned("第一页末行。\n\n人\n\f第二页\n— 3 —\n后文\n") == "第一页末行。\n\f第二页\n后文\n"
+
+
 def test_a_pages_last_line_before_a_form_feed_is_one_too() -> None:
     text = "第一页末行，接着\n\n人\n\f第二页首行。\n\n3全\n\f第三页。\n\n2\n"
     assert cleaned(text) == "第一页末行，接着\n\f第二页首行。\n\f第三页。\n"
