@@ -16,6 +16,9 @@ number whose dashes OCR lost (`2`, but not a year), dashes and digits (`1一`), 
 (`RE`), a digit or letters with one hanzi (`3全`), or a single hanzi (`人`). On the OCR sets
 (Tesseract sets the folio apart with a blank line) all 75 such lines were the folio; a signature
 or a name has two hanzi or more and no digit, and stays.
+
+A form feed at a line's start (a page break) goes the same way as a page-number line, with the
+blank lines around it: a page break is no paragraph break, and the layout pass judges the join.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ _PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
 # The last line, a blank line before it, and what OCR makes of a page number there (see above).
 _LAST_LINE = re.compile(rf"\n{_SPACE}\n\s*^([^\n\f]*\S[^\n\f]*)\s*\Z", re.MULTILINE)
 _FORM_FEED = re.compile("\f")
+_PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
 _FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-z\-－—–―~～一.·]{1,4}")
 _ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-z]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
@@ -67,9 +71,19 @@ def _page_edits(text: str) -> Iterator[Edit]:
             continue
         yield make_edit(
             text, start, end, "", pass_name=NAME, rule_id="pages.page_number", confidence=CONFIDENCE,
-            reason=f"page number {' '.join(marks)!r} on a line of its own" + (
-                "" if all(_PAGE_LINE.fullmatch(mark) for mark in marks) else " (as OCR read it: the text's last line)"),
+            reason=_reason(marks),
         )
+
+
+def _reason(marks: list[str]) -> str:
+    numbers = [mark for mark in marks if mark != "\f"]
+    parts = []
+    if numbers:
+        parts.append(f"page number {' '.join(numbers)!r} on a line of its own" + (
+            "" if all(_PAGE_LINE.fullmatch(mark) for mark in numbers) else " (as OCR read it: a page's last line)"))
+    if len(numbers) < len(marks):
+        parts.append("a page break (form feed): the layout pass decides whether a paragraph runs on across it")
+    return "; ".join(parts)
 
 
 def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
@@ -77,8 +91,12 @@ def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
     taken together, with the marks each holds."""
     current: tuple[int, int, list[str]] | None = None
     for line_start, line_end in _page_lines(text):
-        start, end = _span_with_blank_lines(text, line_start, line_end)
-        mark = text[line_start:line_end].strip()
+        if text[line_start] == "\f":
+            start, end = _form_feed_span(text, line_start)
+            mark = "\f"
+        else:
+            start, end = _span_with_blank_lines(text, line_start, line_end)
+            mark = text[line_start:line_end].strip()
         if current is not None and start < current[1]:
             current = (current[0], max(current[1], end), [*current[2], mark])
             continue
@@ -92,6 +110,8 @@ def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
 def _page_lines(text: str) -> list[tuple[int, int]]:
     """The bounds of each page-number line, in text order."""
     lines = [match.span() for match in _PAGE_LINE.finditer(text)]
+    # A form feed at a line's start ends a page: a page break is no paragraph break.
+    lines += [match.span(1) for match in _PAGE_BREAK.finditer(text)]
     # Each page's last lines: before a form feed (Tesseract's and pdftotext's page end) and the
     # text's end; a folio OCR read as two lines, blank lines apart, goes whole (so a second run
     # finds nothing more to take out).
@@ -116,6 +136,22 @@ def _folio_remnant(line: str) -> bool:
         return hanzi == 1
     # Digits or Latin letters and one hanzi, nothing else (no mark of running text; not 附件2).
     return hanzi == 1 and len(_ALPHANUMERIC.findall(solid)) + hanzi == len(solid)
+
+
+def _form_feed_span(text: str, position: int) -> tuple[int, int]:
+    """A form feed with the blank lines around it, as `_span_with_blank_lines` takes a page line's
+    (the next line keeps its indentation; a next line right after the form feed keeps its place)."""
+    previous = position
+    while previous > 0 and text[previous - 1].isspace():
+        previous -= 1
+    start = text.index("\n", previous) if previous > 0 else 0
+    following = position + 1
+    while following < len(text) and text[following].isspace():
+        following += 1
+    if following == len(text):
+        return start, len(text)
+    line_break = text.rfind("\n", position, following)
+    return start, line_break + 1 if line_break >= 0 else position + 1
 
 
 def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:

@@ -51,12 +51,34 @@ def test_a_folio_read_as_two_lines_goes_whole_and_the_result_is_stable() -> None
 
 
 def test_page_lines_before_and_after_a_form_feed_go_in_text_order() -> None:
-    assert cleaned("第一页末行。\n\n人\n\f第二页\n— 3 —\n后文\n") == "第一页末行。\n\f第二页\n后文\n"
+    assert cleaned("第一页末行。\n\n人\n\f第二页\n— 3 —\n后文\n") == "第一页末行。\n第二页\n后文\n"
 
 
 def test_a_pages_last_line_before_a_form_feed_is_one_too() -> None:
     text = "第一页末行，接着\n\n人\n\f第二页首行。\n\n3全\n\f第三页。\n\n2\n"
-    assert cleaned(text) == "第一页末行，接着\n\f第二页首行。\n\f第三页。\n"
+    assert cleaned(text) == "第一页末行，接着\n第二页首行。\n第三页。\n"
+
+
+def test_a_form_feed_at_a_line_start_is_a_page_break_for_layout_to_judge() -> None:
+    assert (cleaned("组织开\n\f展“技能南川”"), cleaned("末行。\n\n\f\n\n    新段落\n"), cleaned("abc\fdef")) == (
+        "组织开\n展“技能南川”", "末行。\n    新段落\n", "abc\fdef")
+
+
+def test_a_paragraph_a_form_feed_cut_is_rejoined_by_layout() -> None:
+    text = (
+        "    坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，\n"
+        "围绕高质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职\n"
+        "\n"
+        "人\n"
+        "\f业素质，为经济社会发展提供有力的技能人才支撑。\n"
+        "二、主要任务\n"
+    )
+    result = clean(text, Config(passes=("pages", "layout")))
+    assert result.text == (
+        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，围绕高质量发展需求，"
+        "大力开展职业技能培训，着力提升劳动者就业创业能力和职业素质，为经济社会发展提供有力的技能人才支撑。\n"
+        "二、主要任务\n"
+    )
 
 
 @pytest.mark.parametrize("text", [
