@@ -41,8 +41,7 @@ _MARKED = (
     rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
 )
 _PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
-# The last line, a blank line before it, and what OCR makes of a page number there (see above).
-_LAST_LINE = re.compile(rf"\n{_SPACE}\n\s*^([^\n\f]*\S[^\n\f]*)\s*\Z", re.MULTILINE)
+# What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
 _FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-z\-－—–―~～一.·]{1,4}")
@@ -111,17 +110,33 @@ def _page_lines(text: str) -> list[tuple[int, int]]:
     """The bounds of each page-number line, in text order."""
     lines = [match.span() for match in _PAGE_LINE.finditer(text)]
     # A form feed at a line's start ends a page: a page break is no paragraph break.
-    lines += [match.span(1) for match in _PAGE_BREAK.finditer(text)]
+    form_feeds = [match.start() for match in _FORM_FEED.finditer(text)] if "\f" in text else []
+    if form_feeds:
+        lines += [match.span(1) for match in _PAGE_BREAK.finditer(text)]
     # Each page's last lines: before a form feed (Tesseract's and pdftotext's page end) and the
     # text's end; a folio OCR read as two lines, blank lines apart, goes whole (so a second run
     # finds nothing more to take out).
     start = 0
-    for end in [*(match.start() for match in _FORM_FEED.finditer(text)), len(text)]:
-        while (last := _LAST_LINE.search(text, start, end)) is not None and _folio_remnant(last.group(1)):
-            lines.append(last.span(1))
-            end = last.start(1)
+    for end in [*form_feeds, len(text)]:
+        while (last := _last_line(text, start, end)) is not None and _folio_remnant(text[last[0]:last[1]]):
+            lines.append(last)
+            end = last[0]
         start = end + 1
     return sorted(set(lines))
+
+
+def _last_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the last line with content in text[start:end], when a blank line precedes it."""
+    stop = len(text[start:end].rstrip()) + start
+    if stop == start:
+        return None
+    line_start = text.rfind("\n", start, stop) + 1
+    if line_start <= start:
+        return None  # (the first line: nothing before it)
+    previous_start = text.rfind("\n", start, line_start - 1) + 1
+    if previous_start <= start or text[previous_start:line_start - 1].strip(INLINE_SPACE):
+        return None  # no blank line before it
+    return line_start, stop
 
 
 def _folio_remnant(line: str) -> bool:
