@@ -548,7 +548,7 @@ def _separates_list_items(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     if _after_introducer(text, line_start, position):
         return False
-    if _LIST_ITEM.match(text, position + 1):
+    if _LIST_ITEM.match(text, position + 1) or _LATER_ITEM.match(text, position + 1):
         return True
     right = _skip_spaces(text, position + 1, 1)
     if right >= len(text) or not _HAN_CHAR.match(text[right]):
@@ -571,13 +571,15 @@ _CLAUSE_ENDS = "，,；;：:、"
 MIN_CLAUSE = 6  # characters (other than marks and spaces) of the clause before the colon
 
 
-# A colon introduces a list's first item: before a later one (…附加值不高：二是…, …混放的：（二）…) it
-# is OCR's reading of ；. (On the OCR sets 22 of 23 such colons were ；, the other ，; no truth has one.)
+# A colon introduces a list's first item: before a later one (…附加值不高：二是…, …混放的：（二）…, also
+# on the next line: 情况介绍：⏎（三）…) it is OCR's reading of ；. (On the OCR sets, 52 of 53 such
+# colons were, the other a misread ，; no truth has one.) A ; there is a list item's end (；) too.
 LATER_ITEM_RULE = "colon.before-later-item"
 LATER_ITEM_REASON = "a colon before a list's second or later item (二是, （三）): OCR read ； as ："
 _LATER_ITEM = re.compile(
-    f"[{INLINE_SPACE}]*(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)是|[（(《〈](?:[二三四五六七八九]|十[一二三四五六七八九]?)[)）》〉]"
-    "|第(?:[二三四五六七八九]|十[一二三四五六七八九]?)，|其(?:[二三四五六七八九])是)"
+    f"[{INLINE_SPACE}]*(?:\n[\\s]*)?(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)是|[（(《〈](?:[二三四五六七八九]|十[一二三四五六七八九]?)[)）》〉]"
+    "|第(?:[二三四五六七八九]|十[一二三四五六七八九]?)，|其(?:[二三四五六七八九])是"
+    f"|(?:[2-9]|[1-9][0-9])[.．、][{HAN}]|[（(](?:[2-9]|[1-9][0-9])[)）][{HAN}])"
 )
 _BEFORE_ITEM = re.compile(r"[\w”’）)%]")
 

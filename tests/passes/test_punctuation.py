@@ -292,6 +292,8 @@ def test_a_second_colon_in_a_sentence_after_a_clause_is_a_misread_semicolon() ->
     ("与生活垃圾混放的：（二）未按规定登记的；", "与生活垃圾混放的；（二）未按规定登记的；"),
     ("附加值不高:二是新型主体", "附加值不高；二是新型主体"),
     ("率达到93.5%：（十二）完善机制", "率达到93.5%；（十二）完善机制"),
+    ("观摩点建设情况介绍:\n\n《三) 云岭县", "观摩点建设情况介绍；\n\n（三） 云岭县"),  # the item on the next line
+    ("培训情况：\n2.加强师资", "培训情况；\n2.加强师资"),
 ])
 def test_a_colon_before_a_lists_later_item_is_a_misread_semicolon(ocr: str, cleaned: str) -> None:
     result = clean(ocr, PUNCTUATION)
@@ -299,9 +301,16 @@ def test_a_colon_before_a_lists_later_item_is_a_misread_semicolon(ocr: str, clea
 
 
 @pytest.mark.parametrize("text", ["主要问题：一是资金不足；二是人才缺乏。", "工作要求：（一）加强领导",
-                                  "比例为1：2是合理的"])
+                                  "比例为1：2是合理的", "通知如下：\n（一）加强领导", "时间：2.5小时"])
 def test_a_colon_before_a_lists_first_item_stays(text: str) -> None:
+    """(Also across a line break: 通知如下：⏎（一）…)"""
     assert LATER_ITEM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
+
+
+def test_a_semicolon_ending_a_list_item_before_the_next_item_on_its_line_converts_at_once() -> None:
+    result = clean("填写部门负责同志各1名;\n（三）参会人员", PUNCTUATION)
+    assert (result.text, [edit.safety for edit in result.edits]) == (
+        "填写部门负责同志各1名；\n（三）参会人员", [Safety.AUTO])
 
 
 def test_a_question_mark_converts_at_once_only_after_a_question_word() -> None:
