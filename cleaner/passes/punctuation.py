@@ -541,10 +541,10 @@ def _after_introducer(text: str, start: int, position: int) -> bool:
 
 def _separates_list_items(text: str, position: int) -> bool:
     """A ; in Chinese text that separates a list's items (Tesseract reads ； so): the next item
-    starts with its number, or the next character is a hanzi and the paragraph holds another
-    semicolon (a list has several). A lone ; between clauses is ； 9 times in 10, but the tenth is
-    a misread ，。 or ：; it goes to review, as it does after a word that introduces what follows
-    (通知如下;) or a label (地址;), where it stands for ：."""
+    starts with its number, or the next character is a hanzi and the ; follows a figure or the
+    paragraph holds another semicolon (a list has several). A lone ; between clauses is ； 9 times
+    in 10, but the tenth is a misread ，。 or ：; it goes to review, as it does after a word that
+    introduces what follows (通知如下;) or a label (地址;), where it stands for ：."""
     line_start = text.rfind("\n", 0, position) + 1
     if _after_introducer(text, line_start, position):
         return False
@@ -553,10 +553,22 @@ def _separates_list_items(text: str, position: int) -> bool:
     right = _skip_spaces(text, position + 1, 1)
     if right >= len(text) or not _HAN_CHAR.match(text[right]):
         return False
+    if _AFTER_FIGURE.search(text[max(line_start, position - _FIGURE_REACH):position]):
+        return True
     line_end = text.find("\n", position)
     if line_end < 0:
         line_end = len(text)
     return text.count(";", line_start, line_end) + text.count("；", line_start, line_end) >= 2
+
+
+# A ; after a figure (增长1.3%;, 总数达到45家;, 6万人以上;) ends one of a list of figures: on the OCR
+# sets 128 of 129 such were ； (the other a misread ，), against 87 % after other text.
+_AFTER_FIGURE = re.compile(
+    f"(?:[0-9%％]|[0-9万亿][{INLINE_SPACE}]*(?:(?:[元人家个项次亩吨户所名台辆条件倍分座套份批]|万[元人户吨]|亿元)"
+    "(?:以上|以下|左右)?|以上|以下|左右))"
+    f"[{INLINE_SPACE}]*$"
+)
+_FIGURE_REACH = 8  # characters before the mark the figure's end takes
 
 
 # A sentence holds one colon: a second after a clause of its own, where the sentence already has a

@@ -313,6 +313,21 @@ def test_a_semicolon_ending_a_list_item_before_the_next_item_on_its_line_convert
         "填写部门负责同志各1名；\n（三）参会人员", [Safety.AUTO])
 
 
+@pytest.mark.parametrize(("ocr", "cleaned"), [
+    ("同比增长1.3%;粮食总产量", "同比增长1.3%；粮食总产量"),
+    ("总数达到45家 ; 新培育", "总数达到45家；新培育"),
+    ("人员6万人以上;新增高技能人才", "人员6万人以上；新增高技能人才"),
+])
+def test_a_semicolon_after_a_figure_ends_one_of_a_list_of_figures(ocr: str, cleaned: str) -> None:
+    result = clean(ocr, PUNCTUATION)
+    assert (result.text, {edit.safety for edit in result.edits}) == (cleaned, {Safety.AUTO})
+
+
+def test_a_lone_semicolon_after_other_text_goes_to_review() -> None:
+    result = clean("调整了电梯井位置;并协商给予补偿", PUNCTUATION)
+    assert [(edit.after, edit.safety) for edit in result.edits] == [("；", Safety.REVIEW)]
+
+
 def test_a_question_mark_converts_at_once_only_after_a_question_word() -> None:
     asked = clean("你们准备好了吗?我们出发。这是为什么?因为", PUNCTUATION)
     assert asked.text == "你们准备好了吗？我们出发。这是为什么？因为"
