@@ -64,23 +64,6 @@ def test_a_form_feed_at_a_line_start_is_a_page_break_for_layout_to_judge() -> No
         "组织开\n展“技能南川”", "末行。\n    新段落\n", "abc\fdef")
 
 
-def test_a_paragraph_a_form_feed_cut_is_rejoined_by_layout() -> None:
-    text = (
-        "    坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，\n"
-        "围绕高质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职\n"
-        "\n"
-        "人\n"
-        "\f业素质，为经济社会发展提供有力的技能人才支撑。\n"
-        "二、主要任务\n"
-    )
-    result = clean(text, Config(passes=("pages", "layout")))
-    assert result.text == (
-        "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，围绕高质量发展需求，"
-        "大力开展职业技能培训，着力提升劳动者就业创业能力和职业素质，为经济社会发展提供有力的技能人才支撑。\n"
-        "二、主要任务\n"
-    )
-
-
 @pytest.mark.parametrize("text", [
     "正文。\n2\n",  # no blank line before it: a misread character, or a list's or a table's last cell
     "正文。\n\n2\n正文",  # inside the text
@@ -110,13 +93,15 @@ def test_lines_with_more_than_a_page_number_stay(text: str) -> None:
     assert PAGES.propose(text) == []
 
 
-def test_paragraph_cut_by_a_page_number_is_rejoined_by_layout() -> None:
+@pytest.mark.parametrize("page_break", [
+    "\n                                — 2 —\n\n",  # a page number line
+    "\n人\n\f",  # a form feed after the folio as OCR misread it
+])
+def test_paragraph_cut_by_a_page_break_is_rejoined_by_layout(page_break: str) -> None:
     text = (
         "    坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，\n"
         "围绕高质量发展需求，大力开展职业技能培训，着力提升劳动者就业创业能力和职\n"
-        "\n"
-        "                                — 2 —\n"
-        "\n"
+        f"{page_break}"
         "业素质，为经济社会发展提供有力的技能人才支撑。\n"
         "二、主要任务\n"
     )
