@@ -4,7 +4,7 @@ import pytest
 
 from cleaner import Config, clean
 from cleaner.edit import Safety
-from cleaner.passes.punctuation import LATER_ITEM_RULE, SECOND_COLON_RULE
+from cleaner.passes.punctuation import LATER_ITEM_RULE, QUOTED_TERM_RULE, SECOND_COLON_RULE
 
 PUNCTUATION = Config(passes=("punctuation",))
 
@@ -326,6 +326,28 @@ def test_a_semicolon_after_a_figure_ends_one_of_a_list_of_figures(ocr: str, clea
 def test_a_lone_semicolon_after_other_text_goes_to_review() -> None:
     result = clean("调整了电梯井位置;并协商给予补偿", PUNCTUATION)
     assert [(edit.after, edit.safety) for edit in result.edits] == [("；", Safety.REVIEW)]
+
+
+def test_a_term_the_document_quotes_gets_back_a_quote_ocr_lost_or_turned() -> None:
+    text = "“技能夜校”开进村\n开展“技能夜校活动的一个场景。\n参加技能夜校”培训的学员。\n“技能夜校“则瞄准"
+    assert clean(text, PUNCTUATION).text == (
+        "“技能夜校”开进村\n开展“技能夜校”活动的一个场景。\n参加“技能夜校”培训的学员。\n“技能夜校”则瞄准")
+
+
+@pytest.mark.parametrize("text", [
+    "“光盘”行动。持续开展“光盘行动”，节约。",  # a longer quoted term that starts with a shorter one
+    "“技能夜校”开进村。开展“技能夜校活动，参加技能夜校”培训。",  # one pair on the line, as far as it shows
+    "“技能夜校”开进村。技能夜校在各村开办。",  # unquoted is no missing quote
+    "“夜校”夜校”开办",  # the quote before closes the term's occurrence just before
+])
+def test_quotes_that_pair_up_stay(text: str) -> None:
+    assert QUOTED_TERM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
+
+
+@pytest.mark.parametrize("text", ["技夜动“夜能\"夜能”“ 技", ",“动动”动动”“", "“技能\n\"技能\"\n“，技能"])
+def test_putting_quotes_back_is_stable(text: str) -> None:
+    once = clean(text, PUNCTUATION).text
+    assert clean(once, PUNCTUATION).text == once
 
 
 def test_a_question_mark_converts_at_once_only_after_a_question_word() -> None:
