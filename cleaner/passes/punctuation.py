@@ -91,15 +91,16 @@ class PunctuationPass:
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.
-        paired = {edit.start: edit.after for edit in quotes}
-        view = "".join(paired.get(position, char) for position, char in enumerate(text)) if paired else text
-        taken_now = {position for edit in edits for position in range(edit.start, edit.end)}
-        inside = {position for edit in edits for position in range(edit.start + 1, edit.end)}
-        terms = [edit for edit in _quoted_terms(text, view)
-                 if edit.start not in (inside if edit.start == edit.end else taken_now)
-                 and not _inside(protected, edit.start)]
-        replaced = {edit.start for edit in terms if edit.end > edit.start}
-        edits += [edit for edit in quotes if edit.start not in replaced] + terms
+        terms = _quoted_terms(text, _with_quotes_paired(text, quotes))
+        if terms:
+            taken_now = {position for edit in edits for position in range(edit.start, edit.end)}
+            inside = {position for edit in edits for position in range(edit.start + 1, edit.end)}
+            terms = [edit for edit in terms
+                     if edit.start not in (inside if edit.start == edit.end else taken_now)
+                     and not _inside(protected, edit.start)]
+            replaced = {edit.start for edit in terms if edit.end > edit.start}
+            quotes = [edit for edit in quotes if edit.start not in replaced]
+        edits += quotes + terms
         edits.sort(key=sort_key)
         return edits
 
@@ -673,6 +674,16 @@ def _quotes(text: str) -> list[Edit]:
 # edits helped, the other changed nothing (a misread mark stayed beside the quote); no truth has one.
 QUOTED_TERM_RULE = "quote.as-elsewhere-in-document"
 _QUOTED_TERM = re.compile(f"“((?:[{HAN}A-Za-z0-9·]){{2,12}})”")
+
+
+def _with_quotes_paired(text: str, quotes: list[Edit]) -> str:
+    """`text` with the straight quotes `quotes` turns into “” (one character each) turned."""
+    if not quotes:
+        return text
+    characters = list(text)
+    for edit in quotes:
+        characters[edit.start] = edit.after
+    return "".join(characters)
 
 
 def _quoted_terms(text: str, view: str) -> list[Edit]:
