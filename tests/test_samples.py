@@ -48,5 +48,6 @@ def test_cleaning_the_output_again_changes_nothing(seeds: dict[str, str]) -> Non
 
 
 def test_keeps_phrases_that_contain_a_confusion_key() -> None:
-    text = "坚持公平合理、和平合作，不宜传播，不能自已。"
+    text = ("坚持公平合理、和平合作，不宜传播，不能自已。门店自己经营；这支特技飞行表演队；那部著名的电影；"
+            "年度物资采购；多年未全市通报。")
     assert clean(text, CHARACTER_PASSES).text == text
