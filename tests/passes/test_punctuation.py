@@ -357,6 +357,14 @@ def test_a_question_mark_converts_at_once_only_after_a_question_word() -> None:
     assert (misread.text, [edit.safety for edit in misread.edits]) == ("培训不少于8万人次?新增取得", [Safety.REVIEW])
 
 
+def test_a_second_colon_not_before_a_list_item_is_proposed_for_review() -> None:
+    """(Clean news text has many: 记者…报道：…千里淮河传来喜讯：…)"""
+    text = "其中企业职工岗位技能提升培训不少于8万人次；新增取得职业资格证书人员6万人以上：新增高技能人才1.8万人。"
+    result = clean(text, PUNCTUATION)
+    (edit,) = [edit for edit in result.edits if edit.rule_id == SECOND_COLON_RULE]
+    assert (result.text, edit.after, edit.safety, edit.alternatives) == (text, "；", Safety.REVIEW, ("：",))
+
+
 def test_labels_and_a_colon_after_a_number_keep_their_colon() -> None:
     for text in ("报名时间：2024年6月3日；报名地点：学院行政楼305室。", "联系人：孙明远，联系电话：0576-88123456。",
                  "在校学生2万人；中等职业学校3：所，在校学生"):
