@@ -105,6 +105,12 @@ def test_the_unit_after_a_number_is_left_alone(detector: DetectorPass) -> None:
     assert detector.propose("2020年12月29日玉午，市人力资源和社会保障局党组书记为全体党员讲党课。") == []
 
 
+def test_names_in_a_list_or_a_byline_are_left_alone(detector: DetectorPass) -> None:
+    # (沈国舫 reads as a misreading of 沈国防, 郝云甫 of 郝云南: a name is no word)
+    assert detector.propose("委员有：郑涛（女）、沈国舫、沈桂芳（女）、曾文仲、谢文霖等。") == []
+    assert detector.propose("新华社哈瓦那１月１２日电（记者郝云甫）古巴第五届全国人大代表选举") == []
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
