@@ -47,6 +47,9 @@ HEADING_SHARE = 0.6
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
 _SENTENCE_END = re.compile("[。！？；!?;]")
+# An article's number with the text (or OCR's reading of the space, a quote) right after it: a
+# marker only after a sentence end, as a wrapped line may start with a reference (依照本办法⏎第二条规定).
+_ARTICLE_START = re.compile("第[一二三四五六七八九十百零〇0-9]+[条章节](?=[”“\"\u4e00-\u9fff])")
 # A number set apart by spaces at a line's end: a contents entry's page, or a page number OCR read.
 _SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
@@ -343,6 +346,9 @@ def _decide(
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
+    if line.ending is Ending.TERMINAL and _ARTICLE_START.match(following.text):
+        return _decision(Verdict.BREAK, "break.article", 0.9,
+                         "a sentence ends and the next line starts an article (第十八条) whose space OCR lost")
     if following.marker:
         if line.ending in (Ending.COMMA, Ending.CONTINUING):
             return _decision(Verdict.MAYBE_JOIN, "join.before-marker", 0.5,

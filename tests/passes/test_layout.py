@@ -438,3 +438,16 @@ def test_a_sentence_whose_closing_mark_ocr_set_on_the_next_line_ends_there_and_t
     once = clean(text).text
     assert once.startswith("各地要深入学习领会") and "保持高度一致。\n三、以习近平" in once
     assert clean(once).applied == ()
+
+
+def test_an_article_whose_space_ocr_lost_starts_a_paragraph_after_a_sentence_end() -> None:
+    text = ("（四）发生医疗废物流失、泄漏、扩散未及时报告的。\n"
+            "第十八条发生医疗废物流失、泄漏、扩散时，相关科室应\n当立即采取减少危害的紧急处理措施。\n")
+    assert clean(text, LAYOUT).text == (
+        "（四）发生医疗废物流失、泄漏、扩散未及时报告的。\n"
+        "第十八条发生医疗废物流失、泄漏、扩散时，相关科室应当立即采取减少危害的紧急处理措施。\n")
+
+
+def test_a_reference_to_an_article_that_a_line_starts_with_is_no_article() -> None:
+    text = "各单位要按照本办法的要求，严格依照本办法\n第二条规定的程序办理相关手续，确保工作\n"
+    assert clean(text, LAYOUT).text == "各单位要按照本办法的要求，严格依照本办法第二条规定的程序办理相关手续，确保工作\n"
