@@ -450,4 +450,4 @@ def test_an_article_whose_space_ocr_lost_starts_a_paragraph_after_a_sentence_end
 
 def test_a_reference_to_an_article_that_a_line_starts_with_is_no_article() -> None:
     text = "各单位要按照本办法的要求，严格依照本办法\n第二条规定的程序办理相关手续，确保工作\n"
-    assert clean(text, LAYOUT).text == "各单位要按照本办法的要求，严格依照本办法第二条规定的程序办理相关手续，确保工作\n"
+    assert clean(text, LAYOUT).text == text.replace("本办法\n第二条", "本办法第二条")
