@@ -91,7 +91,7 @@ class PunctuationPass:
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.
-        terms = _quoted_terms(text, _with_quotes_paired(text, quotes))
+        terms = _quoted_terms(text, _with_quotes_paired(text, quotes)) if "“" in text or "”" in text or quotes else []
         if terms:
             taken_now = {position for edit in edits for position in range(edit.start, edit.end)}
             inside = {position for edit in edits for position in range(edit.start + 1, edit.end)}
@@ -690,10 +690,13 @@ def _with_quotes_paired(text: str, quotes: list[Edit]) -> str:
     """`text` with the straight quotes `quotes` turns into “” (one character each) turned."""
     if not quotes:
         return text
-    characters = list(text)
-    for edit in quotes:
-        characters[edit.start] = edit.after
-    return "".join(characters)
+    pieces: list[str] = []
+    previous = 0
+    for edit in sorted(quotes, key=sort_key):
+        pieces += (text[previous:edit.start], edit.after)
+        previous = edit.start + 1
+    pieces.append(text[previous:])
+    return "".join(pieces)
 
 
 def _quoted_terms(text: str, view: str) -> list[Edit]:
