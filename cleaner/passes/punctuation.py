@@ -23,6 +23,7 @@ from itertools import compress
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
+from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
 
@@ -88,6 +89,7 @@ class PunctuationPass:
         edits += _marks(text, taken, protected, made_chinese)
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
         edits += _second_colons(text, protected)
+        edits += lost_heading_numbers(text, NAME)
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.
