@@ -40,7 +40,7 @@ _MARKED = (
     rf"|第{_SPACE}{_NUMBER}{_SPACE}页(?:{_SPACE}[/／,，]?{_SPACE}共{_SPACE}{_NUMBER}{_SPACE}页)?"
     rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
 )
-_PAGE_LINE = re.compile(rf"^{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
+_PAGE_LINE = re.compile(rf"^\f*{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
 # What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
@@ -90,7 +90,7 @@ def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
     taken together, with the marks each holds."""
     current: tuple[int, int, list[str]] | None = None
     for line_start, line_end in _page_lines(text):
-        if text[line_start] == "\f":
+        if line_end - line_start == 1 and text[line_start] == "\f":
             start, end = _form_feed_span(text, line_start)
             mark = "\f"
         else:
@@ -166,7 +166,9 @@ def _form_feed_span(text: str, position: int) -> tuple[int, int]:
     if following == len(text):
         return start, len(text)
     line_break = text.rfind("\n", position, following)
-    return start, line_break + 1 if line_break >= 0 else position + 1
+    if line_break >= 0:
+        return start, line_break + 1
+    return start, _past_form_feeds(text, position)  # (empty pages: their form feeds go together)
 
 
 def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:
@@ -182,7 +184,24 @@ def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[i
         following += 1
     if following == len(text):
         return start, len(text)
-    return start, text.rindex("\n", line_end - 1, following) + 1
+    line_break = text.rfind("\n", line_end - 1, following)
+    if line_break >= 0:
+        return start, line_break + 1
+    # A form feed right after the line, no line break between (3\f): the feed goes with it.
+    return start, _past_form_feeds(text, line_end)
+
+
+def _past_form_feeds(text: str, position: int) -> int:
+    """The end of the form feeds (and spaces between them) from `position` on; `position` when
+    none follows. The spaces after the last feed stay, as the next line's indentation."""
+    end = position
+    while True:
+        probe = end
+        while probe < len(text) and text[probe] in INLINE_SPACE:
+            probe += 1
+        if not text.startswith("\f", probe):
+            return end
+        end = probe + 1
 
 
 def build(config: Config) -> PagesPass:

@@ -64,6 +64,15 @@ def test_a_form_feed_at_a_line_start_is_a_page_break_for_layout_to_judge() -> No
         "组织开\n展“技能南川”", "末行。\n    新段落\n", "abc\fdef")
 
 
+@pytest.mark.parametrize(("text", "cleaned_text"), [
+    ("正文。\n\n3 —\f下一页", "正文。\n下一页"),  # a folio right before the form feed (no line break)
+    ("末行，\n\f\f \f下一页", "末行，\n下一页"),  # empty pages
+    ("末行。\n\f— 3 —\n下一页", "末行。\n下一页"),  # a marked folio right after the form feed
+])
+def test_form_feeds_next_to_folios_and_each_other_go_and_the_result_is_stable(text: str, cleaned_text: str) -> None:
+    assert (cleaned(text), PAGES.propose(cleaned(text))) == (cleaned_text, [])
+
+
 @pytest.mark.parametrize("text", [
     "正文。\n2\n",  # no blank line before it: a misread character, or a list's or a table's last cell
     "正文。\n\n2\n正文",  # inside the text
