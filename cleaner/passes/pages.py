@@ -40,7 +40,7 @@ _MARKED = (
     rf"|第{_SPACE}{_NUMBER}{_SPACE}页(?:{_SPACE}[/／,，]?{_SPACE}共{_SPACE}{_NUMBER}{_SPACE}页)?"
     rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
 )
-_PAGE_LINE = re.compile(rf"^\f*{_SPACE}(?:{_MARKED}){_SPACE}$", re.MULTILINE)
+_PAGE_LINE = re.compile(rf"^[\f{INLINE_SPACE}]*(?:{_MARKED}){_SPACE}$", re.MULTILINE)
 # What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
@@ -116,12 +116,18 @@ def _page_lines(text: str) -> list[tuple[int, int]]:
     # Each page's last lines: before a form feed (Tesseract's and pdftotext's page end) and the
     # text's end; a folio OCR read as two lines, blank lines apart, goes whole (so a second run
     # finds nothing more to take out).
+    marked_starts = {line_start for line_start, _line_end in lines}
     start = 0
-    for end in [*form_feeds, len(text)]:
+    for page_end in [*form_feeds, len(text)]:
+        end = page_end
+        # (past a marked folio the page ends with: what OCR read before it may be one too)
+        while (content := len(text[start:end].rstrip())) and (
+                line_start := text.rfind("\n", start, start + content) + 1 or start) in marked_starts:
+            end = line_start
         while (last := _last_line(text, start, end)) is not None and _folio_remnant(text[last[0]:last[1]]):
             lines.append(last)
             end = last[0]
-        start = end + 1
+        start = page_end + 1
     return sorted(set(lines))
 
 

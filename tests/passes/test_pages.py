@@ -68,6 +68,7 @@ def test_a_form_feed_at_a_line_start_is_a_page_break_for_layout_to_judge() -> No
     ("正文。\n\n3 —\f下一页", "正文。\n下一页"),  # a folio right before the form feed (no line break)
     ("末行，\n\f\f \f下一页", "末行，\n下一页"),  # empty pages
     ("末行。\n\f— 3 —\n下一页", "末行。\n下一页"),  # a marked folio right after the form feed
+    ("正文。\n\n2\n — 3 — \n", "正文。\n"),  # a misread folio before a marked one
 ])
 def test_form_feeds_next_to_folios_and_each_other_go_and_the_result_is_stable(text: str, cleaned_text: str) -> None:
     assert (cleaned(text), PAGES.propose(cleaned(text))) == (cleaned_text, [])
