@@ -66,20 +66,8 @@ def _score(model: ContextModel, left: str, middle: str, right: str) -> int:
     """log10 P x 100 of `middle` + `right` after `left` (the seen character's is shared by its candidates)."""
     probability, backoff = model.probability, model.backoff
     run = left + middle + right
-    total = 0
-    for index in range(len(left), len(run)):  # `_log_probability` of each, inline
-        history = run[index - 2 if index > 2 else 0:index]
-        char = run[index]
-        while history:
-            value = probability.get(history + char)
-            if value is not None:
-                total += value
-                break
-            total += backoff.get(history, 0)
-            history = history[1:]
-        else:
-            total += probability.get(char, UNKNOWN_SCALED)
-    return total
+    return sum(_log_probability(probability, backoff, run[index - 2 if index > 2 else 0:index], run[index])
+               for index in range(len(left), len(run)))
 
 
 def _log_probability(probability: Mapping[str, int], backoff: Mapping[str, int], history: str, char: str) -> int:
