@@ -90,12 +90,9 @@ def _merged_spans(text: str) -> Iterator[tuple[int, int, list[str]]]:
     taken together, with the marks each holds."""
     current: tuple[int, int, list[str]] | None = None
     for line_start, line_end in _page_lines(text):
-        if line_end - line_start == 1 and text[line_start] == "\f":
-            start, end = _form_feed_span(text, line_start)
-            mark = "\f"
-        else:
-            start, end = _span_with_blank_lines(text, line_start, line_end)
-            mark = text[line_start:line_end].strip()
+        start, end = _span_with_blank_lines(text, line_start, line_end)
+        form_feed = line_end - line_start == 1 and text[line_start] == "\f"
+        mark = "\f" if form_feed else text[line_start:line_end].strip()
         if current is not None and start < current[1]:
             current = (current[0], max(current[1], end), [*current[2], mark])
             continue
@@ -121,9 +118,8 @@ def _page_lines(text: str) -> list[tuple[int, int]]:
     for page_end in [*form_feeds, len(text)]:
         end = page_end
         # (past a marked folio the page ends with: what OCR read before it may be one too)
-        while (content := len(text[start:end].rstrip())) and (
-                line_start := text.rfind("\n", start, start + content) + 1 or start) in marked_starts:
-            end = line_start
+        while (last := _last_content_line(text, start, end)) is not None and last[0] in marked_starts:
+            end = last[0]
         while (last := _last_line(text, start, end)) is not None and _folio_remnant(text[last[0]:last[1]]):
             lines.append(last)
             end = last[0]
@@ -131,12 +127,20 @@ def _page_lines(text: str) -> list[tuple[int, int]]:
     return sorted(set(lines))
 
 
-def _last_line(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The bounds of the last line with content in text[start:end], when a blank line precedes it."""
+def _last_content_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the last line with content in text[start:end] (its start at most `start`)."""
     stop = len(text[start:end].rstrip()) + start
     if stop == start:
         return None
-    line_start = text.rfind("\n", start, stop) + 1
+    return max(start, text.rfind("\n", start, stop) + 1), stop
+
+
+def _last_line(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds of the last line with content in text[start:end], when a blank line precedes it."""
+    last = _last_content_line(text, start, end)
+    if last is None:
+        return None
+    line_start, stop = last
     if line_start <= start:
         return None  # (the first line: nothing before it)
     previous_start = text.rfind("\n", start, line_start - 1) + 1
@@ -159,28 +163,10 @@ def _folio_remnant(line: str) -> bool:
     return hanzi == 1 and len(_ALPHANUMERIC.findall(solid)) + hanzi == len(solid)
 
 
-def _form_feed_span(text: str, position: int) -> tuple[int, int]:
-    """A form feed with the blank lines around it, as `_span_with_blank_lines` takes a page line's
-    (the next line keeps its indentation; a next line right after the form feed keeps its place)."""
-    previous = position
-    while previous > 0 and text[previous - 1].isspace():
-        previous -= 1
-    start = text.index("\n", previous) if previous > 0 else 0
-    following = position + 1
-    while following < len(text) and text[following].isspace():
-        following += 1
-    if following == len(text):
-        return start, len(text)
-    line_break = text.rfind("\n", position, following)
-    if line_break >= 0:
-        return start, line_break + 1
-    return start, _past_form_feeds(text, position)  # (empty pages: their form feeds go together)
-
-
 def _span_with_blank_lines(text: str, line_start: int, line_end: int) -> tuple[int, int]:
-    """The page line with the blank lines around it: from the line break that ends the previous
-    line with content (or the text's start) to the start of the next line with content (or the
-    text's end), so the next line keeps its indentation."""
+    """The page line (or form feed) with the blank lines around it: from the line break that ends
+    the previous line with content (or the text's start) to the start of the next line with content
+    (or the text's end), so the next line keeps its indentation."""
     previous = line_start
     while previous > 0 and text[previous - 1].isspace():
         previous -= 1
