@@ -20,6 +20,7 @@ import bisect
 import functools
 import re
 from itertools import compress
+from typing import NamedTuple
 
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
@@ -400,11 +401,11 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                                  "a paragraph does not end on a comma: OCR may have misread 。, or the "
                                  "paragraph goes on", ("。",))
         elif char == ":" and (semicolon := _colon_for_semicolon(text, position)) is not None:
-            rule_id, confidence, reason, safety = semicolon
-            if safety is Safety.AUTO:
-                edits.append(fast_edit(start, end, text[start:end], "；", NAME, rule_id, confidence, reason))
+            if semicolon.safety is Safety.AUTO:
+                edits.append(fast_edit(start, end, text[start:end], "；", NAME, *semicolon))
             else:
-                edits += _for_review(text, start, position, end, "；", rule_id, confidence, reason, ("：",))
+                edits += _for_review(text, start, position, end, "；", semicolon.rule_id, semicolon.confidence,
+                                     semicolon.reason, semicolon.alternatives)
         elif char in ":;?" and _mark_safety(text, position) is Safety.REVIEW:
             edits += _for_review(text, start, position, end, after, _RULES[char], 0.6, _REVIEW_REASONS[char])
         else:
@@ -609,10 +610,11 @@ MIN_CLAUSE = 6  # characters (other than marks and spaces) of the clause before 
 # colons were, the other a misread ，; no truth has one.) A ; there is a list item's end (；) too.
 LATER_ITEM_RULE = "colon.before-later-item"
 LATER_ITEM_REASON = "a colon before a list's second or later item (二是, （三）): OCR read ； as ："
+_LATER_NUMERAL = "(?:[二三四五六七八九]|十[一二三四五六七八九]?)"  # 2-19
+_LATER_NUMBER = "(?:[2-9]|[1-9][0-9])"  # 2-99
 _LATER_ITEM = re.compile(
-    f"[{INLINE_SPACE}]*(?:\n[\\s]*)?(?:(?:[二三四五六七八九]|十[一二三四五六七八九]?)是|[（(《〈](?:[二三四五六七八九]|十[一二三四五六七八九]?)[)）》〉]"
-    "|第(?:[二三四五六七八九]|十[一二三四五六七八九]?)，|其(?:[二三四五六七八九])是"
-    f"|(?:[2-9]|[1-9][0-9])[.．、][{HAN}]|[（(](?:[2-9]|[1-9][0-9])[)）][{HAN}])"
+    f"[{INLINE_SPACE}]*(?:\n[\\s]*)?(?:{_LATER_NUMERAL}是|[（(《〈]{_LATER_NUMERAL}[)）》〉]|第{_LATER_NUMERAL}，"
+    f"|其[二三四五六七八九]是|{_LATER_NUMBER}[.．、][{HAN}]|[（(]{_LATER_NUMBER}[)）][{HAN}])"
 )
 _BEFORE_ITEM = re.compile(r"[\w”’）)%]")
 
@@ -622,21 +624,32 @@ def _second_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     if "：" not in text:
         return []
     return [
-        fast_edit(position, position + 1, "：", "；", NAME, rule_id, confidence, reason, safety,
-                  () if safety is Safety.AUTO else ("：",))
+        fast_edit(position, position + 1, "：", "；", NAME, *semicolon)
         for position in (match.start() for match in re.finditer("：", text))
         if not _inside(protected, position) and (semicolon := _colon_for_semicolon(text, position)) is not None
-        for rule_id, confidence, reason, safety in (semicolon,)
     ]
 
 
-def _colon_for_semicolon(text: str, position: int) -> tuple[str, float, str, Safety] | None:
-    """The rule, confidence, reason and safety by which the colon at `position` is a misread ；, if
-    one applies."""
+class _ColonVerdict(NamedTuple):
+    """Why a colon is a misread ；: fast_edit's arguments after the pass name."""
+
+    rule_id: str
+    confidence: float
+    reason: str
+    safety: Safety
+    alternatives: tuple[str, ...]
+
+
+_LATER_ITEM_VERDICT = _ColonVerdict(LATER_ITEM_RULE, 0.85, LATER_ITEM_REASON, Safety.AUTO, ())
+_SECOND_COLON_VERDICT = _ColonVerdict(SECOND_COLON_RULE, 0.6, SECOND_COLON_REASON, Safety.REVIEW, ("：",))
+
+
+def _colon_for_semicolon(text: str, position: int) -> _ColonVerdict | None:
+    """Why the colon at `position` is a misread ；, if one applies."""
     if _LATER_ITEM.match(text, position + 1) and position > 0 and _BEFORE_ITEM.match(text[position - 1]):
-        return LATER_ITEM_RULE, 0.85, LATER_ITEM_REASON, Safety.AUTO
+        return _LATER_ITEM_VERDICT
     if _second_colon(text, position):
-        return SECOND_COLON_RULE, 0.6, SECOND_COLON_REASON, Safety.REVIEW
+        return _SECOND_COLON_VERDICT
     return None
 
 
