@@ -279,7 +279,6 @@ def split_lines(text: str) -> list[Line]:
 
 
 
-
 def _closed_from_next_line(texts: list[str]) -> list[int]:
     """Lines ending in a hanzi whose next line starts with a sentence's closing mark before a hanzi,
     an opening bracket or quote (as the punctuation pass's mark.after-break finds them)."""
