@@ -25,6 +25,7 @@ from typing import NamedTuple
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.heading_numbers import lost_heading_numbers
+from cleaner.lost_full_stops import lost_full_stops
 from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
 
@@ -91,6 +92,7 @@ class PunctuationPass:
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
         edits += _second_colons(text, protected)
         edits += lost_heading_numbers(text, NAME)
+        edits += lost_full_stops(text, NAME)
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.

@@ -1,0 +1,84 @@
+"""Full stops OCR lost at the end of a paragraph that a heading follows.
+
+A body paragraph of an official document ends with a mark; when the line after it is a heading
+(`一、`, `（二）`, `3.`, `第五条`) the paragraph cannot run on, so a paragraph of sentences (it has
+a `，`, `、`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote lost its `。`:
+`…制定本方案⏎一、总体要求` → `…制定本方案。⏎一、总体要求`.
+
+Not where the mark is unclear: a heading that is a paragraph of its own (`（一）坚持系统观念，统筹推进`
+takes no full stop), a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), a
+bracket left open (a table row's `（城关镇，粮油加工`), a digit at the end (often a misread mark
+itself: `达到32%以上5`), OCR noise in the last clause (Latin marks, a folio's spaced remains, a stray
+quote), a heading run into the last sentence, or a line too short to tell from a title.
+
+On the OCR sets (pages and whole documents, Noto and Kai faces) 135 of 140 such full stops brought
+the text closer to the truth and none took it further; none fired on the truths, the gold or 1.86 M
+characters of People's Daily.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.edit import Edit, Safety, fast_edit
+
+RULE = "sentence.lost-full-stop"
+_NUMERALS = "一二三四五六七八九十"
+_HEADING = re.compile(
+    f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
+    f"|第[{_NUMERALS}百零〇]+[条章节])"
+)
+# A paragraph that ends without a mark, the line after it a heading.
+_UNENDED = re.compile(f"(?m)^(.*[\u4e00-\u9fff%”])[ \t\u3000]*\n(?={_HEADING.pattern})")
+# A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`).
+_OWN_HEADING = re.compile(
+    f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
+    f"|第[{_NUMERALS}百零〇]+)"
+)
+MIN_LENGTH = 16  # a shorter line with a comma is as likely a heading or a title
+_SENTENCE_MARK = re.compile("[，、；。]")
+_LAST_CLAUSE = re.compile("[^，、；。：]*$")
+_INTRODUCES = re.compile("如下|以下|下列|如次|附件")
+# OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
+_NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
+# A heading run into the paragraph's last sentence (`…日常管理第二章、投放与运营`), its 章 or 条 perhaps
+# misread (`…交接工作“=第三前，分类收集与运送`): the paragraph's mark belongs before it.
+_RUN_IN_HEADING = re.compile(f"第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])[^。]*$")
+_HAN = re.compile("[\u4e00-\u9fff]")
+CONFIDENCE = 0.9
+
+
+def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
+    """The `。` to put at the end of each paragraph of sentences that a heading follows, for the pass
+    `pass_name`."""
+    if "\n" not in text:
+        return []
+    edits = []
+    for match in _UNENDED.finditer(text):
+        paragraph = match.group(1)
+        if _lost_full_stop(paragraph):
+            end = match.end(1)
+            edits.append(fast_edit(
+                end, end, "", "。", pass_name, RULE, CONFIDENCE,
+                "a paragraph of sentences ends without a mark where a heading follows: OCR lost its 。",
+                Safety.AUTO,
+            ))
+    return edits
+
+
+def _lost_full_stop(paragraph: str) -> bool:
+    if len(paragraph) < MIN_LENGTH or not _SENTENCE_MARK.search(paragraph):
+        return False
+    heading = _OWN_HEADING.match(paragraph)
+    if heading is not None and "。" not in paragraph[heading.end():]:
+        return False  # a heading of its own line: no full stop
+    if paragraph.count("（") + paragraph.count("(") > paragraph.count("）") + paragraph.count(")"):
+        return False
+    if paragraph.endswith("”") and paragraph.count("“") < paragraph.count("”"):
+        return False
+    clause = _LAST_CLAUSE.search(paragraph)
+    last = clause.group() if clause else ""
+    if _RUN_IN_HEADING.search(paragraph):
+        return False
+    return (len(_HAN.findall(last)) >= 2 and not _INTRODUCES.search(last) and not _NOISE.search(last)
+            and last.count("“") <= last.count("”"))

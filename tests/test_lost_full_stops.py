@@ -1,0 +1,59 @@
+"""A paragraph of sentences that a heading follows gets back the `。` OCR lost at its end."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.config import Config
+from cleaner.edit import Safety, apply
+from cleaner.lost_full_stops import RULE, lost_full_stops
+from cleaner.pipeline import Pipeline
+
+
+def stopped(text: str) -> str:
+    return apply(text, lost_full_stops(text, "punctuation"))
+
+
+@pytest.mark.parametrize("heading", ["一、总体要求", "（三）严格监督考核", "(二)具备条件", "2.加强师资",
+                                     "第五条 本办法"])
+def test_a_paragraph_of_sentences_before_a_heading_ends_with_a_full_stop(heading: str) -> None:
+    text = f"为推动工作落实，结合我市实际，制定本方案\n{heading}\n"
+    assert stopped(text) == f"为推动工作落实，结合我市实际，制定本方案。\n{heading}\n"
+
+
+@pytest.mark.parametrize("ending", ["同比增长8.3%", "组建了86人的“流动教师队”"])
+def test_a_figure_or_a_quoted_term_can_end_the_sentence(ending: str) -> None:
+    text = f"今年以来，全县农业生产稳中有进，{ending}\n（三）农民收入稳步增长\n"
+    assert stopped(text) == f"今年以来，全县农业生产稳中有进，{ending}。\n（三）农民收入稳步增长\n"
+
+
+def test_the_edit_is_automatic_and_names_its_rule() -> None:
+    [edit] = lost_full_stops("为推动工作落实，结合我市实际，制定本方案\n一、总体要求\n", "punctuation")
+    assert (edit.before, edit.after, edit.safety, edit.rule_id) == ("", "。", Safety.AUTO, RULE)
+
+
+@pytest.mark.parametrize("text", [
+    "（一）坚持系统观念，统筹推进各项工作\n（二）坚持问题导向\n",  # a heading of its own line
+    "三，切实加强习近平总书记重要指示精神贯彻落实工作的组织领导\n（一）加强组织领导。\n",  # 、 misread
+    "为做好今年工作，现就有关事项通知如下\n一、总体要求\n",  # introduces a list: a colon
+    "结合我市实际，重点做好以下五个方面工作\n（一）全力推进\n",
+    "1.安澜县溪畔食用菌专业合作社（溪畔镇，食用菌种植\n2.安澜县明辉饲料有限公司\n",  # a bracket open
+    "到2026年底高技能人才占技能人才总量的比例达到32%以上5\n二、重点任务\n",  # a figure: a misread mark
+    "强化公共数据共享，开展授权运营试点;了\n（二）具备电子围栏\n",  # Latin marks: noise
+    "为做好今年的工作，现提出以下意见。     5      本\n一、基础设施\n",  # a folio's remains
+    "各区人民政府负责辖区内停放区域的日常管理第二章、投放与运营\n第五条 市交通运输主管部门\n",  # run in
+    "为落实本方案，结合我市实际，制定本方案“一 总体要求\n(一) 指导思想\n",  # a stray quote
+    "交接工作，第三前，分类收集与运送\n第九条 医疗废物\n",  # a chapter heading misread
+    "总体要求，主要任务\n一、总体要求\n",  # too short to tell from a title
+    "全面贯彻党的二十大精神。\n一、总体要求\n",  # already ends with a mark
+    "全面贯彻党的二十大精神，推动高质量发展\n各区人民政府：\n",  # no heading follows
+])
+def test_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
+    assert lost_full_stops(text, "punctuation") == []
+
+
+def test_a_second_clean_adds_nothing() -> None:
+    pipeline = Pipeline(Config())
+    once = pipeline.run("为推动工作落实，结合我市实际，制定本方案\n\n一、总体要求\n（一）指导思想\n").text
+    assert "制定本方案。\n一、总体要求" in once
+    assert pipeline.run(once).text == once
