@@ -9,6 +9,7 @@ from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.edit import Edit, overlaps
 from cleaner.errors import CleanerError
+from cleaner.percent_nines import percent_nines
 from cleaner.rules import MATCH_TIMEOUT, Rule, load_rule_files
 from cleaner.textspan import minimal_change
 
@@ -32,6 +33,8 @@ class RulesPass:
         for rule in self.rules:
             for edit in rule_edits(rule, text):
                 taken.claim(edit)
+        for edit in percent_nines(text, NAME):  # (evidence from the whole document: no pattern)
+            taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
 

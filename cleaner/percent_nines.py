@@ -1,0 +1,39 @@
+"""A `9` OCR read into percentages: Tesseract sees the `%` sign as `9%` (`增长8.3%` → `增长8.39%`).
+
+One such figure could be true (`增长25.69%`), so the evidence is the document's: when at least two of
+its percentages have two decimals ending in 9 and none has two decimals ending otherwise, those
+9s are the misreading (`同比增长8.39%` … `增长1.39%` → `8.3%` … `1.3%`). A document that states
+percentages to two decimals has them end in every digit.
+
+On the OCR sets (pages and whole documents) 58 of 58 such 9s were misread; in People's Daily of
+January 1998 (1.86 M characters, 1,437 percentages, six two-decimal ones ending in 9) none of the
+figures is taken for one, in any span of 20 paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.edit import Edit, Safety, fast_edit
+
+RULE = "figure.percent-nine"
+MIN_FIGURES = 2
+CONFIDENCE = 0.9
+_TWO_DECIMALS = re.compile("(?<![0-9.])[0-9]+\\.[0-9]([0-9])(?=[%％])")
+
+
+def percent_nines(text: str, pass_name: str) -> list[Edit]:
+    """The 9s to delete from the document's two-decimal percentages, for the pass `pass_name`."""
+    if "%" not in text and "％" not in text:
+        return []
+    figures = list(_TWO_DECIMALS.finditer(text))
+    if len(figures) < MIN_FIGURES or any(figure.group(1) != "9" for figure in figures):
+        return []
+    return [
+        fast_edit(
+            figure.start(1), figure.end(1), "9", "", pass_name, RULE, CONFIDENCE,
+            "every two-decimal percentage of this document ends in 9: OCR read its % sign as 9%",
+            Safety.AUTO,
+        )
+        for figure in figures
+    ]
