@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from cleaner import Config, clean
 from cleaner.edit import Safety
 from cleaner.layout_lines import split_lines
@@ -262,6 +264,15 @@ def test_a_page_cut_through_a_four_character_word_is_rejoined() -> None:
     result = clean(text, LAYOUT)
     assert result.text == text.replace("\n\n", "", 1)
     assert "join.split-word" in [edit.rule_id for edit in result.applied]
+
+
+@pytest.mark.parametrize(("cut", "whole"), [("7月\n5日前", "7月5日前"), ("2024\n年底前", "2024年底前")])
+def test_a_date_or_figure_cut_from_its_unit_at_a_page_break_is_rejoined(cut: str, whole: str) -> None:
+    text = ("各单位请于6月5日前将活动方案、联络员名单报送县安委办，活动期间每周五报送工作进展，"
+            f"请于{cut}报送活动总结。\n\n联系人：孙明远\n")
+    result = clean(text, LAYOUT)
+    assert f"请于{whole}报送活动总结。\n" in result.text
+    assert "join.split-figure" in [edit.rule_id for edit in result.applied]
 
 
 def test_a_paragraph_ending_on_a_comma_before_another_keeps_its_break_and_the_join_goes_to_review() -> None:
