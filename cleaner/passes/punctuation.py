@@ -26,6 +26,7 @@ from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
+from cleaner.middle_dots import middle_dots
 from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
 
@@ -93,6 +94,7 @@ class PunctuationPass:
         edits += _second_colons(text, protected)
         edits += lost_heading_numbers(text, NAME)
         edits += lost_full_stops(text, NAME)
+        edits += middle_dots(text, NAME)
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.
