@@ -253,6 +253,16 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
     ]
 
 
+@pytest.mark.parametrize(("ocr", "cleaned"), [
+    ("地区生产总值《GDP) 3486.72亿元", "地区生产总值（GDP） 3486.72亿元"),
+    ("35周岁以下《1988年6月1日以后出生）", "35周岁以下（1988年6月1日以后出生）"),
+    ("本报讯《记者吴晓岗，通讯员齐明）近日", "本报讯（记者吴晓岗，通讯员齐明）近日"),
+    ("印发《2024年统计公报)的通知", "印发《2024年统计公报》的通知"),  # a title: its close was misread
+])
+def test_a_title_mark_around_what_no_title_is_was_a_round_bracket(ocr: str, cleaned: str) -> None:
+    assert clean(ocr, PUNCTUATION).text == cleaned
+
+
 def test_semicolons_between_the_items_of_a_list_become_full_width_at_once() -> None:
     several = "培训不少于8万人次;新增高技能人才1万人;新增就业2万人。"
     numbered = "拥护中国共产党的领导;（二）具有良好的品行"
