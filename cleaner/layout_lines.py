@@ -90,6 +90,8 @@ _HAN_RANGE = "\u4e00-\u9fff"
 _MARKER = re.compile(
     rf"[{_NUMERAL}]+[、.．]"
     rf"|[（(][{_NUMERAL}]+[）)]"
+    # (its brackets as OCR may read them: 【五), {三), 《一), (二》)
+    rf"|[【{{〔［\[《〈][{_NUMERAL}]+[）)]|[（(][{_NUMERAL}]+[》〉]"
     r"|[（(][0-9]{1,2}[）)]"
     r"|[0-9]{1,2}(?:[、．]|\.(?![0-9]))"
     r"|[①-⑳⑴-⒇❶-❿]"
@@ -101,7 +103,7 @@ _MARKER = re.compile(
 )
 # Characters a structural marker can start with, a standalone line end with, a contact line start with.
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注")
+                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 _CONTACT_STARTS = frozenset("联电传手邮地Ee")
 _DATE = (

@@ -275,6 +275,13 @@ def test_a_date_or_figure_cut_from_its_unit_at_a_page_break_is_rejoined(cut: str
     assert "join.split-figure" in [edit.rule_id for edit in result.applied]
 
 
+@pytest.mark.parametrize("heading", ["【五) 深化农村综合改革。", "{三）及时报送信息。", "《一)加强组织领导。",
+                                     "(二》具有良好品行。"])
+def test_a_list_heading_whose_brackets_ocr_misread_still_starts_a_paragraph(heading: str) -> None:
+    text = f"推动乡村由“一时美”向“持久美”转变“\n\n{heading}稳妥推进第二轮土地承包到期后再延长三十年试点。\n"
+    assert f"\n{heading}" in clean(text, LAYOUT).text
+
+
 def test_a_paragraph_ending_on_a_comma_before_another_keeps_its_break_and_the_join_goes_to_review() -> None:
     text = "各地要认真组织学习，深刻领会重要指示精神，\n\n全面推进技能人才工作。\n"
     result = clean(text, LAYOUT)
