@@ -92,6 +92,8 @@ _MARKER = re.compile(
     rf"|[（(][{_NUMERAL}]+[）)]"
     # (its brackets as OCR may read them: 【五), {三), 《一), (二》)
     rf"|[【{{〔［\[《〈][{_NUMERAL}]+[）)]|[（(][{_NUMERAL}]+[》〉]"
+    # (or without its number: 、申请补助的理由; no line of print starts with 、, so OCR lost the 一 of 一、)
+    rf"|、(?=[{_HAN_RANGE}])"
     r"|[（(][0-9]{1,2}[）)]"
     r"|[0-9]{1,2}(?:[、．]|\.(?![0-9]))"
     r"|[①-⑳⑴-⒇❶-❿]"
@@ -103,7 +105,7 @@ _MARKER = re.compile(
 )
 # Characters a structural marker can start with, a standalone line end with, a contact line start with.
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈")
+                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 _CONTACT_STARTS = frozenset("联电传手邮地Ee")
 _DATE = (

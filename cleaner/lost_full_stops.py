@@ -30,9 +30,10 @@ _HEADING = re.compile(
 )
 # A paragraph that ends without a mark, the line after it a heading.
 _UNENDED = re.compile(f"(?m)^(.*[\u4e00-\u9fff%”])[ \t\u3000]*\n(?={_HEADING.pattern})")
-# A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`).
+# A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`, or lost its
+# number: `、申请补助的理由`).
 _OWN_HEADING = re.compile(
-    f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
+    f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
     f"|第[{_NUMERALS}百零〇]+)"
 )
 MIN_LENGTH = 16  # a shorter line with a comma is as likely a heading or a title

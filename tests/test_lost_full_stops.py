@@ -35,6 +35,7 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
 @pytest.mark.parametrize("text", [
     "（一）坚持系统观念，统筹推进各项工作\n（二）坚持问题导向\n",  # a heading of its own line
     "三，切实加强习近平总书记重要指示精神贯彻落实工作的组织领导\n（一）加强组织领导。\n",  # 、 misread
+    "、申请补助的理由和依据，以及资金使用计划\n（一）群众诉求迫切\n",  # a heading that lost its number
     "为做好今年工作，现就有关事项通知如下\n一、总体要求\n",  # introduces a list: a colon
     "结合我市实际，重点做好以下五个方面工作\n（一）全力推进\n",
     "1.安澜县溪畔食用菌专业合作社（溪畔镇，食用菌种植\n2.安澜县明辉饲料有限公司\n",  # a bracket open

@@ -282,6 +282,12 @@ def test_a_list_heading_whose_brackets_ocr_misread_still_starts_a_paragraph(head
     assert f"\n{heading}" in clean(text, LAYOUT).text
 
 
+def test_a_line_that_starts_with_an_enumeration_comma_is_a_heading_that_lost_its_number() -> None:
+    """(No line of print starts with 、: OCR dropped the 一 of 一、 or the like.)"""
+    text = "经第三方造价咨询机构审核，项目总投资为6840万元\n、申请补助的理由\n（一）群众诉求迫切。\n"
+    assert clean(text, LAYOUT).text == text
+
+
 def test_a_paragraph_ending_on_a_comma_before_another_keeps_its_break_and_the_join_goes_to_review() -> None:
     text = "各地要认真组织学习，深刻领会重要指示精神，\n\n全面推进技能人才工作。\n"
     result = clean(text, LAYOUT)
