@@ -46,6 +46,8 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "为落实本方案，结合我市实际，制定本方案“一 总体要求\n(一) 指导思想\n",  # a stray quote
     "交接工作，第三前，分类收集与运送\n第九条 医疗废物\n",  # a chapter heading misread
     "总体要求，主要任务\n一、总体要求\n",  # too short to tell from a title
+    "港澳台同胞可持有效证件报名参加语言服务岗“二，报名条件\n1.遵守国家法律法规\n",  # a heading run in
+    "市本级主要支出项目执行情况：教育支出38.62亿元，增长\n5.社会保障和就业支出42.1亿元\n",  # figure lost
     "全面贯彻党的二十大精神。\n一、总体要求\n",  # already ends with a mark
     "全面贯彻党的二十大精神，推动高质量发展\n各区人民政府：\n",  # no heading follows
 ])
