@@ -48,12 +48,14 @@ _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u300
 # misread (`…交接工作“=第三前，分类收集与运送`): the paragraph's mark belongs before it.
 # So does a numbered heading (`…语言服务岗“二，报名条件`).
 _RUN_IN_HEADING = re.compile(
-    f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.．])"
-    "[^。]*$"
+    f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
+    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.．])[^。]*$"
 )
 # A sentence does not end on a word that takes a figure (`教育支出38.62亿元，增长⏎5.1%…`): the figure
 # is on the next line, which only looks like a numbered item.
-_TAKES_A_FIGURE = re.compile("(?:增长|下降|提高|降低|增加|减少|上升|回落|达到|达|为|占|约|共|计|合计|超过|不少于|不低于)$")
+_TAKES_A_FIGURE = re.compile(
+    "(?:增长|下降|提高|降低|增加|减少|上升|回落|达到|达|为|占|约|共|计|合计|超过|不少于|不低于)$"
+)
 _HAN = re.compile("[\u4e00-\u9fff]")
 CONFIDENCE = 0.9
 
