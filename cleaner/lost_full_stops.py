@@ -30,8 +30,9 @@ _HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
     f"|第[{_NUMERALS}百零〇]+[条章节])"
 )
-# A paragraph that ends without a mark, the line after it a heading.
-_UNENDED = re.compile(f"(?m)^(.*[\u4e00-\u9fff%”])[ \t\u3000]*\n(?={_HEADING.pattern})")
+# A line break before a heading (the break first: a pattern opening with a literal is scanned for in C).
+_BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
+
 # A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`, or lost its
 # number: `、申请补助的理由`).
 _OWN_HEADING = re.compile(
@@ -40,7 +41,7 @@ _OWN_HEADING = re.compile(
 )
 MIN_LENGTH = 16  # a shorter line with a comma is as likely a heading or a title
 _SENTENCE_MARK = re.compile("[，、；。]")
-_LAST_CLAUSE = re.compile("[^，、；。：]*$")
+_CLAUSE_MARKS = "，、；。："
 _INTRODUCES = re.compile("如下|以下|下列|如次|附件")
 # OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
 _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
@@ -49,12 +50,13 @@ _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u300
 # So does a numbered heading (`…语言服务岗“二，报名条件`).
 _RUN_IN_HEADING = re.compile(
     f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
-    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.．])[^。]*$"
+    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.．])"
 )
 # A sentence does not end on a word that takes a figure (`教育支出38.62亿元，增长⏎5.1%…`): the figure
 # is on the next line, which only looks like a numbered item.
-_TAKES_A_FIGURE = re.compile(
-    "(?:增长|下降|提高|降低|增加|减少|上升|回落|达到|达|为|占|约|共|计|合计|超过|不少于|不低于)$"
+_TAKES_A_FIGURE = (
+    "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "达到", "达", "为", "占", "约", "共", "计",
+    "合计", "超过", "不少于", "不低于",
 )
 _HAN = re.compile("[\u4e00-\u9fff]")
 CONFIDENCE = 0.9
@@ -66,16 +68,22 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
     if "\n" not in text:
         return []
     edits = []
-    for match in _UNENDED.finditer(text):
-        paragraph = match.group(1)
-        if _lost_full_stop(paragraph):
-            end = match.end(1)
+    for match in _BEFORE_HEADING.finditer(text):
+        line_end = match.start()
+        paragraph = text[text.rfind("\n", 0, line_end) + 1:line_end].rstrip(" \t\u3000")
+        if paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph):
+            end = text.rfind("\n", 0, line_end) + 1 + len(paragraph)
             edits.append(fast_edit(
                 end, end, "", "。", pass_name, RULE, CONFIDENCE,
                 "a paragraph of sentences ends without a mark where a heading follows: OCR lost its 。",
                 Safety.AUTO,
             ))
     return edits
+
+
+def _unended(last: str) -> bool:
+    """Whether a paragraph ending in `last` ends without a mark: in a hanzi, a % or a closing quote."""
+    return "\u4e00" <= last <= "\u9fff" or last in "%”"
 
 
 def _lost_full_stop(paragraph: str) -> bool:
@@ -88,9 +96,9 @@ def _lost_full_stop(paragraph: str) -> bool:
         return False
     if paragraph.endswith("”") and paragraph.count("“") < paragraph.count("”"):
         return False
-    clause = _LAST_CLAUSE.search(paragraph)
-    last = clause.group() if clause else ""
-    if _RUN_IN_HEADING.search(paragraph) or _TAKES_A_FIGURE.search(paragraph):
+    last = paragraph[max(map(paragraph.rfind, _CLAUSE_MARKS)) + 1:]  # the last clause
+    sentence = paragraph[paragraph.rfind("。") + 1:]
+    if paragraph.endswith(_TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence):
         return False
     return (len(_HAN.findall(last)) >= 2 and not _INTRODUCES.search(last) and not _NOISE.search(last)
             and last.count("“") <= last.count("”"))

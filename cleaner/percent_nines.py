@@ -19,14 +19,16 @@ from cleaner.edit import Edit, Safety, fast_edit
 RULE = "figure.percent-nine"
 MIN_FIGURES = 2
 CONFIDENCE = 0.9
-_TWO_DECIMALS = re.compile("(?<![0-9.])[0-9]+\\.[0-9]([0-9])(?=[%％])")
+# The point first, the look-behinds after it (a pattern opening with a literal is scanned for in C).
+_TWO_DECIMALS = re.compile("\\.(?<=[0-9]\\.)[0-9]([0-9])(?=[%％])")
 
 
 def percent_nines(text: str, pass_name: str) -> list[Edit]:
     """The 9s to delete from the document's two-decimal percentages, for the pass `pass_name`."""
     if "%" not in text and "％" not in text:
         return []
-    figures = list(_TWO_DECIMALS.finditer(text))
+    # (A figure's integer part starts after no other point: 1.2.39% is no percentage.)
+    figures = [figure for figure in _TWO_DECIMALS.finditer(text) if not _after_point(text, figure.start())]
     if len(figures) < MIN_FIGURES or any(figure.group(1) != "9" for figure in figures):
         return []
     return [
@@ -37,3 +39,11 @@ def percent_nines(text: str, pass_name: str) -> list[Edit]:
         )
         for figure in figures
     ]
+
+
+def _after_point(text: str, point: int) -> bool:
+    """Whether the digits before the point at `point` follow another point."""
+    start = point
+    while start and "0" <= text[start - 1] <= "9":
+        start -= 1
+    return start > 0 and text[start - 1] == "."
