@@ -162,10 +162,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
 # A break kept, for want of evidence, after a line ending mid-text or on a comma, in a column
 # (join.short-line, join.short-continuing) or in free text (join.page-break, break.heading): where
 # the break splits a word or a date or figure, or the next line closes a bracket the paragraph left
-# open, it joins. The
-# rule must be the same for both kinds of text, because a second run sees the paragraphs a first
-# run made from a column as free text; so it looks only at the paragraph's end (as far back as the
-# lines joined so far) and the next line's start.
+# open, it joins. The rule must be the same for both kinds of text, because a second run sees the
+# paragraphs a first run made from a column as free text; so it looks only at the paragraph's end
+# (as far back as the lines joined so far) and the next line's start.
 _EVIDENCE_CANDIDATES = frozenset({"join.short-line", "join.short-continuing", "join.page-break", "break.heading"})
 SPLIT_WORD = _decision(Verdict.JOIN, "join.split-word", 0.8,
                        "the line ends mid-text and its last character makes a word with the next line's first")

@@ -32,7 +32,6 @@ _HEADING = re.compile(
 )
 # A line break before a heading (the break first: a pattern opening with a literal is scanned for in C).
 _BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
-
 # A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`, or lost its
 # number: `、申请补助的理由`).
 _OWN_HEADING = re.compile(
@@ -69,10 +68,10 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
         return []
     edits = []
     for match in _BEFORE_HEADING.finditer(text):
-        line_end = match.start()
-        paragraph = text[text.rfind("\n", 0, line_end) + 1:line_end].rstrip(" \t\u3000")
+        start = text.rfind("\n", 0, match.start()) + 1
+        paragraph = text[start:match.start()].rstrip(" \t\u3000")
         if paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph):
-            end = text.rfind("\n", 0, line_end) + 1 + len(paragraph)
+            end = start + len(paragraph)
             edits.append(fast_edit(
                 end, end, "", "。", pass_name, RULE, CONFIDENCE,
                 "a paragraph of sentences ends without a mark where a heading follows: OCR lost its 。",
