@@ -65,7 +65,7 @@ _TITLE_NAME = re.compile(
 # A 《 closed by a round bracket around what no title is: a Latin abbreviation or a figure first
 # (《GDP), 《1988年6月1日以后出生）), or a byline (本报讯《记者…）). On the OCR sets 15 of 15 were （.
 # (A title that starts with a figure, 《2024年统计公报), is told by its end, as above.)
-_NON_TITLE_CLOSED_ROUND = re.compile("[《〈]((?:[A-Za-z0-9]|记者|通讯员)[^《》〈〉（()）\n]{0,30})[)）]")
+_NON_TITLE_CLOSED_ROUND = re.compile("[《〈]((?:[A-Za-z0-9]|记者|通讯员)[^《》〈〉（()）\n]{0,30})[)）]\\)*")
 # The mirror for a list number (`(三》`, `（2〉`): the number tells a round pair (a title would be words).
 _ROUND_CLOSED_BY_TITLE_MARK = re.compile("[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[》〉]")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
@@ -218,13 +218,20 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
         edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{inside}）", NAME,
                                "bracket.title-mark-for-round", 0.95,
                                "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈"))
+    paired = {position for edit in edits for position in range(edit.start, edit.end)}
     for match in _NON_TITLE_CLOSED_ROUND.finditer(text):
+        if match.start() in paired or match.end() - 1 in paired:
+            continue  # (《记者王明）: a few hanzi, the pair made above)
         if _TITLE_NAME.search(match.group(1)) and match.group()[0] == "《":  # (《2024年统计公报))
-            edits.append(fast_edit(match.end() - 1, match.end(), match.group()[-1], "》", NAME,
+            close = match.start() + len(match.group(1)) + 1
+            edits.append(fast_edit(close, close + 1, text[close], "》", NAME,
                                    "bracket.round-for-title-mark", 0.9,
                                    "a title in 《 closed by a round bracket: OCR read the closing 》 as ）"))
         else:
-            edits.append(fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
+            start = match.start()
+            while start and text[start - 1] == "(" and start - 1 not in paired:
+                start -= 1  # (a half-width bracket beside it is OCR reading it twice, as above)
+            edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{match.group(1)}）", NAME,
                                    "bracket.title-mark-for-round", 0.95,
                                    "a 《 or 〈 closed by a round bracket around an abbreviation, a figure or a "
                                    "byline: OCR read the opening （ as 《 or 〈"))

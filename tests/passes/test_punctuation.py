@@ -258,6 +258,7 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
     ("35周岁以下《1988年6月1日以后出生）", "35周岁以下（1988年6月1日以后出生）"),
     ("本报讯《记者吴晓岗，通讯员齐明）近日", "本报讯（记者吴晓岗，通讯员齐明）近日"),
     ("印发《2024年统计公报)的通知", "印发《2024年统计公报》的通知"),  # a title: its close was misread
+    ("本报讯《记者王明）近日", "本报讯（记者王明）近日"),  # a few hanzi: one pair, made once
 ])
 def test_a_title_mark_around_what_no_title_is_was_a_round_bracket(ocr: str, cleaned: str) -> None:
     assert clean(ocr, PUNCTUATION).text == cleaned
