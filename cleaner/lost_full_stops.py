@@ -28,8 +28,8 @@ RULE = "sentence.lost-full-stop"
 _NUMERALS = "一二三四五六七八九十"
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》.)
 _HEADING = re.compile(
-    f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)]|[（(][{_NUMERALS}]{{1,3}}[》〉]"
-    f"|[0-9]{{1,2}}[.．、](?![0-9])|第[{_NUMERALS}百零〇]+[条章节])"
+    f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)]"
+    f"|[（(][{_NUMERALS}]{{1,3}}[》〉]|[0-9]{{1,2}}[.．、](?![0-9])|第[{_NUMERALS}百零〇]+[条章节])"
 )
 # A line break before a heading (the break first: a pattern opening with a literal is scanned for in C).
 _BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
