@@ -39,9 +39,10 @@ _OWN_HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
     f"|第[{_NUMERALS}百零〇]+)"
 )
-# A line of fewer hanzi with a comma is as likely a heading or a title (hanzi: the marks and quotes
-# later passes put in or take out must not change the verdict).
-MIN_HANZI = 12
+# A shorter line with a comma is as likely a heading or a title (counted without quotes and spaces,
+# which later passes put in or take out: they must not change the verdict).
+MIN_LENGTH = 16
+_NOT_COUNTED = re.compile("[“”\"‘’' \t\u3000]")
 _SENTENCE_MARK = re.compile("[，、；。]")
 _CLAUSE_MARKS = "，、；。："
 _INTRODUCES = re.compile("如下|以下|下列|如次|附件")
@@ -49,10 +50,10 @@ _INTRODUCES = re.compile("如下|以下|下列|如次|附件")
 _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
 # A heading run into the paragraph's last sentence (`…日常管理第二章、投放与运营`), its 章 or 条 perhaps
 # misread (`…交接工作“=第三前，分类收集与运送`): the paragraph's mark belongs before it.
-# So does a numbered heading (`…语言服务岗“二，报名条件`, `…（二）加强…`).
+# So does a numbered heading (`…语言服务岗“二，报名条件`, `…场景=二 提升…`, `…（二）加强…`).
 _RUN_IN_HEADING = re.compile(
     f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
-    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.．]|[（(][{_NUMERALS}]{{1,3}}[）)])"
+    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.． \u3000]|[（(][{_NUMERALS}]{{1,3}}[）)])"
 )
 # A sentence does not end on a word that takes a figure (`教育支出38.62亿元，增长⏎5.1%…`): the figure
 # is on the next line, which only looks like a numbered item.
@@ -89,7 +90,7 @@ def _unended(last: str) -> bool:
 
 
 def _lost_full_stop(paragraph: str) -> bool:
-    if len(_HAN.findall(paragraph)) < MIN_HANZI or not _SENTENCE_MARK.search(paragraph):
+    if len(paragraph) - len(_NOT_COUNTED.findall(paragraph)) < MIN_LENGTH or not _SENTENCE_MARK.search(paragraph):
         return False
     heading = _OWN_HEADING.match(paragraph)
     if heading is not None and "。" not in paragraph[heading.end():]:
