@@ -210,3 +210,6 @@ class Proposal:
     # The gain of the strongest other correction of the same anomaly (a character beside this one)
     # that this one won over (None: none): a close rival makes the choice uncertain.
     rival_gain: float | None = None
+    # Whether it changes one usual last character of a place name into another before the name's
+    # suffix (梧川市 -> 梧州市): a guess at which of two names is meant, never automatic.
+    name_guess: bool = False

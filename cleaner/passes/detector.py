@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import lru_cache
 
 from cleaner.config import Config
@@ -21,7 +22,7 @@ from cleaner.detect_flags import prepare_bigram_numbers
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Proposal
-from cleaner.detect_tables import LEARNED_FILE, TABLES_FILE, is_han, load_tables
+from cleaner.detect_tables import LEARNED_FILE, PLACE_SUFFIXES, TABLES_FILE, is_han, load_tables
 from cleaner.detect_terms import MIN_TERM_COUNT, hanzi_grams, trigram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.edit import Edit, Safety
@@ -99,8 +100,8 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
         found = by_vocabulary + by_lexicon
-        proposals = _disjoint([proposal for proposal in found if proposal.start not in protected]
-                              if protected else found)
+        proposals = _name_guesses_marked(current, model, _disjoint(
+            [proposal for proposal in found if proposal.start not in protected] if protected else found))
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
@@ -184,6 +185,17 @@ def protected_positions(text: str) -> set[int]:
     return found
 
 
+def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Proposal]) -> list[Proposal]:
+    """`proposals`, those that change a place name's usual last character into another before the
+    name's suffix (梧川市 -> 梧州市) marked as guesses (`Proposal.name_guess`)."""
+    finals = model.tables.place_finals
+    return [
+        replace(proposal, name_guess=True) if proposal.before in finals and proposal.after in finals
+        and text[proposal.end:proposal.end + 1] in PLACE_SUFFIXES else proposal
+        for proposal in proposals
+    ]
+
+
 def _close(position: int, around: list[int], distance: int) -> bool:
     """Whether `position` is within `distance` of one of the sorted positions `around`."""
     index = bisect_left(around, position - distance)
@@ -230,7 +242,8 @@ def confidence(proposal: Proposal) -> float:
 
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
-    return (proposal.kind in AUTOMATIC_KINDS and confidence(proposal) >= AUTO_CONFIDENCE
+    return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess
+            and confidence(proposal) >= AUTO_CONFIDENCE
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
 
@@ -252,6 +265,9 @@ def _reason(proposal: Proposal) -> str:
         return f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}"
     if proposal.kind == "dropped":
         return f"a term this document uses often lacks {proposal.after} here"
+    if proposal.name_guess:
+        return (f"{proposal.before} and {proposal.after} both end place names before a suffix (市, 县, 区 …): "
+                "which name is meant is a guess")
     if proposal.kind == "extra":
         return f"{proposal.before} splits a word its neighbours make: OCR inserted it"
     return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"

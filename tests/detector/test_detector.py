@@ -111,6 +111,15 @@ def test_names_in_a_list_or_a_byline_are_left_alone(detector: DetectorPass) -> N
     assert detector.propose("新华社哈瓦那１月１２日电（记者郝云甫）古巴第五届全国人大代表选举") == []
 
 
+def test_one_place_names_last_character_for_another_before_its_suffix_is_only_a_guess(
+    detector: DetectorPass,
+) -> None:
+    # (梧川市, a name the lexicon lacks, reads as a misreading of 梧州市; 川 and 州 both end many names)
+    edits = detector.propose("梧川市城市生活垃圾分类管理实施细则")
+    assert [(edit.before, edit.after, edit.safety) for edit in edits] == [("川", "州", Safety.REVIEW)]
+    assert "place names" in edits[0].reason
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE

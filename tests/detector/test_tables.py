@@ -9,7 +9,7 @@ import pytest
 from cleaner.data import data_file
 from cleaner.detect_context import estimate, format_model, parse_model
 from cleaner.detect_model import DetectorModel
-from cleaner.detect_tables import TABLES_FILE, derive, format_tables, load_tables, parse_tables
+from cleaner.detect_tables import MIN_PLACE_NAMES, TABLES_FILE, derive, format_tables, load_tables, parse_tables
 from cleaner.errors import DictionaryError
 from cleaner.glyphs import builtin_glyph_table, parse_glyph_table
 from cleaner.learn import parse_confusion_table
@@ -43,6 +43,16 @@ def test_known_bigrams_come_from_frequent_words_only() -> None:
 
 def test_standalone_hanzi_are_frequent_single_character_words() -> None:
     assert small_model().tables.standalone == frozenset({"的"})
+
+
+def test_place_finals_end_the_name_part_of_many_place_names() -> None:
+    firsts = "杭广苏温台福兰赣郑徐常泉滁宿亳"[:MIN_PLACE_NAMES]
+    names = "".join(f"{first}州市\t300\n" for first in firsts)  # 州 ends MIN_PLACE_NAMES of them
+    names += "".join(f"{first}川县\t300\n" for first in firsts[1:])  # 川 one fewer
+    lexicon = parse_lexicon(LEXICON + names)
+    tables = derive(lexicon, parse_glyph_table(GLYPHS), parse_confusion_table(LEARNED),
+                    parse_model(CONTEXT.encode("utf-8")))
+    assert tables.place_finals == frozenset({"州"})
 
 
 def test_candidates_are_similar_glyphs_and_often_learned_confusions() -> None:
