@@ -321,7 +321,25 @@ def _marks(text: str, taken: set[int], protected: list[tuple[int, int]], chinese
                 if other is not None and not marks.excluded[other] and not marks.chinese[other]:
                     marks.chinese[other] = True
         _spread(marks)
+    closing = [number for number in compress(range(len(positions)), marks.stray)
+               if marks.chinese[number] and not marks.excluded[number] and _closes_chinese(text, positions[number])]
+    if closing:
+        # A stray ) that becomes ） (see _mark_edits) leaves the mark after it beside a full-width
+        # bracket, as a second run sees it (合理)! → 合理）！): that mark is Chinese too.
+        for number in closing:
+            other = marks.index.get(_skip_spaces(text, positions[number] + 1, 1))
+            if other is not None and not marks.excluded[other] and not marks.chinese[other]:
+                marks.chinese[other] = True
+        _spread(marks)
     return _mark_edits(marks)
+
+
+def _closes_chinese(text: str, position: int) -> bool:
+    """Whether the stray ) at `position` closes Chinese text: after a hanzi or a digit, and not in a
+    run of them (which is left to the echo rules)."""
+    return (text[position] == ")" and position > 0
+            and (_HAN_CHAR.match(text[position - 1]) is not None or text[position - 1].isdigit())
+            and text[position + 1:position + 2] != ")")
 
 
 def _pair_brackets(marks: _Marks, taken: set[int], protected: list[tuple[int, int]]) -> None:
@@ -390,8 +408,7 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
         if marks.stray[number] and not echo:
             # (after a hanzi or a digit only: a mark before it may change in this run, and a second run
             # must decide as this one did)
-            if (char == ")" and position and (_HAN_CHAR.match(text[position - 1]) or text[position - 1].isdigit())
-                    and text[position + 1:position + 2] != ")"):  # (a run of them is left to the echo rules)
+            if _closes_chinese(text, position):
                 # (closing Chinese text, it is ） whatever became of its partner: 44 of 44 on the OCR sets)
                 edits.append(fast_edit(position, position + 1, char, after, NAME, "bracket.stray-closing", 0.85,
                                        "a half-width ) closing Chinese text whose opening bracket OCR lost: "

@@ -138,6 +138,13 @@ def test_stray_brackets_after_a_converted_pair_are_all_echoes() -> None:
     assert clean("总书记(1)))", PUNCTUATION).text == "总书记（1）"
 
 
+@pytest.mark.parametrize(("ocr", "cleaned"), [("公平合理)!", "公平合理）！"), ("公平合理) !", "公平合理）！")])
+def test_a_mark_after_a_stray_closing_bracket_that_converts_converts_with_it(ocr: str, cleaned: str) -> None:
+    """(A second run sees the mark beside ）, so this run must convert it already.)"""
+    once = clean(ocr, PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == (cleaned, ())
+
+
 def test_a_mark_after_a_stray_bracket_echo_is_in_chinese_context() -> None:
     assert clean("摘自（人民日报）)!", PUNCTUATION).text == "摘自（人民日报）！"
 
