@@ -44,8 +44,9 @@ _PAGE_LINE = re.compile(rf"^[\f{INLINE_SPACE}]*(?:{_MARKED}){_SPACE}$", re.MULTI
 # What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
-_FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-z\-－—–―~～一.·]{1,4}")
-_ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-z]")
+# (Full-width letters too: the widths pass, later, makes them Latin, and a second run must agree.)
+_FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ\-－—–―~～一.·]{1,4}")
+_ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 MAX_REMNANT = 4  # characters, spaces aside
 CONFIDENCE = 0.97

@@ -40,7 +40,8 @@ def test_page_number_edit_is_automatic_and_names_its_rule() -> None:
     assert (edit.before, edit.after, edit.rule_id, edit.safety) == ("— 2 —\n", "", "pages.page_number", Safety.AUTO)
 
 
-@pytest.mark.parametrize("folio", ["2", "  12  ", "３", "1一", "一2一", "RE", "3全", "Ms 全", "0 人", "人", "二"])
+@pytest.mark.parametrize("folio", ["2", "  12  ", "３", "1一", "一2一", "RE", "ＲＥ", "3全", "Ms 全", "0 人", "人",
+                                   "二"])
 def test_what_ocr_read_of_a_page_number_as_the_last_line_after_a_blank_one_goes(folio: str) -> None:
     assert cleaned(f"正文。\n\n{folio}\n") == "正文。\n"
 
