@@ -92,7 +92,8 @@ class PunctuationPass:
         quotes = [edit for edit in _quotes(text) if not _inside(protected, edit.start)]
         # Straight quotes this run turns into “”, and brackets it turns into （）: Chinese context for
         # the marks beside them, as a second run will see them.
-        made_chinese = {edit.start for edit in quotes} | {edit.end - 1 for edit in brackets}
+        made_chinese = ({edit.start for edit in quotes} | {edit.start for edit in brackets}
+                        | {edit.end - 1 for edit in brackets})
         edits += _marks(text, taken, protected, made_chinese)
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
         edits += _second_colons(text, protected)

@@ -145,6 +145,11 @@ def test_a_mark_after_a_stray_closing_bracket_that_converts_converts_with_it(ocr
     assert (once, clean(once, PUNCTUATION).edits) == (cleaned, ())
 
 
+def test_a_mark_before_a_title_mark_pair_that_becomes_round_is_in_chinese_context() -> None:
+    once = clean("0,(《一)", PUNCTUATION).text
+    assert (once, clean(once, PUNCTUATION).edits) == ("0，（一）", ())
+
+
 def test_a_mark_after_a_stray_bracket_echo_is_in_chinese_context() -> None:
     assert clean("摘自（人民日报）)!", PUNCTUATION).text == "摘自（人民日报）！"
 
