@@ -23,7 +23,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety, fast_edit, sort_key
+from cleaner.edit import Edit, Safety, fast_edit, sort_key, splice
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
 from cleaner.middle_dots import middle_dots
@@ -103,7 +103,9 @@ class PunctuationPass:
         # Quotes of terms the document quotes elsewhere, judged on the text as this run's pairing of
         # straight quotes leaves it (the same length); one goes in beside another edit of this pass,
         # never inside one, and takes the place of a straight quote's pairing on the same character.
-        terms = _quoted_terms(text, _with_quotes_paired(text, quotes)) if "“" in text or "”" in text or quotes else []
+        # (The straight quotes are single characters, so the view has the text's length.)
+        view = splice(text, sorted(quotes, key=sort_key)) if quotes else text
+        terms = _quoted_terms(text, view) if "“" in text or "”" in text or quotes else []
         if terms:
             taken_now = {position for edit in edits for position in range(edit.start, edit.end)}
             inside = {position for edit in edits for position in range(edit.start + 1, edit.end)}
@@ -742,19 +744,6 @@ def _quotes(text: str) -> list[Edit]:
 # edits helped, the other changed nothing (a misread mark stayed beside the quote); no truth has one.
 QUOTED_TERM_RULE = "quote.as-elsewhere-in-document"
 _QUOTED_TERM = re.compile(f"“((?:[{HAN}A-Za-z0-9·]){{2,12}})”")
-
-
-def _with_quotes_paired(text: str, quotes: list[Edit]) -> str:
-    """`text` with the straight quotes `quotes` turns into “” (one character each) turned."""
-    if not quotes:
-        return text
-    pieces: list[str] = []
-    previous = 0
-    for edit in sorted(quotes, key=sort_key):
-        pieces += (text[previous:edit.start], edit.after)
-        previous = edit.start + 1
-    pieces.append(text[previous:])
-    return "".join(pieces)
 
 
 def _quoted_terms(text: str, view: str) -> list[Edit]:
