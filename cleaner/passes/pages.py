@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from cleaner.config import Config
 from cleaner.edit import Edit, make_edit
-from cleaner.typography import INLINE_SPACE
+from cleaner.typography import INLINE_SPACE, with_ordinary_runs
 
 NAME = "pages"
 _SPACE = rf"[{INLINE_SPACE}]*"
@@ -44,9 +44,8 @@ _PAGE_LINE = re.compile(rf"^[\f{INLINE_SPACE}]*(?:{_MARKED}){_SPACE}$", re.MULTI
 # What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")
-# (Full-width letters too: the widths pass, later, makes them Latin, and a second run must agree.)
-_FOLIO_CHARACTERS = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ\-－—–―~～一.·]{1,4}")
-_ALPHANUMERIC = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ]")
+_FOLIO_CHARACTERS = re.compile(r"[0-9A-Za-z\-－—–―~～一.·]{1,4}")
+_ALPHANUMERIC = re.compile(r"[0-9A-Za-z]")
 _HANZI = re.compile(r"[\u4e00-\u9fff]")
 MAX_REMNANT = 4  # characters, spaces aside
 CONFIDENCE = 0.97
@@ -152,7 +151,8 @@ def _last_line(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _folio_remnant(line: str) -> bool:
     """Whether a text's last line (after a blank one) is what OCR read of a page number."""
-    solid = "".join(line.split())
+    # (Full-width digits and letters judged as the widths pass leaves them: a second run must agree.)
+    solid = with_ordinary_runs("".join(line.split()))
     if len(solid) > MAX_REMNANT:
         return False
     if _FOLIO_CHARACTERS.fullmatch(solid):
