@@ -17,6 +17,8 @@ from cleaner.passes.base import Pass
 # context passes from the characters around a mark or space (カ? → 力? makes the ? Chinese).
 DOCUMENT_PASSES = ("variants",)
 CONTEXT_PASSES = ("spacing", "punctuation")
+# How many times a context pass looks again at the lines its own Edits changed.
+SETTLE_ROUNDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,10 @@ class Pipeline:
         for built in self.passes:
             edits = built.propose(current)
             if edits:
+                before = current
                 current = proposals.add(current, edits)
+                if built.name in CONTEXT_PASSES:
+                    current = _settle(built, proposals, before, current)
             if built.name in DOCUMENT_PASSES or built.name in CONTEXT_PASSES:
                 settled[built.name] = current
         if settled and current != next(iter(settled.values())):
@@ -91,14 +96,30 @@ class Pipeline:
             if built.name in DOCUMENT_PASSES:
                 edits = built.propose(current)
             else:
-                edits = [
-                    edit.shifted(offset)
-                    for offset, line in _changed_lines(before, current)
-                    for edit in built.propose(line)
-                ]
+                edits = _proposed_on_changed_lines(built, before, current)
             if edits:
+                changed = current
                 current = proposals.add(current, edits)
+                if built.name in CONTEXT_PASSES:
+                    current = _settle(built, proposals, changed, current)
         return current
+
+
+def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str:
+    """Run a context pass again on the lines its own Edits just changed, until it proposes nothing
+    there: an Edit can make the context another of its rules needs (`：:〈三）` -> `：（三）`, a
+    colon before a later list item). Bounded, so that two rules undoing each other cannot loop."""
+    for _ in range(SETTLE_ROUNDS):
+        edits = _proposed_on_changed_lines(built, before, current)
+        if not edits:
+            break
+        before, current = current, proposals.add(current, edits)
+    return current
+
+
+def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edit]:
+    """The pass's Edits on each line of `after` that differs from `before`, as offsets in `after`."""
+    return [edit.shifted(offset) for offset, line in _changed_lines(before, after) for edit in built.propose(line)]
 
 
 def _changed_lines(before: str, after: str) -> list[tuple[int, str]]:

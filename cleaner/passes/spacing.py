@@ -39,6 +39,7 @@ _ARTICLE_ENDS = frozenset("条章节编款")
 # (Two characters at least: in text OCR spaced character by character, `邮 箱 :` holds no gap.)
 _FIELD_LABEL = re.compile(f"[{HAN}A-Za-z][{HAN}A-Za-z-]{{1,7}}[ \t]*[：:]")
 _FIELD_GAP = "\u3000\u3000"
+_SEPARATING_MARKS = ",，;；、。."
 
 _REASONS = {
     "cjk": "space between Chinese characters or between Chinese and a number; Chinese is set solid",
@@ -96,8 +97,9 @@ class SpacingPass:
 
 
 def _between_fields(text: str, start: int, end: int) -> bool:
-    """A label follows the gap text[start:end] and the line before it holds a label's colon."""
-    if _FIELD_LABEL.match(text, end) is None:
+    """A label follows the gap text[start:end], no mark already separates it from the field
+    before (`电话：… , 邮箱：`), and the line before it holds a label's colon."""
+    if _FIELD_LABEL.match(text, end) is None or (start > 0 and text[start - 1] in _SEPARATING_MARKS):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     return text.find("：", line_start, start) >= 0 or text.find(":", line_start, start) >= 0

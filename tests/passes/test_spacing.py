@@ -66,6 +66,11 @@ def test_a_field_gap_already_set_is_left_alone() -> None:
     assert clean("联系人：王明\u3000\u3000电话：12345", SPACING).applied == ()
 
 
+def test_a_gap_after_a_mark_that_already_separates_the_fields_is_no_field_gap() -> None:
+    assert clean("联系人：王明， 电话：12345", SPACING).text == "联系人：王明，电话：12345"
+    assert clean("电话：12345 , 邮箱：ab@qq.com", SPACING).applied == ()
+
+
 def test_text_spaced_character_by_character_is_set_solid_labels_included() -> None:
     spaced = "联 系 电 话 : 027-51828284 , 邮 箱 : abc@qq.com"
     assert clean(spaced, SPACING).text == "联系电话 : 027-51828284 , 邮箱 : abc@qq.com"

@@ -37,3 +37,11 @@ def test_cleaning_the_output_again_applies_nothing(text: str) -> None:
     assume(not 0.25 < traditional_share(text) < 0.75)
     once = clean(text).text
     assert clean(once).text == once
+
+
+def test_a_context_pass_looks_again_at_what_its_own_edits_changed() -> None:
+    # `:` is dropped as a doubled colon and `〈三）` becomes `（三）` in one run of the punctuation
+    # pass; only then does the colon stand before a later list item, which the next clean would fix.
+    once = clean("公平合理：:〈三）")
+    assert once.text == "公平合理；（三）"
+    assert clean(once.text).applied == ()
