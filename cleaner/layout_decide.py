@@ -475,12 +475,12 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
     zone = lines[:TITLE_ZONE]
     # A title names its subject with 关于 (关于…的通知); one without it (…印发…的通知, …实施方案) is
     # taken only as the document's first text, after the letterhead and document number, and
-    # without commas.
+    # without commas, when no 关于 line starts a title (a wrapped body line may say 关于 too).
     about = next((index for index, line in enumerate(zone) if "关于" in line.text and _title_piece(line)), None)
     first = next((index for index, line in enumerate(zone)
                   if not line.standalone and not line.fragment and not _LETTERHEAD.search(line.text)), None)
-    for start, plain in ((about, False), (None if about is not None else first, True)):
-        if start is None:
+    for start, plain in ((about, False), (first, True)):
+        if start is None or (plain and ends):
             continue
         for end in range(start, min(start + 4, len(zone))):
             if not _title_piece(zone[end]) or (plain and _TITLE_COMMA.search(zone[end].text)):

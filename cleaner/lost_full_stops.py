@@ -6,10 +6,11 @@ a `，`, `、`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote l
 `…制定本方案⏎一、总体要求` → `…制定本方案。⏎一、总体要求`.
 
 Not where the mark is unclear: a heading that is a paragraph of its own (`（一）坚持系统观念，统筹推进`
-takes no full stop), a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), a
-bracket left open (a table row's `（城关镇，粮油加工`), a digit at the end (often a misread mark
-itself: `达到32%以上5`), OCR noise in the last clause (Latin marks, a folio's spaced remains, a stray
-quote), a heading run into the last sentence, or a line too short to tell from a title.
+takes no full stop), a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), the
+first item of an attachment list (`附件：1，…路线图`), a bracket left open (a table row's `（城关镇，
+粮油加工`), a digit at the end (often a misread mark itself: `达到32%以上5`), OCR noise in the
+last clause (Latin marks, a folio's spaced remains, a stray quote), a heading run into the last
+sentence, or a line too short to tell from a title.
 
 On the development OCR sets (pages and whole documents, Noto and Kai faces) 135 of 140 such full
 stops brought the text closer to the truth and none took it further; none fired on the truths, the
@@ -92,6 +93,8 @@ def _unended(last: str) -> bool:
 def _lost_full_stop(paragraph: str) -> bool:
     if len(paragraph) - len(_NOT_COUNTED.findall(paragraph)) < MIN_LENGTH or not _SENTENCE_MARK.search(paragraph):
         return False
+    if paragraph.lstrip(" \t\u3000").startswith("附件"):
+        return False  # an attachment list's first item (附件：1.…): the items take no full stop
     heading = _OWN_HEADING.match(paragraph)
     if heading is not None and "。" not in paragraph[heading.end():]:
         return False  # a heading of its own line: no full stop

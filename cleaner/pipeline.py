@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
 
 from cleaner.compose import Proposals
 from cleaner.config import Config
@@ -118,21 +119,35 @@ def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str
 
 
 def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edit]:
-    """The pass's Edits on each line of `after` that differs from `before`, as offsets in `after`."""
-    return [edit.shifted(offset) for offset, line in _changed_lines(before, after) for edit in built.propose(line)]
+    """The pass's Edits on the lines of `after` that differ from `before` and the lines on either
+    side of them, as offsets in `after`: some rules look at the line before or after (a lost `。`
+    before a heading, a colon before a list item), so a change can make an Edit on its neighbour."""
+    return [edit.shifted(offset) for offset, text in _changed_runs(before, after) for edit in built.propose(text)]
 
 
-def _changed_lines(before: str, after: str) -> list[tuple[int, str]]:
-    """(offset, line) of each line of `after` that differs from `before` (every line if the count changed)."""
+def _changed_runs(before: str, after: str) -> list[tuple[int, str]]:
+    """(offset, text) of each run of lines of `after` that differ from `before` (every line if the
+    count changed), with the line before and the line after each run."""
     old_lines = before.split("\n")
     new_lines = after.split("\n")
-    changed = []
-    offset = 0
-    for index, line in enumerate(new_lines):
-        if len(old_lines) != len(new_lines) or old_lines[index] != line:
-            changed.append((offset, line))
-        offset += len(line) + 1
-    return changed
+    count = len(new_lines)
+    if len(old_lines) != count:
+        return [(0, after)]
+    offsets = [0, *accumulate(len(line) + 1 for line in new_lines)]
+    runs: list[tuple[int, str]] = []
+    first = stop = -1  # the lines of the run being gathered, with their neighbours
+    for index, (old, new) in enumerate(zip(old_lines, new_lines, strict=True)):
+        if old == new:
+            continue
+        if first >= 0 and index - 1 <= stop:
+            stop = min(index + 2, count)
+            continue
+        if first >= 0:
+            runs.append((offsets[first], "\n".join(new_lines[first:stop])))
+        first, stop = max(index - 1, 0), min(index + 2, count)
+    if first >= 0:
+        runs.append((offsets[first], "\n".join(new_lines[first:stop])))
+    return runs
 
 
 def apply_result(original: str, edits: tuple[Edit, ...]) -> str:

@@ -45,3 +45,11 @@ def test_a_context_pass_looks_again_at_what_its_own_edits_changed() -> None:
     once = clean("公平合理：:〈三）")
     assert once.text == "公平合理；（三）"
     assert clean(once.text).applied == ()
+
+
+def test_a_context_pass_looking_again_sees_the_line_after_the_changed_ones() -> None:
+    # The Latin commas are noise where a full stop may have been lost; once they are `，`, the
+    # paragraph before the heading is plainly one of sentences, which the heading line shows.
+    once = clean("为推动工作落实, 结合我市实际, 制定本方案\n一、总体要求\n")
+    assert once.text == "为推动工作落实，结合我市实际，制定本方案。\n一、总体要求\n"
+    assert clean(once.text).applied == ()
