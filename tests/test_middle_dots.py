@@ -1,19 +1,38 @@
-"""Several · between hanzi in one text are commas OCR misread: each is proposed as ， for review."""
+"""Several · between hanzi in one text are marks OCR misread: a dot whose neighbours are a comma's
+becomes ， at once, the others are proposed for review as the likeliest mark, a name's dot stays."""
 
 from __future__ import annotations
 
-from cleaner.edit import Safety, apply
+from cleaner.edit import Safety
 from cleaner.middle_dots import RULE, middle_dots
 
-PAGE = "今年以来·全县安全生产形势稳定·各单位认真落实责任·隐患排查治理扎实推进。"
+PAGE = "会议强调·要坚持稳中求进·加快推进产业升级·全力做好民生保障。"
 
 
-def test_a_text_with_several_dots_between_hanzi_gets_each_proposed_as_a_comma_for_review() -> None:
-    edits = middle_dots(PAGE, "punctuation")
-    assert apply(PAGE, edits) == PAGE.replace("·", "，")
-    assert {(edit.rule_id, edit.safety, edit.alternatives) for edit in edits} == {
-        (RULE, Safety.REVIEW, ("。", "、"))
-    }
+def decided(text: str) -> dict[str, tuple[str, Safety, tuple[str, ...]]]:
+    """The text around each proposal -> (its mark, safety, alternatives)."""
+    return {text[edit.start - 2:edit.start + 3]: (edit.after, edit.safety, edit.alternatives)
+            for edit in middle_dots(text, "punctuation")}
+
+
+def test_a_dot_where_the_characters_around_it_take_a_comma_becomes_a_comma_at_once() -> None:
+    proposals = decided(PAGE)
+    assert proposals["强调·要坚"] == ("，", Safety.AUTO, ())
+    assert proposals["求进·加快"] == ("，", Safety.AUTO, ())
+
+
+def test_a_dot_whose_mark_is_unclear_goes_to_review_as_the_likeliest_mark_with_the_others_as_alternatives() -> None:
+    mark, safety, alternatives = decided(PAGE)["升级·全力"]
+    assert safety is Safety.REVIEW
+    assert sorted((mark, *alternatives)) == sorted("，。、")
+
+
+def test_every_proposal_names_its_rule() -> None:
+    assert {edit.rule_id for edit in middle_dots(PAGE, "punctuation")} == {RULE}
+
+
+def test_a_dot_the_characters_around_show_to_be_a_names_is_left_alone() -> None:
+    assert "马尔·哈桑" not in decided("苏丹总统奥马尔·哈桑·艾哈迈德·巴希尔日前发表谈话。")
 
 
 def test_a_dot_or_two_in_a_name_are_left_alone() -> None:

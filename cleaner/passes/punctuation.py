@@ -26,6 +26,8 @@ from cleaner.config import Config
 from cleaner.edit import Edit, Safety, fast_edit, sort_key, splice
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
+from cleaner.mark_context import MARK_CONTEXT_FILE
+from cleaner.mark_context import builtin_hash as mark_context_hash
 from cleaner.middle_dots import middle_dots
 from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
@@ -82,6 +84,10 @@ _PROTECTED = re.compile(
 
 class PunctuationPass:
     name = NAME
+
+    def __init__(self) -> None:
+        # The mark model (middle_dots) is read only when a text needs it; the log names it anyway.
+        self.sources = {f"builtin:{MARK_CONTEXT_FILE}": mark_context_hash()}
 
     def propose(self, text: str) -> list[Edit]:
         protected = _protected_spans(text)
