@@ -2,8 +2,9 @@
 
 A body paragraph of an official document ends with a mark; when the line after it is a heading
 (`一、`, `（二）`, `3.`, `第五条`) the paragraph cannot run on, so a paragraph of sentences (it has
-a `，`, `、`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote lost its `。`:
-`…制定本方案⏎一、总体要求` → `…制定本方案。⏎一、总体要求`.
+a `，`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote lost its `。`:
+`…制定本方案⏎一、总体要求` → `…制定本方案。⏎一、总体要求`. (A list of names joined by `、` alone
+ends with a full stop in some documents and with none in others: it is left as it is.)
 
 Not where the mark is unclear: a heading that is a paragraph of its own (`（一）坚持系统观念，统筹推进`
 takes no full stop), a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), the
@@ -44,7 +45,7 @@ _OWN_HEADING = re.compile(
 # which later passes put in or take out: they must not change the verdict).
 MIN_LENGTH = 16
 _NOT_COUNTED = re.compile("[“”\"‘’' \t\u3000]")
-_SENTENCE_MARK = re.compile("[，、；。]")
+_SENTENCE_MARK = re.compile("[，；。]")
 _CLAUSE_MARKS = "，、；。："
 _INTRODUCES = re.compile("如下|以下|下列|如次|附件")
 # OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
