@@ -46,6 +46,9 @@ _OWN_HEADING = re.compile(
 MIN_LENGTH = 16
 _NOT_COUNTED = re.compile("[“”\"‘’' \t\u3000]")
 _SENTENCE_MARK = re.compile("[，；。]")
+# A paragraph with this many times as many 、 as other marks is a list of names (OCR misreads a
+# 、 as ， or 。 now and then).
+LIST_SHARE = 4
 _CLAUSE_MARKS = "，、；。："
 _INTRODUCES = re.compile("如下|以下|下列|如次|附件")
 # OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
@@ -94,6 +97,8 @@ def _unended(last: str) -> bool:
 def _lost_full_stop(paragraph: str) -> bool:
     if len(paragraph) - len(_NOT_COUNTED.findall(paragraph)) < MIN_LENGTH or not _SENTENCE_MARK.search(paragraph):
         return False
+    if paragraph.count("、") >= LIST_SHARE * len(_SENTENCE_MARK.findall(paragraph)):
+        return False  # a list of names, one or two of its 、 misread
     if paragraph.lstrip(" \t\u3000").startswith("附件"):
         return False  # an attachment list's first item (附件：1.…): the items take no full stop
     heading = _OWN_HEADING.match(paragraph)

@@ -50,6 +50,7 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "市本级主要支出项目执行情况：教育支出38.62亿元，增长\n5.社会保障和就业支出42.1亿元\n",  # figure lost
     "附件：1，汀阳市高标准农田建设现场推进会观摩路线图\n2.汀阳市推进会参会回执\n",  # attachments
     "市水利局防汛抗旱科、市应急管理局救援协调科、市供电公司调度控制中心\n二、禾溪县（7个）\n",  # a list
+    "王立军、李红梅、张建国、陈晓东，刘志强、赵国庆、孙丽华\n三、梧塘县（15名）\n",  # a list, a 、 misread
     "全面贯彻党的二十大精神。\n一、总体要求\n",  # already ends with a mark
     "全面贯彻党的二十大精神，推动高质量发展\n各区人民政府：\n",  # no heading follows
 ])
