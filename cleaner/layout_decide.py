@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from cleaner.layout_lines import Ending, Line
+from cleaner.typography import TAKES_A_FIGURE
 
 # How far a wrapped line may fall short of the column width (digits, compressed punctuation).
 TOLERANCE = 1.6
@@ -174,10 +175,13 @@ SPLIT_FIGURE = _decision(Verdict.JOIN, "join.split-figure", 0.8,
                          "a date or figure runs on: the line ends in its number and the next line starts with its unit")
 # A date or figure a line break cut: a month's number and unit, then the day's (7月⏎5日前报送), or a
 # number, then its unit (2024⏎年). On the OCR sets 34 of 34 such breaks were inside a paragraph.
+# So is a break between a word that takes a figure and the figure (达到⏎18.6万件).
 _DATE_TAIL = re.compile("[0-9０-９][年月]$")
 _DATE_HEAD = re.compile("[0-9０-９]{1,2}[月日号]")
 _NUMBER_TAIL = re.compile("[0-9０-９]$")
 _UNIT_HEAD = re.compile("[年月日号]")
+# A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
+_FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％]|[\u4e00-\u9fff])")
 _OPENERS = "（("
 _CLOSERS = "）)"
 # What the next line's first bracket is looked for before: a clause ends, or a bracket opens.
@@ -210,9 +214,11 @@ def _continuation(
 
 
 def _splits_figure(line: str, following: str) -> bool:
-    """Whether the break between `line` and `following` cuts a date or a number from its unit."""
+    """Whether the break between `line` and `following` cuts a date or a number from its unit, or
+    a figure from the word it follows (`达到⏎18.6万件`)."""
     return bool((_DATE_HEAD.match(following) and _DATE_TAIL.search(line))
-                or (_UNIT_HEAD.match(following) and _NUMBER_TAIL.search(line)))
+                or (_UNIT_HEAD.match(following) and _NUMBER_TAIL.search(line))
+                or (_FIGURE_HEAD.match(following) and line.rstrip(" \t\u3000").endswith(TAKES_A_FIGURE)))
 
 
 def _is_han(char: str) -> bool:

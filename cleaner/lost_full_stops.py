@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.typography import TAKES_A_FIGURE
 
 RULE = "sentence.lost-full-stop"
 _NUMERALS = "一二三四五六七八九十"
@@ -59,12 +60,6 @@ _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u300
 _RUN_IN_HEADING = re.compile(
     f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
     f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.． \u3000]|[（(][{_NUMERALS}]{{1,3}}[）)])"
-)
-# A sentence does not end on a word that takes a figure (`教育支出38.62亿元，增长⏎5.1%…`): the figure
-# is on the next line, which only looks like a numbered item.
-_TAKES_A_FIGURE = (
-    "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "达到", "达", "为", "占", "约", "共", "计",
-    "合计", "超过", "不少于", "不低于",
 )
 _HAN = re.compile("[\u4e00-\u9fff]")
 CONFIDENCE = 0.9
@@ -110,7 +105,7 @@ def _lost_full_stop(paragraph: str) -> bool:
         return False
     last = paragraph[max(map(paragraph.rfind, _CLAUSE_MARKS)) + 1:]  # the last clause
     sentence = paragraph[paragraph.rfind("。") + 1:]
-    if paragraph.endswith(_TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence):
+    if paragraph.endswith(TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence):
         return False
     return (len(_HAN.findall(last)) >= 2 and not _INTRODUCES.search(last) and not _NOISE.search(last)
             and last.count("“") <= last.count("”"))

@@ -35,6 +35,12 @@ FULL_STOP_AFTER = "%％）”」』》"
 # moves the mark back, so both must find the same cases.
 SENTENCE_END_MARKS = "。.！!？?"
 OPENING_MARKS = "（(“《〈"
+# Words a figure follows, which no sentence ends on (`教育支出38.62亿元，增长⏎5.1%…`): a line ending
+# in one runs on to the figure on the next line, which may look like a numbered item.
+TAKES_A_FIGURE = (
+    "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "达到", "达", "为", "占", "约", "共", "计",
+    "合计", "超过", "不少于", "不低于",
+)
 
 # A run of full-width digits and Latin letters, with a full-width point between digits and a
 # percent sign after them (`２０２０`, `ＷＴＯ`, `３．５％`): what the widths pass makes ordinary.

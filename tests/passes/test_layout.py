@@ -266,13 +266,19 @@ def test_a_page_cut_through_a_four_character_word_is_rejoined() -> None:
     assert "join.split-word" in [edit.rule_id for edit in result.applied]
 
 
-@pytest.mark.parametrize(("cut", "whole"), [("7月\n5日前", "7月5日前"), ("2024\n年底前", "2024年底前")])
+@pytest.mark.parametrize(("cut", "whole"), [("7月\n5日前", "7月5日前"), ("2024\n年底前", "2024年底前"),
+                                           ("达到\n18.6万件后", "达到18.6万件后")])
 def test_a_date_or_figure_cut_from_its_unit_at_a_page_break_is_rejoined(cut: str, whole: str) -> None:
     text = ("各单位请于6月5日前将活动方案、联络员名单报送县安委办，活动期间每周五报送工作进展，"
             f"请于{cut}报送活动总结。\n\n联系人：孙明远\n")
     result = clean(text, LAYOUT)
     assert f"请于{whole}报送活动总结。\n" in result.text
     assert "join.split-figure" in [edit.rule_id for edit in result.applied]
+
+
+def test_a_list_item_after_a_word_that_takes_a_figure_is_no_figure() -> None:
+    text = "全县共有以下几类企业申报，涉及行业较多，其中主要为\n\n1.农产品加工企业。\n"
+    assert "\n1.农产品加工企业" in clean(text, LAYOUT).text
 
 
 @pytest.mark.parametrize("heading", ["【五) 深化农村综合改革。", "{三）及时报送信息。", "《一)加强组织领导。",
