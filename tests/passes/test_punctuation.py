@@ -51,6 +51,14 @@ def test_straight_quotes_around_chinese_become_chinese_quotes() -> None:
     assert clean('推进"人人持证、技能社会"建设', PUNCTUATION).text == "推进“人人持证、技能社会”建设"
 
 
+@pytest.mark.parametrize("text", ['粮食总产量142.8万吨"增长1.9%，其中"夏粮', '服务价格上涨1.18%"工业生产者"出厂价格',
+                                  '起始价为768万元 "竞买保证金"为154万元'])
+def test_straight_quotes_where_ocr_reads_a_mark_after_a_figure_or_a_space_are_paired_for_review(text: str) -> None:
+    result = clean(text, PUNCTUATION)
+    assert result.applied == ()
+    assert {(edit.rule_id, edit.safety) for edit in result.pending} == {("quote.paired", Safety.REVIEW)}
+
+
 def test_the_year_of_a_document_number_is_set_in_hexagonal_brackets() -> None:
     assert clean("鄂办发[2017]144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
 
