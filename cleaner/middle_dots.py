@@ -5,7 +5,9 @@ a page has once or twice; a page of prose with several is a page whose commas OC
 OCR sets 207 of 254 such dots were commas, 30 full stops and 17 enumeration commas. Which mark
 each one is, the characters around it tell (cleaner/mark_context.py): a dot the model takes for a
 comma with probability AUTO_COMMA or more becomes `，` at once; the others are proposed for review
-as the likeliest mark, the rest of `，。、` as alternatives; a dot it takes for a name's is left.
+as the likeliest mark, the rest of `，。、` as alternatives; a dot it takes for a name's is left,
+and a text with such a dot gets no automatic comma at all (on the 182 OCR pages with three or more
+dots, none was taken for a name's; of 51 stretches of People's Daily with as many, 50 had one).
 """
 
 from __future__ import annotations
@@ -34,12 +36,13 @@ def middle_dots(text: str, pass_name: str) -> list[Edit]:
     if len(dots) < MIN_DOTS:
         return []
     model = builtin_mark_context()
+    judged = [(position, model.probabilities(text, position)) for position in dots]
+    names = [position for position, likely in judged if max(likely, key=likely.__getitem__) == "·"]
     edits = []
-    for position in dots:
-        likely = model.probabilities(text, position)
-        if max(likely, key=likely.__getitem__) == "·":
+    for position, likely in judged:
+        if position in names:
             continue
-        if likely["，"] >= AUTO_COMMA:
+        if likely["，"] >= AUTO_COMMA and not names:
             edits.append(fast_edit(
                 position, position + 1, "·", "，", pass_name, RULE, likely["，"],
                 "this text has several · between hanzi, and the characters around this one are a comma's: "

@@ -41,3 +41,10 @@ def test_a_dot_or_two_in_a_name_are_left_alone() -> None:
 
 def test_dots_beside_figures_or_latin_do_not_count() -> None:
     assert middle_dots("“7·15”世界青年技能日，A·B·C。", "punctuation") == []
+
+
+def test_a_text_with_a_names_dot_gets_no_automatic_comma() -> None:
+    # (a page with foreign names is one whose dots are right as they are: none is certain)
+    text = "苏丹总统奥马尔·哈桑日前表示·要坚持稳中求进·加快推进和平进程。"
+    assert all(edit.safety is Safety.REVIEW for edit in middle_dots(text, "punctuation"))
+    assert middle_dots(text, "punctuation")
