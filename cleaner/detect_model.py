@@ -213,3 +213,6 @@ class Proposal:
     # Whether it changes one usual last character of a place name into another before the name's
     # suffix (梧川市 -> 梧州市): a guess at which of two names is meant, never automatic.
     name_guess: bool = False
+    # Whether it is a misreading nothing explains (no glyph neighbour, no learned confusion) that the
+    # document repeats (依法治监 twice beside 依法治国): as likely a term of its own, never automatic.
+    repeated_unexplained: bool = False

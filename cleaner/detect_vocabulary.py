@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
@@ -247,6 +247,8 @@ def _try(
         if misreading is None and (joins_a_word or not _joins(text, position, index, meant, known)):
             continue  # nothing explains the misreading, and the text gives no sign of one
         proposal = _score(text, position, seen, meant, term, count, model, misreading)
+        if proposal is not None and misreading is None and occurring > 1:
+            proposal = replace(proposal, repeated_unexplained=True)
         if proposal is not None and (position not in best or proposal.gain > best[position].gain):
             best[position] = proposal
 

@@ -242,7 +242,7 @@ def confidence(proposal: Proposal) -> float:
 
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
-    return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess
+    return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess and not proposal.repeated_unexplained
             and confidence(proposal) >= AUTO_CONFIDENCE
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
@@ -261,13 +261,16 @@ def _edit(proposal: Proposal) -> Edit:
 
 
 def _reason(proposal: Proposal) -> str:
+    if proposal.name_guess:
+        return (f"{proposal.before} and {proposal.after} both end place names before a suffix (市, 县, 区 …): "
+                "which name is meant is a guess")
+    if proposal.repeated_unexplained:
+        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but the "
+                "document repeats it and nothing explains the misreading: perhaps a term of its own")
     if proposal.kind == "vocabulary":
         return f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}"
     if proposal.kind == "dropped":
         return f"a term this document uses often lacks {proposal.after} here"
-    if proposal.name_guess:
-        return (f"{proposal.before} and {proposal.after} both end place names before a suffix (市, 县, 区 …): "
-                "which name is meant is a guess")
     if proposal.kind == "extra":
         return f"{proposal.before} splits a word its neighbours make: OCR inserted it"
     return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"

@@ -120,6 +120,22 @@ def test_one_place_names_last_character_for_another_before_its_suffix_is_only_a_
     assert "place names" in edits[0].reason
 
 
+STATIONED = "驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。驻港部队开放军营，市民参观驻港部队。" * 2
+
+
+def test_a_near_miss_nothing_explains_is_corrected_when_the_document_has_it_once(detector: DetectorPass) -> None:
+    edits = detector.propose(STATIONED + "新兵入伍期间，驻疆部队都要进行教育。")
+    assert changes(edits) == [("疆", "港", "auto")]
+
+
+def test_a_near_miss_nothing_explains_that_the_document_repeats_is_only_proposed(detector: DetectorPass) -> None:
+    # (驻疆部队 twice beside ten 驻港部队: 疆 is no glyph neighbour of 港 nor a learned misreading, and
+    # a string a document repeats is as likely a term of its own)
+    edits = detector.propose(STATIONED + "新兵入伍期间，驻疆部队都要进行教育。目前，驻疆部队官兵和各界联欢。")
+    assert changes(edits) == [("疆", "港", "review")] * 2
+    assert "perhaps a term of its own" in edits[0].reason
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
