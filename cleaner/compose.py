@@ -44,7 +44,7 @@ class Proposals:
             return splice(current, self.applied)
         regions = _regions_in_current(self.applied)
         ends = [end for _, end in regions]
-        groups = _group_overlaps(regions, new)
+        groups = _group_overlaps(regions, new, [not edit.before for edit in self.applied])
         merged_away: set[int] = set()
         results: list[tuple[Edit, list[Edit], bool]] = []
         # The new Edits whose effect the current text takes on (those of a merge that cancels out too).
@@ -118,18 +118,22 @@ def _regions_in_current(applied: list[Edit]) -> list[tuple[int, int]]:
 
 
 def _group_overlaps(
-    regions: list[tuple[int, int]], new: list[Edit]
+    regions: list[tuple[int, int]], new: list[Edit], insertions: list[bool]
 ) -> list[tuple[list[int], list[Edit]]]:
-    """Connected groups of new Edits and the applied regions they overlap."""
+    """Connected groups of new Edits and the applied regions they overlap. A new insertion that
+    touches what an applied insertion put in (`”` then `。` after it) joins it too: against the
+    original both insert at one point, and their order would be lost (`insertions`: whether each
+    applied Edit inserts)."""
     starts = [start for start, _ in regions]
     groups: list[tuple[list[int], list[Edit]]] = []
     for edit in new:
         # Candidates: regions starting at or before the edit's end; scan back while they may touch.
         hits = []
         index = bisect.bisect_right(starts, edit.end) - 1
+        inserting = edit.start == edit.end
         while index >= 0 and regions[index][1] >= edit.start:
             start, end = regions[index]
-            if overlaps(start, end, edit.start, edit.end):
+            if overlaps(start, end, edit.start, edit.end) or (inserting and insertions[index]):
                 hits.append(index)
             index -= 1
         hits.reverse()

@@ -14,7 +14,7 @@ from pathlib import Path
 from cleaner.config import Config
 from cleaner.document import Document, decode
 from cleaner.edit import Edit, apply
-from cleaner.errors import CleanerError, InputError, OutputError
+from cleaner.errors import CleanerError, EditMismatchError, InputError, OutputError
 from cleaner.inputs import Job
 from cleaner.logspool import EditSpool
 from cleaner.outputs import AtomicFile, Discard, Sink, StandardOutput, copy_atomic, file_sha256, write_atomic
@@ -167,7 +167,9 @@ def clean_file(task: FileTask, pipeline: Pipeline, settings: WorkSettings) -> Fi
         if job.source is not None and settings.mode is not Mode.DIFF and task.size > settings.stream_bytes:
             return _clean_streamed(task, job.source, pipeline, settings)
         return _clean_whole(task, pipeline, settings)
-    except CleanerError as error:
+    except EditMismatchError as error:  # (an Edit that does not fit the text: a bug, on this file)
+        return FileOutcome(task.index, job.label, Status.FAILED, error=f"{job.label}: {error}")
+    except CleanerError as error:  # (they name the file: the input, the output or a dictionary)
         return FileOutcome(task.index, job.label, Status.FAILED, error=str(error))
     except Exception as error:  # a bug on one odd file must not stop an overnight batch
         return FileOutcome(

@@ -13,6 +13,8 @@ from click.testing import CliRunner, Result
 
 from cleaner import outputs
 from cleaner.cli import cli
+from cleaner.errors import EditMismatchError
+from cleaner.pipeline import Pipeline
 
 WRONG = "习近平总书动致贺信。\n"
 RIGHT = "习近平总书记致贺信。\n"
@@ -172,6 +174,19 @@ def test_an_output_folder_inside_the_input_is_not_read_back(tree: Path) -> None:
     result = invoke(str(tree), "-o", str(tree / "out"), "-q")
     assert result.exit_code == 0
     assert files(tree / "out") == {"a.txt": RIGHT, "sub/b.txt": RIGHT}
+
+
+def test_an_edit_that_does_not_fit_its_text_fails_that_file_by_name(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def mismatch(self: Pipeline, text: str) -> None:
+        raise EditMismatchError("edits 1a (3..3) and 2b (3..3) overlap")
+
+    monkeypatch.setattr(Pipeline, "run", mismatch)
+    result = invoke(str(tree / "a.txt"), "-o", str(tmp_path / "a.txt"), "-j", "1", "-q")
+    assert result.exit_code == 2
+    assert result.stderr == f"cleaner: {tree}/a.txt: edits 1a (3..3) and 2b (3..3) overlap\n"
+    assert not (tmp_path / "a.txt").exists()
 
 
 def test_a_failed_write_leaves_the_old_output_and_no_temporary_file(

@@ -36,6 +36,27 @@ def test_an_edit_overlapping_an_earlier_one_merges_and_keeps_both_reasons() -> N
     assert merged.rule_id == "join+confusion"
 
 
+def test_an_insertion_beside_what_an_earlier_insertion_put_in_merges_with_it() -> None:
+    # (against the input both insert at one point: two Edits there could not be applied in order)
+    original = "双品牌\n（三）"
+    proposals = Proposals(original)
+    current = proposals.add(original, [edit(original, 3, 3, "”", rule="quote")])
+    assert current == "双品牌”\n（三）"
+    current = proposals.add(current, [edit(current, 4, 4, "。", rule="stop")])
+    (merged,) = proposals.applied
+    assert (merged.start, merged.end, merged.before, merged.after, merged.rule_id) == (3, 3, "", "”。", "quote+stop")
+    assert apply(original, proposals.applied) == current == "双品牌”。\n（三）"
+
+
+def test_an_insertion_before_what_an_earlier_insertion_put_in_merges_with_it_too() -> None:
+    original = "双品牌\n"
+    proposals = Proposals(original)
+    current = proposals.add(original, [edit(original, 3, 3, "”", rule="quote")])
+    current = proposals.add(current, [edit(current, 3, 3, "“", rule="open")])
+    assert apply(original, proposals.applied) == current == "双品牌“”\n"
+    assert len(proposals.applied) == 1
+
+
 def test_merging_with_a_review_edit_makes_the_whole_change_pending() -> None:
     original = "a\nb"
     proposals = Proposals(original)

@@ -120,7 +120,8 @@ def test_one_place_names_last_character_for_another_before_its_suffix_is_only_a_
     assert "place names" in edits[0].reason
 
 
-STATIONED = "驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。驻港部队开放军营，市民参观驻港部队。" * 2
+STATIONED = ("驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。"
+             "驻港部队开放军营，市民参观驻港部队。") * 2
 
 
 def test_a_near_miss_nothing_explains_is_corrected_when_the_document_has_it_once(detector: DetectorPass) -> None:

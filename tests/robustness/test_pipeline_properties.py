@@ -53,3 +53,12 @@ def test_a_context_pass_looking_again_sees_the_line_after_the_changed_ones() -> 
     once = clean("为推动工作落实, 结合我市实际, 制定本方案\n一、总体要求\n")
     assert once.text == "为推动工作落实，结合我市实际，制定本方案。\n一、总体要求\n"
     assert clean(once.text).applied == ()
+
+
+def test_a_mark_put_in_after_a_quote_this_clean_put_in_is_one_edit_that_applies() -> None:
+    # (the quote the document sets elsewhere, then the paragraph's lost full stop: one insertion)
+    text = ("推进“双品牌”工作，打造“双品牌”院校。\n以就业为导向，服务发展为导向，积极开展技工院校“双品牌\n"
+            "(三) 对标世赛目标大力开展职业技能竞赛。\n")
+    result = clean(text)
+    assert "院校“双品牌”。\n（三）" in result.text
+    assert apply(text, result.applied) == result.text
