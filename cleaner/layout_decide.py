@@ -485,7 +485,9 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
     about = next((index for index, line in enumerate(zone) if "关于" in line.text and _title_piece(line)), None)
     first = next((index for index, line in enumerate(zone)
                   if not line.standalone and not line.fragment and not _LETTERHEAD.search(line.text)), None)
-    for start, plain in ((about, False), (first, True)):
+    # That first text may be the issuer's name set above the title (柏溪县人民政府⏎会议纪要): it stands apart.
+    masthead = first is not None and first + 1 < len(zone) and _signature(zone[first])
+    for start, plain in ((about, False), (first + 1 if first is not None and masthead else first, True)):
         if start is None or (plain and ends):
             continue
         for end in range(start, min(start + 4, len(zone))):
@@ -494,6 +496,8 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
             if _DOCUMENT_TYPE.search(zone[end].text):
                 joins.update(range(start, end))
                 ends.add(end)
+                if plain and masthead:
+                    ends.add(start - 1)
                 if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
                 break

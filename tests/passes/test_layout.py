@@ -163,6 +163,15 @@ def test_a_title_without_about_set_on_two_lines_at_the_top_joins() -> None:
     assert clean(text, LAYOUT).text == head + PAGE_PARAGRAPHS
 
 
+@pytest.mark.parametrize("about", ["", "会议听取了县财政局关于一季度预算执行\n"])
+def test_the_issuers_name_set_above_a_title_without_about_stands_apart(about: str) -> None:
+    # (a wrapped body line that says 关于 changes nothing: a second run sees it inside a paragraph)
+    text = f"柏溪县人民政府\n会议纪要\n〔2025〕第9期\n{about}" + PAGE
+    once = clean(text, LAYOUT).text
+    assert once.startswith("柏溪县人民政府\n会议纪要\n")
+    assert clean(once, LAYOUT).applied == ()
+
+
 def test_lines_with_commas_at_the_top_are_no_title_without_about() -> None:
     text = "各单位要按照要求，认真做好\n工作方案\n" + PAGE
     assert "join.title" not in [edit.rule_id for edit in clean(text, LAYOUT).applied]
