@@ -46,7 +46,7 @@ class Proposals:
         ends = [end for _, end in regions]
         groups = _group_overlaps(regions, new, [not edit.before for edit in self.applied])
         merged_away: set[int] = set()
-        results: list[tuple[Edit, list[Edit], bool]] = []
+        results: list[tuple[Edit, list[Edit], list[int]]] = []
         # The new Edits whose effect the current text takes on (those of a merge that cancels out too).
         taken: list[Edit] = []
         for applied_indexes, new_edits in groups:
@@ -57,30 +57,24 @@ class Proposals:
             if merged is None:
                 taken.extend(new_edits)
             else:
-                results.append((merged, new_edits, bool(applied_indexes)))
+                results.append((merged, new_edits, applied_indexes))
         kept = [edit for index, edit in enumerate(self.applied) if index not in merged_away]
         earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
         pending_starts = [edit.start for edit in earlier_pending]
-        restored = False  # whether a drop put applied Edits back
-        applied_starts: list[int] = []  # worked out at the first drop
         reverted = False  # whether an applied Edit became part of a pending one (its change undone)
-        for edit, new_edits, merges_applied in results:
+        for edit, new_edits, merged_applied in results:
             if _overlaps_any(edit, earlier_pending, pending_starts):
-                # Cannot compose with a change a person has not decided on yet.
+                # Cannot compose with a change a person has not decided on yet: the applied Edits
+                # it would have merged stay as they were.
                 self.dropped.append(edit)
-                restored = True
-                applied_starts = applied_starts or list(map(_START, self.applied))
-                kept.extend(self.applied[i] for i in _applied_members(edit, self.applied, applied_starts))
+                kept.extend(self.applied[index] for index in merged_applied)
                 continue
             if edit.safety is Safety.AUTO:
                 kept.append(edit)
                 taken.extend(new_edits)
             else:
                 self.pending.append(edit)
-                reverted = reverted or merges_applied
-        if restored:
-            # An Edit restored after a drop may also be kept already: keep each object once.
-            kept = list({id(edit): edit for edit in kept}.values())
+                reverted = reverted or bool(merged_applied)
         self.applied = sorted(kept, key=sort_key)
         self.pending.sort(key=sort_key)
         if reverted:
@@ -97,15 +91,6 @@ def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:
             return True
         index -= 1
     return False
-
-
-def _applied_members(edit: Edit, applied: list[Edit], starts: list[int]) -> list[int]:
-    """Indexes of applied edits lying inside a merged edit's span (to restore them on a drop);
-    `starts` are the applied edits' starts (they are sorted)."""
-    return [
-        index for index in range(bisect.bisect_left(starts, edit.start), bisect.bisect_right(starts, edit.end))
-        if applied[index].end <= edit.end and applied[index] is not edit
-    ]
 
 
 def _regions_in_current(applied: list[Edit]) -> list[tuple[int, int]]:

@@ -57,6 +57,19 @@ def test_an_insertion_before_what_an_earlier_insertion_put_in_merges_with_it_too
     assert len(proposals.applied) == 1
 
 
+def test_an_edit_dropped_beside_a_pending_one_puts_back_only_what_it_merged() -> None:
+    # (the insertion of round two merges with round one's; the deletion, dropped for overlapping the
+    # pending one, merged nothing, so nothing of round one comes back beside the merged insertion)
+    original = "a"
+    proposals = Proposals(original)
+    current = proposals.add(original, [edit(original, 0, 0, "X", rule="one"),
+                                       edit(original, 0, 1, "", Safety.REVIEW, rule="one")])
+    current = proposals.add(current, [edit(current, 0, 0, "X", rule="two"), edit(current, 1, 2, "", rule="two")])
+    assert [(e.start, e.end, e.after) for e in proposals.applied] == [(0, 0, "XX")]
+    assert apply(original, proposals.applied) == current == "XXa"
+    apply(original, proposals.applied + proposals.pending)
+
+
 def test_merging_with_a_review_edit_makes_the_whole_change_pending() -> None:
     original = "a\nb"
     proposals = Proposals(original)
@@ -109,3 +122,38 @@ def test_composed_edits_reproduce_the_text_the_passes_produced(case) -> None:  #
                  if e <= len(current) and a != current[s:e]]
     proposals.add(current, round_two)
     assert apply(text, proposals.applied) == apply(current, round_two)
+
+
+@st.composite
+def rounds_with_insertions(draw: st.DrawFn) -> tuple[str, list[list[tuple[float, float, str, bool]]]]:
+    """A text and three rounds of disjoint changes against the text as the rounds before leave it,
+    insertions (start == end) and changes for review among them: positions are relative to the
+    text's length."""
+    text = draw(st.text(alphabet="ab\n，", min_size=0, max_size=16))
+
+    def spans() -> list[tuple[float, float, str, bool]]:
+        cuts = sorted(draw(st.lists(st.floats(0, 1), max_size=6)))
+        return [(s, e, draw(st.text(alphabet="XY。”", min_size=0 if s < e else 1, max_size=2)), draw(st.booleans()))
+                for s, e in zip(cuts[::2], cuts[1::2], strict=False)]
+
+    return text, [spans() for _round in range(3)]
+
+
+@given(rounds_with_insertions())
+def test_composed_edits_reproduce_the_text_when_rounds_insert_beside_each_other(case) -> None:  # type: ignore[no-untyped-def]
+    text, rounds = case
+    proposals = Proposals(text)
+    current = text
+    for number, relative in enumerate(rounds):
+        spans = sorted({(round(s * len(current)), round(e * len(current)), after, review)
+                        for s, e, after, review in relative})
+        edits: list[Edit] = []
+        for start, end, after, review in spans:
+            if edits and (start < edits[-1].end or (start == end and edits[-1].start == edits[-1].end == start)):
+                continue  # (keep a round's own edits disjoint, as a pass's are)
+            if after != current[start:end]:
+                edits.append(edit(current, start, end, after, Safety.REVIEW if review else Safety.AUTO,
+                                  rule=f"round{number}"))
+        current = proposals.add(current, edits)
+        assert apply(text, proposals.applied) == current
+        apply(text, proposals.applied + proposals.pending)  # applied and pending never overlap
