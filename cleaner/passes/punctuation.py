@@ -23,7 +23,8 @@ from itertools import compress
 from typing import NamedTuple
 
 from cleaner.config import Config
-from cleaner.edit import Edit, Safety, fast_edit, sort_key, splice
+from cleaner.edit import Edit, Safety, check_disjoint, fast_edit, overlaps, sort_key, splice
+from cleaner.errors import EditMismatchError
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
 from cleaner.mark_context import MARK_CONTEXT_FILE
@@ -121,8 +122,24 @@ class PunctuationPass:
             replaced = {edit.start for edit in terms if edit.end > edit.start}
             quotes = [edit for edit in quotes if edit.start not in replaced]
         edits += quotes + terms
-        edits.sort(key=sort_key)
-        return edits
+        return _first_of_overlapping(edits)
+
+
+def _first_of_overlapping(edits: list[Edit]) -> list[Edit]:
+    """The edits sorted, without any that overlaps one before it in `edits` (the rules above come in
+    order of precedence: a bracket pair around a stretch with a quote in it, `《5日前…"…）`, keeps
+    the pair)."""
+    ordered = sorted(edits, key=sort_key)
+    try:
+        check_disjoint(ordered)
+        return ordered  # (the common case: nothing overlaps)
+    except EditMismatchError:
+        pass
+    kept: list[Edit] = []
+    for edit in edits:
+        if not any(overlaps(edit.start, edit.end, other.start, other.end) for other in kept):
+            kept.append(edit)
+    return sorted(kept, key=sort_key)
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

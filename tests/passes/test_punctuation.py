@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner import Config, clean
-from cleaner.edit import Safety
-from cleaner.passes.punctuation import LATER_ITEM_RULE, QUOTED_TERM_RULE, SECOND_COLON_RULE
+from cleaner.edit import Safety, apply, check_disjoint
+from cleaner.passes.punctuation import LATER_ITEM_RULE, QUOTED_TERM_RULE, SECOND_COLON_RULE, build
 
 PUNCTUATION = Config(passes=("punctuation",))
 
@@ -417,3 +417,20 @@ def test_a_stray_closing_bracket_after_chinese_text_becomes_full_width_at_once()
 def test_a_colon_after_a_word_that_introduces_what_follows_converts_at_once() -> None:
     text = "安全生产委员会召开第二次会议，研究部署二季度重点工作，会议要求:一是牵头完成辨识"
     assert clean(text, PUNCTUATION).text == text.replace(":", "：")
+
+
+def test_a_bracket_pair_made_round_around_a_quote_the_pass_would_pair_wins_over_the_quote() -> None:
+    # (found by fuzzing: `《…）` made round spans a straight quote the pass pairs too, and the two
+    # overlapping edits failed the text)
+    text = '《5日前增长8.3%.3%日前142.8万吨"甘振兴、【一）”'
+    edits = build(Config()).propose(text)
+    check_disjoint(edits)
+    assert [edit.rule_id for edit in edits] == ["bracket.title-mark-for-round"]
+
+
+@pytest.mark.parametrize("text", ['《5日前增长8.39%1.39%5日前142.8万吨"甘振兴、【一）”',
+                                  '2.农村《18.6万件要坚持"【一）《GDP){三）统计公报会议纪要，”2.农村7月'])
+def test_texts_where_a_later_look_made_such_a_pair_clean_whole(text: str) -> None:
+    result = clean(text)
+    assert apply(text, result.applied) == result.text
+    apply(text, result.applied + result.pending)
