@@ -32,9 +32,11 @@ class Proposals:
     def current_text(self) -> str:
         return apply(self.original, self.applied)
 
-    def add(self, current: str, edits: Sequence[Edit]) -> str:
+    def add(self, current: str, edits: Sequence[Edit], supersede: str | None = None) -> str:
         """Fold in Edits proposed against `current` (== the original with `applied` applied), and
-        return the text with `applied` applied now (worked out from `current` where it can be)."""
+        return the text with `applied` applied now (worked out from `current` where it can be).
+        `supersede`: a pass looking again at its own work; an automatic Edit of it takes the place
+        of its own pending ones that it overlaps (it decides now what it left to a person before)."""
         new = sorted(edits, key=sort_key)
         check_disjoint(new)
         if not self.applied and not self.pending:
@@ -62,13 +64,17 @@ class Proposals:
         earlier_pending = list(self.pending)  # sorted and disjoint; results never overlap each other
         pending_starts = [edit.start for edit in earlier_pending]
         reverted = False  # whether an applied Edit became part of a pending one (its change undone)
+        withdrawn: list[Edit] = []  # pending Edits an Edit of the same pass supersedes
         for edit, new_edits, merged_applied in results:
-            if _overlaps_any(edit, earlier_pending, pending_starts):
+            rivals = _overlapping(edit, earlier_pending, pending_starts)
+            if rivals and not (supersede and edit.safety is Safety.AUTO
+                               and all(rival.pass_name == supersede for rival in rivals)):
                 # Cannot compose with a change a person has not decided on yet: the applied Edits
                 # it would have merged stay as they were.
                 self.dropped.append(edit)
                 kept.extend(self.applied[index] for index in merged_applied)
                 continue
+            withdrawn.extend(rivals)
             if edit.safety is Safety.AUTO:
                 kept.append(edit)
                 taken.extend(new_edits)
@@ -76,21 +82,24 @@ class Proposals:
                 self.pending.append(edit)
                 reverted = reverted or bool(merged_applied)
         self.applied = sorted(kept, key=sort_key)
+        if withdrawn:
+            self.pending = [edit for edit in self.pending if not any(edit is gone for gone in withdrawn)]
         self.pending.sort(key=sort_key)
         if reverted:
             return self.current_text()
         return splice(current, sorted(taken, key=sort_key))  # a subset of `new`: disjoint
 
 
-def _overlaps_any(edit: Edit, disjoint: list[Edit], starts: list[int]) -> bool:
-    """Whether `edit` overlaps one of `disjoint` (sorted, non-overlapping; `starts` their starts)."""
+def _overlapping(edit: Edit, disjoint: list[Edit], starts: list[int]) -> list[Edit]:
+    """Those of `disjoint` (sorted, non-overlapping; `starts` their starts) that `edit` overlaps."""
+    found = []
     index = bisect.bisect_right(starts, edit.end) - 1
     while index >= 0 and disjoint[index].end >= edit.start:
         other = disjoint[index]
         if overlaps(edit.start, edit.end, other.start, other.end):
-            return True
+            found.append(other)
         index -= 1
-    return False
+    return found
 
 
 def _regions_in_current(applied: list[Edit]) -> list[tuple[int, int]]:

@@ -100,7 +100,7 @@ class Pipeline:
                 edits = _proposed_on_changed_lines(built, before, current)
             if edits:
                 changed = current
-                current = proposals.add(current, edits)
+                current = proposals.add(current, edits, supersede=built.name if built.name in CONTEXT_PASSES else None)
                 if built.name in CONTEXT_PASSES:
                     current = _settle(built, proposals, changed, current)
         return current
@@ -114,7 +114,7 @@ def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str
         edits = _proposed_on_changed_lines(built, before, current)
         if not edits:
             break
-        before, current = current, proposals.add(current, edits)
+        before, current = current, proposals.add(current, edits, supersede=built.name)
     return current
 
 

@@ -70,6 +70,27 @@ def test_an_edit_dropped_beside_a_pending_one_puts_back_only_what_it_merged() ->
     apply(original, proposals.applied + proposals.pending)
 
 
+def test_a_pass_looking_again_may_decide_what_it_left_for_review() -> None:
+    original = "（三） )甘"
+    proposals = Proposals(original)
+    current = proposals.add(original, [edit(original, 3, 4, "", rule="punctuation"),
+                                       edit(original, 4, 5, "）", Safety.REVIEW, rule="punctuation")])
+    assert current == "（三）)甘"
+    current = proposals.add(current, [edit(current, 3, 4, "", rule="punctuation")], supersede="punctuation")
+    assert (current, proposals.pending) == ("（三）甘", [])
+    assert apply(original, proposals.applied) == current
+
+
+def test_another_pass_never_overrides_a_pending_edit() -> None:
+    original = "（三） )甘"
+    proposals = Proposals(original)
+    current = proposals.add(original, [edit(original, 3, 4, "", rule="punctuation"),
+                                       edit(original, 4, 5, "）", Safety.REVIEW, rule="punctuation")])
+    current = proposals.add(current, [edit(current, 3, 4, "", rule="rules")], supersede="rules")
+    assert current == "（三）)甘"
+    assert [e.after for e in proposals.pending] == ["）"]
+
+
 def test_merging_with_a_review_edit_makes_the_whole_change_pending() -> None:
     original = "a\nb"
     proposals = Proposals(original)

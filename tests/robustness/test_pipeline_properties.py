@@ -62,3 +62,10 @@ def test_a_mark_put_in_after_a_quote_this_clean_put_in_is_one_edit_that_applies(
     result = clean(text)
     assert "院校“双品牌”。\n（三）" in result.text
     assert apply(text, result.applied) == result.text
+
+
+def test_a_pass_looking_again_decides_what_it_had_left_for_review() -> None:
+    # `)` after `(三) ` is a stray bracket for review until the space goes; then it plainly doubles `）`
+    once = clean("院校(三) )甘振兴")
+    assert (once.text, once.pending) == ("院校（三）甘振兴", ())
+    assert clean(once.text).applied == ()
