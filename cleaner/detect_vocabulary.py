@@ -351,8 +351,8 @@ def _drop_or_substitution(
     beside the gap belongs to a word on its other side."""
     if index in (0, 3):
         beside = position - 1 if index == 0 else position + 3
-        if 0 <= beside < len(text) and text[beside].isspace():
-            return None  # a term cut by a line break (技⏎能人才) lacks nothing
+        if not 0 <= beside < len(text) or text[beside].isspace():
+            return None  # a term cut by a line break (技⏎能人才) or by the page's edge lacks nothing
         outer = beside - 1 if index == 0 else beside + 1
         if 0 <= beside < len(text) and _is_han(text[beside]):
             substitution = _score(text, beside, text[beside], term[index], term, count, model,

@@ -76,6 +76,12 @@ def test_term_cut_by_a_line_break_lacks_nothing(detector: DetectorPass) -> None:
     assert detector.propose(text) == []
 
 
+def test_term_cut_by_the_pages_edge_lacks_nothing(detector: DetectorPass) -> None:
+    # (a page that starts inside a term: its first character ends the page before)
+    text = "能人才队伍建设。要大力培养技能人才，壮大技能人才队伍。技能人才是支撑中国制造的重要力量。"
+    assert detector.propose(text) == []
+
+
 def test_a_frequent_term_does_not_extend_a_word_standing_on_its_own(detector: DetectorPass) -> None:
     text = "习近平总书记强调。" * 4 + "指示。\n总书记在讲话中指出。"
     assert detector.propose(text) == []
