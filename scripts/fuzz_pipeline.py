@@ -51,7 +51,7 @@ def main() -> int:
     @seed(args.seed)
     @settings(max_examples=args.examples, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
-    @given(ocr_text(max_pieces=120))
+    @given(ocr_text(max_pieces=120, triggers=True))
     def check(text: str) -> None:
         nonlocal tried
         tried += 1

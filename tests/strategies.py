@@ -19,11 +19,22 @@ PIECES = (
 )
 
 
+# What the rules of the later passes fire on (percent nines, misread brackets and dots, quotes after
+# figures, lists of names, the lost full stop, titles and the issuer's name above them, a figure cut
+# from the word it follows), to meet each other and the pieces above.
+RULE_TRIGGERS = (
+    "增长8.39%", "1.39%", "142.8万吨\"", "·", "要坚持", "甘振兴、", "附件：1，", "柏溪县人民政府", "会议纪要",
+    "达到", "18.6万件", "“双品牌”", "院校“双品牌", "(三) ", "{三）", "【一）", "十三五", "期间", "工高校毕业生",
+    "本报讯《记者王明）", "《GDP)", "*", "=", "制定本方案", "关于", "\x0c", "7月", "5日前",
+)
+
+
 @st.composite
-def ocr_text(draw: st.DrawFn, max_pieces: int = 40) -> str:
-    """A string of OCR-like pieces, sometimes with random characters mixed in."""
+def ocr_text(draw: st.DrawFn, max_pieces: int = 40, triggers: bool = False) -> str:
+    """A string of OCR-like pieces, sometimes with random characters mixed in; with `triggers`,
+    the rules' trigger strings among them."""
     pieces = draw(st.lists(
-        st.one_of(st.sampled_from(PIECES), st.text(max_size=3)),
+        st.one_of(st.sampled_from(PIECES + RULE_TRIGGERS if triggers else PIECES), st.text(max_size=3)),
         max_size=max_pieces,
     ))
     return "".join(pieces)

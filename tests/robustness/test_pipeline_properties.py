@@ -13,7 +13,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 @SETTINGS
-@given(ocr_text())
+@given(ocr_text(triggers=True))
 def test_every_edit_matches_the_input_at_its_span(text: str) -> None:
     result = clean(text)
     for edit in result.edits:
@@ -22,7 +22,7 @@ def test_every_edit_matches_the_input_at_its_span(text: str) -> None:
 
 
 @SETTINGS
-@given(ocr_text())
+@given(ocr_text(triggers=True))
 def test_the_output_is_the_input_with_the_applied_edits(text: str) -> None:
     result = clean(text)
     assert apply(text, result.applied) == result.text
