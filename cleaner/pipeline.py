@@ -78,10 +78,7 @@ class Pipeline:
         for built in self.passes:
             edits = built.propose(current)
             if edits:
-                before = current
-                current = proposals.add(current, edits)
-                if built.name in CONTEXT_PASSES:
-                    current = _settle(built, proposals, before, current)
+                current = _folded_in(built, proposals, current, edits)
             if built.name in DOCUMENT_PASSES or built.name in CONTEXT_PASSES:
                 settled[built.name] = current
         if settled and current != next(iter(settled.values())):
@@ -99,11 +96,16 @@ class Pipeline:
             else:
                 edits = _proposed_on_changed_lines(built, before, current)
             if edits:
-                changed = current
-                current = proposals.add(current, edits, supersede=built.name if built.name in CONTEXT_PASSES else None)
-                if built.name in CONTEXT_PASSES:
-                    current = _settle(built, proposals, changed, current)
+                current = _folded_in(built, proposals, current, edits)
         return current
+
+
+def _folded_in(built: Pass, proposals: Proposals, current: str, edits: list[Edit]) -> str:
+    """The text with the pass's `edits` (against `current`) folded in; a context pass then looks
+    again at the lines they changed, and may decide there what it left for review before."""
+    if built.name not in CONTEXT_PASSES:
+        return proposals.add(current, edits)
+    return _settle(built, proposals, current, proposals.add(current, edits, supersede=built.name))
 
 
 def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str:
