@@ -10,7 +10,7 @@ served.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import add, attrgetter, sub
@@ -32,11 +32,12 @@ class Proposals:
     def current_text(self) -> str:
         return apply(self.original, self.applied)
 
-    def add(self, current: str, edits: Sequence[Edit], supersede: str | None = None) -> str:
+    def add(self, current: str, edits: Sequence[Edit], supersedes: Callable[[Edit], bool] | None = None) -> str:
         """Fold in Edits proposed against `current` (== the original with `applied` applied), and
         return the text with `applied` applied now (worked out from `current` where it can be).
-        `supersede`: a pass looking again at its own work; an automatic Edit of it takes the place
-        of its own pending ones that it overlaps (it decides now what it left to a person before)."""
+        `supersedes`: for a pass looking again at its own work, which of its automatic Edits take
+        the place of the pending ones of the same pass they overlap (it decides now what it left to
+        a person before)."""
         new = sorted(edits, key=sort_key)
         check_disjoint(new)
         if not self.applied and not self.pending:
@@ -67,8 +68,8 @@ class Proposals:
         withdrawn: list[Edit] = []  # pending Edits an Edit of the same pass supersedes
         for edit, new_edits, merged_applied in results:
             rivals = _overlapping(edit, earlier_pending, pending_starts)
-            if rivals and not (supersede and edit.safety is Safety.AUTO
-                               and all(rival.pass_name == supersede for rival in rivals)):
+            if rivals and not (supersedes is not None and edit.safety is Safety.AUTO and supersedes(edit)
+                               and all(rival.pass_name == edit.pass_name for rival in rivals)):
                 # Cannot compose with a change a person has not decided on yet: the applied Edits
                 # it would have merged stay as they were.
                 self.dropped.append(edit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
@@ -105,7 +106,15 @@ def _folded_in(built: Pass, proposals: Proposals, current: str, edits: list[Edit
     again at the lines they changed, and may decide there what it left for review before."""
     if built.name not in CONTEXT_PASSES:
         return proposals.add(current, edits)
-    return _settle(built, proposals, current, proposals.add(current, edits, supersede=built.name))
+    return _settle(built, proposals, current, proposals.add(current, edits, _superseding(built)))
+
+
+def _superseding(built: Pass) -> Callable[[Edit], bool]:
+    """Which automatic Edits of a context pass, looking again at some lines, may take the place of
+    its own pending ones: not those of a rule that weighs evidence from the whole text (a part of
+    it may lack what made the rule leave an Edit for review)."""
+    whole_text: frozenset[str] = getattr(built, "whole_text_rules", frozenset())
+    return lambda edit: edit.pass_name == built.name and whole_text.isdisjoint(edit.rule_id.split("+"))
 
 
 def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str:
@@ -116,7 +125,7 @@ def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str
         edits = _proposed_on_changed_lines(built, before, current)
         if not edits:
             break
-        before, current = current, proposals.add(current, edits, supersede=built.name)
+        before, current = current, proposals.add(current, edits, _superseding(built))
     return current
 
 

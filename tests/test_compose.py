@@ -76,7 +76,7 @@ def test_a_pass_looking_again_may_decide_what_it_left_for_review() -> None:
     current = proposals.add(original, [edit(original, 3, 4, "", rule="punctuation"),
                                        edit(original, 4, 5, "）", Safety.REVIEW, rule="punctuation")])
     assert current == "（三）)甘"
-    current = proposals.add(current, [edit(current, 3, 4, "", rule="punctuation")], supersede="punctuation")
+    current = proposals.add(current, [edit(current, 3, 4, "", rule="punctuation")], lambda _edit: True)
     assert (current, proposals.pending) == ("（三）甘", [])
     assert apply(original, proposals.applied) == current
 
@@ -86,7 +86,7 @@ def test_another_pass_never_overrides_a_pending_edit() -> None:
     proposals = Proposals(original)
     current = proposals.add(original, [edit(original, 3, 4, "", rule="punctuation"),
                                        edit(original, 4, 5, "）", Safety.REVIEW, rule="punctuation")])
-    current = proposals.add(current, [edit(current, 3, 4, "", rule="rules")], supersede="rules")
+    current = proposals.add(current, [edit(current, 3, 4, "", rule="rules")], lambda _edit: True)
     assert current == "（三）)甘"
     assert [e.after for e in proposals.pending] == ["）"]
 

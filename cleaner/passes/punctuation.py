@@ -25,10 +25,12 @@ from typing import NamedTuple
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, check_disjoint, fast_edit, overlaps, sort_key, splice
 from cleaner.errors import EditMismatchError
+from cleaner.heading_numbers import RULE as HEADING_NUMBER_RULE
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
 from cleaner.mark_context import MARK_CONTEXT_FILE
 from cleaner.mark_context import builtin_hash as mark_context_hash
+from cleaner.middle_dots import RULE as MIDDLE_DOT_RULE
 from cleaner.middle_dots import middle_dots
 from cleaner.table_rows import WIDE, TableRows
 from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
@@ -85,6 +87,10 @@ _PROTECTED = re.compile(
 
 class PunctuationPass:
     name = NAME
+    # Rules that weigh evidence from the whole text: looking again at some lines of it, the pass may
+    # not turn their review proposals into automatic Edits (a page's other dots may be a name's, the
+    # headings numbered around a lost number may be far away).
+    whole_text_rules = frozenset({MIDDLE_DOT_RULE, HEADING_NUMBER_RULE})
 
     def __init__(self) -> None:
         # The mark model (middle_dots) is read only when a text needs it; the log names it anyway.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 
 from cleaner import clean
-from cleaner.edit import apply
+from cleaner.edit import Safety, apply
 from cleaner.passes.variants import traditional_share
 from tests.strategies import ocr_text
 
@@ -69,3 +69,12 @@ def test_a_pass_looking_again_decides_what_it_had_left_for_review() -> None:
     once = clean("院校(三) )甘振兴")
     assert (once.text, once.pending) == ("院校（三）甘振兴", ())
     assert clean(once.text).applied == ()
+
+
+def test_a_second_look_at_some_lines_never_overrules_a_rule_that_weighs_the_whole_text() -> None:
+    # A name's dot on the first line leaves every dot of the page for review; the confusion fixed on
+    # the last line makes punctuation look again at it, where it sees no name.
+    text = ("苏丹总统奥马尔·哈桑·巴希尔日前发表谈话。\n会议听取了有关情况的汇报。\n会议研究了下一步工作。\n"
+            "会议强调·要坚持稳中求进·加快推进产业升级·殿切希望做好民生保障。\n")
+    result = clean(text)
+    assert {edit.safety for edit in result.edits if edit.rule_id == "mark.middle-dot-for-comma"} == {Safety.REVIEW}
