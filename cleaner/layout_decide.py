@@ -43,6 +43,9 @@ PRINTED_WIDTH = 60.0
 # Narrower than any column text is set in (a newspaper's is 12-15 ems): a few lines this short alike
 # in width are headings, names or fragments, not wrapped text.
 NARROWEST_COLUMN = 6.0
+# A line this many times as wide as the column around it is no line of the column but a paragraph
+# (as a second run sees the paragraphs a first run made); it ends where its last sentence does.
+PARAGRAPH_LINE = 1.5
 # A numbered line ending without a mark is a heading when no wider than this share of the column.
 HEADING_SHARE = 0.6
 # Lines at the top of a document in which a title is looked for.
@@ -390,6 +393,10 @@ def _decide(
     return _decide_column(line, following, max(columns), first_line)
 
 
+PARAGRAPH_END = _decision(Verdict.BREAK, "break.paragraph-line", 0.9,
+                          "a line far wider than the column is a paragraph, and it ends a sentence")
+
+
 def _decide_column(
     line: Line, following: Line, width: float, first_line: bool, widest: float | None = None
 ) -> Decision:
@@ -397,6 +404,8 @@ def _decide_column(
     side, against which a line that ends mid-text and falls a little short is measured."""
     allowance = TOLERANCE + (INDENT if first_line else 0.0)
     if line.ending <= Ending.CLOSING:
+        if line.width > PARAGRAPH_LINE * width:
+            return PARAGRAPH_END
         if width - line.width > allowance:
             return _decision(Verdict.BREAK, "break.short-line", 0.95,
                             "the line ends a sentence well short of the column width")

@@ -4,6 +4,7 @@ import pytest
 
 from cleaner import Config, clean
 from cleaner.edit import Safety
+from cleaner.layout_decide import _decide_column
 from cleaner.layout_lines import split_lines
 from cleaner.passes.layout import build
 
@@ -490,3 +491,12 @@ def test_an_article_whose_space_ocr_lost_starts_a_paragraph_after_a_sentence_end
 def test_a_reference_to_an_article_that_a_line_starts_with_is_no_article() -> None:
     text = "各单位要按照本办法的要求，严格依照本办法\n第二条规定的程序办理相关手续，确保工作\n"
     assert clean(text, LAYOUT).text == text.replace("本办法\n第二条", "本办法第二条")
+
+
+def test_a_line_far_wider_than_the_column_that_ends_a_sentence_is_a_paragraph_that_ends_there() -> None:
+    # (as a second run sees a paragraph a first run made, among the column's lines: it runs on into
+    # the next paragraph only if it were a line of the column)
+    text = "要求" * 40 + "，原则上不予受理。\n" + "将对反映的问题及时进行调查核实" * 3 + "。\n"
+    paragraph, following = split_lines(text)
+    decision = _decide_column(paragraph, following, width=27.75, first_line=False)
+    assert (decision.verdict.name, decision.rule_id) == ("BREAK", "break.paragraph-line")
