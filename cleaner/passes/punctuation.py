@@ -229,44 +229,40 @@ def _document_years(text: str) -> list[Edit]:
     return edits
 
 
+def _closed_round(text: str, match: re.Match[str], paired: set[int], reason: str) -> Edit:
+    """The edit for a 《 or 〈 closed by a round bracket (`match`; group 1 what it encloses): a title's
+    name (统计年鉴, 实施办法) gets its 》, the closing mark being the misread one; anything else becomes
+    `（…）` with the half-width brackets before it that are not `paired` already (OCR reading it twice)."""
+    inside = match.group(1)
+    if _TITLE_NAME.search(inside) and match.group()[0] == "《":
+        close = match.start() + len(inside) + 1
+        return fast_edit(close, close + 1, text[close], "》", NAME, "bracket.round-for-title-mark", 0.9,
+                         "a title in 《 closed by a round bracket: OCR read the closing 》 as ）")
+    start = match.start()
+    while start and text[start - 1] == "(" and start - 1 not in paired:
+        start -= 1
+    return fast_edit(start, match.end(), text[start:match.end()], f"（{inside}）", NAME,
+                     "bracket.title-mark-for-round", 0.95, reason)
+
+
 def _title_marks_closed_round(text: str) -> list[Edit]:
     """`《一)`, `厅《局）`: a 《 or 〈 closed by a round bracket after a few hanzi is OCR's reading of
     （ (a title closes with 》), so the pair becomes `（…）`; so does one around an abbreviation, a
     figure or a byline (`《GDP)`); likewise `(三》`, a list number whose ） OCR read as 》."""
     if "《" not in text and "〈" not in text and "》" not in text and "〉" not in text:
         return []
-    edits = []
-    for match in _TITLE_MARK_CLOSED_ROUND.finditer(text):
-        start = match.start()
-        inside = match.group(1)
-        if _TITLE_NAME.search(inside) and match.group()[0] == "《":
-            # A publication or document's name (统计年鉴, 实施办法): the closing mark is the misread one.
-            end = match.start() + len(inside) + 2
-            edits.append(fast_edit(end - 1, end, text[end - 1], "》", NAME, "bracket.round-for-title-mark", 0.9,
-                                   "a title in 《 closed by a round bracket: OCR read the closing 》 as ）"))
-            continue
-        while start and text[start - 1] == "(":
-            start -= 1
-        edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{inside}）", NAME,
-                               "bracket.title-mark-for-round", 0.95,
-                               "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈"))
+    edits = [
+        _closed_round(text, match, set(), "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈")
+        for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
+    ]
     paired = {position for edit in edits for position in range(edit.start, edit.end)}
-    for match in _NON_TITLE_CLOSED_ROUND.finditer(text):
-        if match.start() in paired or match.end() - 1 in paired:
-            continue  # (《记者王明）: a few hanzi, the pair made above)
-        if _TITLE_NAME.search(match.group(1)) and match.group()[0] == "《":  # (《2024年统计公报))
-            close = match.start() + len(match.group(1)) + 1
-            edits.append(fast_edit(close, close + 1, text[close], "》", NAME,
-                                   "bracket.round-for-title-mark", 0.9,
-                                   "a title in 《 closed by a round bracket: OCR read the closing 》 as ）"))
-        else:
-            start = match.start()
-            while start and text[start - 1] == "(" and start - 1 not in paired:
-                start -= 1  # (a half-width bracket beside it is OCR reading it twice, as above)
-            edits.append(fast_edit(start, match.end(), text[start:match.end()], f"（{match.group(1)}）", NAME,
-                                   "bracket.title-mark-for-round", 0.95,
-                                   "a 《 or 〈 closed by a round bracket around an abbreviation, a figure or a "
-                                   "byline: OCR read the opening （ as 《 or 〈"))
+    edits += [
+        _closed_round(text, match, paired, "a 《 or 〈 closed by a round bracket around an abbreviation, a figure "
+                      "or a byline: OCR read the opening （ as 《 or 〈")
+        for match in _NON_TITLE_CLOSED_ROUND.finditer(text)
+        # (《记者王明）: a few hanzi, the pair made above)
+        if match.start() not in paired and match.end() - 1 not in paired
+    ]
     taken = {position for edit in edits for position in range(edit.start, edit.end)}
     edits += [
         fast_edit(match.start(), match.end(), match.group(), f"（{match.group(1)}）", NAME,
