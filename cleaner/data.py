@@ -33,12 +33,17 @@ def source_name(path: Path) -> str:
         return str(path)
 
 
-def read_data_file(path: Path, kind: str) -> tuple[str, str, str]:
-    """A dictionary or rule file's text, with its name and content hash for the log (errors name the file)."""
+def read_data_bytes(path: Path, kind: str) -> bytes:
+    """A data file's bytes; a file that cannot be read is a DictionaryError naming it and `kind`."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise DictionaryError(f"{path}: cannot read {kind} ({error.strerror})") from None
+
+
+def read_data_file(path: Path, kind: str) -> tuple[str, str, str]:
+    """A dictionary or rule file's text, with its name and content hash for the log (errors name the file)."""
+    data = read_data_bytes(path, kind)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from operator import add
 from pathlib import Path
 
-from cleaner.data import content_hash
+from cleaner.data import content_hash, read_data_bytes
 from cleaner.errors import DictionaryError
 
 CONTEXT_FILE = "char_ngrams.txt"
@@ -183,11 +183,7 @@ def parse_model(data: bytes, source: str = CONTEXT_FILE) -> ContextModel:
 
 
 def load_model(path: Path) -> ContextModel:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DictionaryError(f"{path}: cannot read context model ({error.strerror})") from None
-    return parse_model(data, str(path))
+    return parse_model(read_data_bytes(path, "context model"), str(path))
 
 
 def runs_of(lines: Iterable[str]) -> list[str]:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.typography import HEADING_NUMERALS
 
 RULE = "heading.lost-number"
-_NUMERALS = "一二三四五六七八九十"
+_NUMERALS = HEADING_NUMERALS
 _HEADING = re.compile(f"(?m)^[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
 _LOST = re.compile("(?m)^[ \t\u3000]*(?=、[\u4e00-\u9fff])")
 MAX_NUMBER = 29

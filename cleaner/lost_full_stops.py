@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
-from cleaner.typography import TAKES_A_FIGURE
+from cleaner.typography import HEADING_NUMERALS, TAKES_A_FIGURE
 
 RULE = "sentence.lost-full-stop"
-_NUMERALS = "一二三四五六七八九十"
+_NUMERALS = HEADING_NUMERALS
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》.)
 _HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)]"

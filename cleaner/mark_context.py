@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from cleaner.data import content_hash, data_file
+from cleaner.data import content_hash, data_file, read_data_bytes
 from cleaner.errors import DictionaryError
 
 MARK_CONTEXT_FILE = "mark_context.txt"
@@ -97,11 +97,7 @@ def _numbers(row: list[str]) -> tuple[int, ...]:
 
 
 def load_counts(path: Path) -> MarkContext:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DictionaryError(f"{path}: cannot read the mark context table ({error.strerror})") from None
-    return parse_counts(data, str(path))
+    return parse_counts(read_data_bytes(path, "the mark context table"), str(path))
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +109,4 @@ def builtin_mark_context() -> MarkContext:
 @lru_cache(maxsize=1)
 def builtin_hash() -> str:
     """The shipped table's content hash, for the correction log (without parsing it)."""
-    try:
-        return content_hash(data_file(MARK_CONTEXT_FILE).read_bytes())
-    except OSError as error:
-        raise DictionaryError(f"{MARK_CONTEXT_FILE}: cannot read the mark context table ({error.strerror})") from None
+    return content_hash(read_data_bytes(data_file(MARK_CONTEXT_FILE), "the mark context table"))

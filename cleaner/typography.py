@@ -35,6 +35,8 @@ FULL_STOP_AFTER = "%％）”」』》"
 # moves the mark back, so both must find the same cases.
 SENTENCE_END_MARKS = "。.！!？?"
 OPENING_MARKS = "（(“《〈"
+# The numerals a heading's number is written in (一、 … 二十九、, （三）): one to ten.
+HEADING_NUMERALS = "一二三四五六七八九十"
 # Words a figure follows, which no sentence ends on (`教育支出38.62亿元，增长⏎5.1%…`): a line ending
 # in one runs on to the figure on the next line, which may look like a numbered item.
 TAKES_A_FIGURE = (
