@@ -102,6 +102,34 @@ def test_a_clear_lead_over_the_rival_stays_automatic() -> None:
     assert _edit(proposal).safety is Safety.AUTO
 
 
+ECHOED = "各地要加强基础建设。以高质量发展为导向，如强基础建设。"
+
+
+def test_a_correction_the_document_reads_elsewhere_is_automatic(detector: DetectorPass) -> None:
+    # 如强 for 加强 is a likely misreading but no sure one; 加强基础建设 earlier in the text settles it.
+    assert changes(detector.propose(ECHOED)) == [("如", "加", "auto")]
+
+
+def test_without_the_reading_elsewhere_the_same_correction_is_for_review(detector: DetectorPass) -> None:
+    assert changes(detector.propose("以高质量发展为导向，如强基础建设。")) == [("如", "加", "review")]
+
+
+def test_a_correction_the_document_reads_elsewhere_says_so(detector: DetectorPass) -> None:
+    [edit] = detector.propose(ECHOED)
+    assert (edit.reason.endswith("as this document reads elsewhere"), edit.confidence >= AUTO_CONFIDENCE) == (
+        True, True)
+
+
+def test_the_reading_elsewhere_does_not_carry_a_weak_reading_to_automatic() -> None:
+    proposal = Proposal(0, 1, "村", "材", -0.1, "glyph", "", language_gain=1.5, echoed=True)
+    assert (_edit(proposal).safety, _edit(proposal).confidence < AUTO_CONFIDENCE) == (Safety.REVIEW, True)
+
+
+def test_the_reading_elsewhere_does_not_settle_a_close_rival() -> None:
+    proposal = Proposal(0, 1, "姐", "娘", 0.3, "glyph", "", language_gain=2.3, rival_gain=-0.2, echoed=True)
+    assert _edit(proposal).safety is Safety.REVIEW
+
+
 def test_nothing_is_proposed_in_a_document_numbers_issuer_abbreviation(detector: DetectorPass) -> None:
     assert detector.propose("湖北省人力资源和社会保障厅\n鄂人社困[2019)29号\n") == []
 
