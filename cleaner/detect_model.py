@@ -216,6 +216,6 @@ class Proposal:
     # Whether it is a misreading nothing explains (no glyph neighbour, no learned confusion) that the
     # document repeats (依法治监 twice beside 依法治国): as likely a term of its own, never automatic.
     repeated_unexplained: bool = False
-    # Whether the text has the corrected reading elsewhere: a glyph correction whose three hanzi
-    # around it (with the correction) the document itself uses (加强教材建设 … 教村建设 -> 教材建设).
-    echoed: bool = False
+    # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
+    # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
+    echo: str = ""

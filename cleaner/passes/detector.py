@@ -243,19 +243,23 @@ def _in_frequent_ngram(corrected: str, fresh: list[Proposal]) -> bool:
 
 
 def _echoes_marked(text: str, trigrams: Counter[str], proposals: list[Proposal]) -> list[Proposal]:
-    """Glyph proposals marked `echoed` where the text has, elsewhere, three hanzi that the
-    correction would make here."""
-    return [replace(proposal, echoed=True) if proposal.kind == "glyph" and _echoed(text, trigrams, proposal)
-            else proposal for proposal in proposals]
+    """Glyph proposals with their `echo`: three hanzi the correction would make here that the text
+    has elsewhere (named in the evidence)."""
+    marked = []
+    for proposal in proposals:
+        echo = _echo(text, trigrams, proposal) if proposal.kind == "glyph" else ""
+        marked.append(replace(proposal, echo=echo, evidence=f"{proposal.evidence}; the text has {echo} "
+                              f"elsewhere ({trigrams[echo]}x)") if echo else proposal)
+    return marked
 
 
-def _echoed(text: str, trigrams: Counter[str], proposal: Proposal) -> bool:
+def _echo(text: str, trigrams: Counter[str], proposal: Proposal) -> str:
     position, after = proposal.start, proposal.after
     for first in range(max(0, position - 2), position + 1):
         window = text[first:position] + after + text[position + 1:first + 3]
         if len(window) == 3 and trigrams.get(window, 0) > 0:
-            return True
-    return False
+            return window
+    return ""
 
 
 def confidence(proposal: Proposal) -> float:
@@ -266,14 +270,14 @@ def confidence(proposal: Proposal) -> float:
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
     return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess and not proposal.repeated_unexplained
-            and (proposal.echoed or confidence(proposal) >= AUTO_CONFIDENCE)
+            and (bool(proposal.echo) or confidence(proposal) >= AUTO_CONFIDENCE)
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
 
 
 def _edit(proposal: Proposal) -> Edit:
     automatic = _automatic(proposal)
-    sure = max(confidence(proposal), ECHOED_CONFIDENCE) if proposal.echoed and automatic else confidence(proposal)
+    sure = max(confidence(proposal), ECHOED_CONFIDENCE) if proposal.echo and automatic else confidence(proposal)
     return Edit(
         proposal.start, proposal.end, proposal.before, proposal.after, NAME, f"detector.{proposal.kind}",
         round(sure, 3),
@@ -297,7 +301,7 @@ def _reason(proposal: Proposal) -> str:
         return f"a term this document uses often lacks {proposal.after} here"
     if proposal.kind == "extra":
         return f"{proposal.before} splits a word its neighbours make: OCR inserted it"
-    if proposal.echoed:
+    if proposal.echo:
         return (f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one, "
                 "as this document reads elsewhere")
     return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"

@@ -120,13 +120,18 @@ def test_a_correction_the_document_reads_elsewhere_says_so(detector: DetectorPas
         True, True)
 
 
+def test_the_evidence_names_the_reading_elsewhere(detector: DetectorPass) -> None:
+    [edit] = detector.propose(ECHOED)
+    assert edit.evidence.endswith("; the text has 加强基 elsewhere (1x)")
+
+
 def test_the_reading_elsewhere_does_not_carry_a_weak_reading_to_automatic() -> None:
-    proposal = Proposal(0, 1, "村", "材", -0.1, "glyph", "", language_gain=1.5, echoed=True)
+    proposal = Proposal(0, 1, "村", "材", -0.1, "glyph", "", language_gain=1.5, echo="教材建")
     assert (_edit(proposal).safety, _edit(proposal).confidence < AUTO_CONFIDENCE) == (Safety.REVIEW, True)
 
 
 def test_the_reading_elsewhere_does_not_settle_a_close_rival() -> None:
-    proposal = Proposal(0, 1, "姐", "娘", 0.3, "glyph", "", language_gain=2.3, rival_gain=-0.2, echoed=True)
+    proposal = Proposal(0, 1, "姐", "娘", 0.3, "glyph", "", language_gain=2.3, rival_gain=-0.2, echo="姑娘，")
     assert _edit(proposal).safety is Safety.REVIEW
 
 
