@@ -16,9 +16,10 @@ from cleaner.passes.base import Pass
 
 # Passes that look again at text a later pass changed, so that cleaning the output finds nothing:
 # the variants pass decides from the whole document's script (平合→平台 adds a simplified 台), the
-# context passes from the characters around a mark or space (カ? → 力? makes the ? Chinese).
+# context passes from the characters around a mark or space (カ? → 力? makes the ? Chinese) or
+# what a rule's pattern matches (二○二○年* → 二〇二〇年* makes a line of text, whose * is a 。).
 DOCUMENT_PASSES = ("variants",)
-CONTEXT_PASSES = ("spacing", "punctuation")
+CONTEXT_PASSES = ("spacing", "punctuation", "rules")
 # How many times a context pass looks again at the lines its own Edits changed.
 SETTLE_ROUNDS = 3
 
@@ -132,8 +133,12 @@ def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str
 def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edit]:
     """The pass's Edits on the lines of `after` that differ from `before` and the lines on either
     side of them, as offsets in `after`: some rules look at the line before or after (a lost `。`
-    before a heading, a colon before a list item), so a change can make an Edit on its neighbour."""
-    return [edit.shifted(offset) for offset, text in _changed_runs(before, after) for edit in built.propose(text)]
+    before a heading, a colon before a list item), so a change can make an Edit on its neighbour.
+    A rule that weighs the whole text (`whole_text_rules`) proposes nothing on a part of it: it
+    decided on the whole, and a part may lack the evidence that held it back."""
+    whole_text: frozenset[str] = getattr(built, "whole_text_rules", frozenset())
+    return [edit.shifted(offset) for offset, text in _changed_runs(before, after) for edit in built.propose(text)
+            if whole_text.isdisjoint(edit.rule_id.split("+"))]
 
 
 def _changed_runs(before: str, after: str) -> list[tuple[int, str]]:

@@ -9,6 +9,7 @@ from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.edit import Edit, overlaps
 from cleaner.errors import CleanerError
+from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
 from cleaner.percent_nines import percent_nines
 from cleaner.rules import MATCH_TIMEOUT, Rule, load_rule_files
 from cleaner.textspan import minimal_change
@@ -23,6 +24,8 @@ class RuleTimeoutError(CleanerError):
 
 class RulesPass:
     name = NAME
+    # Rules that weigh evidence from the whole text: not proposed again on a part of it.
+    whole_text_rules = frozenset({PERCENT_NINE_RULE})
 
     def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
         self.rules = rules

@@ -78,3 +78,20 @@ def test_a_second_look_at_some_lines_never_overrules_a_rule_that_weighs_the_whol
             "会议强调·要坚持稳中求进·加快推进产业升级·殿切希望做好民生保障。\n")
     result = clean(text)
     assert {edit.safety for edit in result.edits if edit.rule_id == "mark.middle-dot-for-comma"} == {Safety.REVIEW}
+
+
+def test_the_rules_pass_looks_again_at_what_its_own_edits_changed() -> None:
+    # `○` -> `〇` makes seven hanzi of the line; only then is its `*` the `。` of a line of text.
+    once = clean("关于二○二○年*")
+    assert once.text == "关于二〇二〇年。"
+    assert clean(once.text).applied == ()
+
+
+def test_a_second_look_at_some_lines_never_applies_a_rule_that_weighs_the_whole_text() -> None:
+    # The detector's correction on the last line makes the rules pass look again at it, where every
+    # two-decimal percentage ends in 9; the document's first line says its percentages are true.
+    text = ("全年增长8.35%。\n各地要加强基础建设。\n会议听取了汇报。\n"
+            "以高质量发展为导向，如强基础建设，一季度增长2.39%，二季度增长1.49%。\n")
+    result = clean(text)
+    assert "加强基础建设，一季度增长2.39%，二季度增长1.49%" in result.text
+    assert "figure.percent-nine" not in {edit.rule_id for edit in result.edits}
