@@ -279,9 +279,23 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
     ("本报讯《记者吴晓岗，通讯员齐明）近日", "本报讯（记者吴晓岗，通讯员齐明）近日"),
     ("印发《2024年统计公报)的通知", "印发《2024年统计公报》的通知"),  # a title: its close was misread
     ("本报讯《记者王明）近日", "本报讯（记者王明）近日"),  # a few hanzi: one pair, made once
+    ("陈国栋〈云岭县水利局工程师）、周慧敏〈女，岗西县桃溪镇党委委员、副镇长）",
+     "陈国栋（云岭县水利局工程师）、周慧敏（女，岗西县桃溪镇党委委员、副镇长）"),  # posts in a list of names
+    ("落实情况《含整改前后对比照片）书面报送", "落实情况（含整改前后对比照片）书面报送"),
+    ("根据《蓝岭市防汛抗旱工作奖励办法）有关规定", "根据《蓝岭市防汛抗旱工作奖励办法》有关规定"),  # a long title
+    ("印发《技能人才薪酬分配指引）等", "印发《技能人才薪酬分配指引》等"),
 ])
 def test_a_title_mark_around_what_no_title_is_was_a_round_bracket(ocr: str, cleaned: str) -> None:
     assert clean(ocr, PUNCTUATION).text == cleaned
+
+
+@pytest.mark.parametrize("ocr", [
+    "制定《潭川县制造业高质量发展三年行动方案2025—2027年）风，",  # the title's years, its （ lost
+    "列入《宁川县城镇老旧小区改造三年行动计划2024—2026年) 》，",  # closed by 》 after the bracket
+    "列入《城镇老旧小区改造三年行动计划【2024—2026年）》",  # a bracket inside
+])
+def test_a_round_bracket_closing_one_inside_a_title_leaves_the_title_mark(ocr: str) -> None:
+    assert "bracket.title-mark-for-round" not in {edit.rule_id for edit in clean(ocr, PUNCTUATION).edits}
 
 
 def test_semicolons_between_the_items_of_a_list_become_full_width_at_once() -> None:
@@ -422,7 +436,7 @@ def test_a_colon_after_a_word_that_introduces_what_follows_converts_at_once() ->
 def test_a_bracket_pair_made_round_around_a_quote_the_pass_would_pair_wins_over_the_quote() -> None:
     # (found by fuzzing: `《…）` made round spans a straight quote the pass pairs too, and the two
     # overlapping edits failed the text)
-    text = '《5日前增长8.3%.3%日前142.8万吨"甘振兴、【一）”'
+    text = '《5日前增长8.3%.3%日前142.8万吨"甘振兴、一）”'
     edits = build(Config()).propose(text)
     check_disjoint(edits)
     assert [edit.rule_id for edit in edits] == ["bracket.title-mark-for-round"]
