@@ -649,6 +649,8 @@ def _separates_list_items(text: str, position: int) -> bool:
         return False
     if _LIST_ITEM.match(text, position + 1) or _LATER_ITEM.match(text, position + 1):
         return True
+    if _ends_an_item_line(text, position):
+        return True
     right = _skip_spaces(text, position + 1, 1)
     if right >= len(text) or not _HAN_CHAR.match(text[right]):
         return False
@@ -658,6 +660,16 @@ def _separates_list_items(text: str, position: int) -> bool:
     if line_end < 0:
         line_end = len(text)
     return text.count(";", line_start, line_end) + text.count("；", line_start, line_end) >= 2
+
+
+def _ends_an_item_line(text: str, position: int) -> bool:
+    """The ; at `position` ends its line, and the line before ends with a semicolon too: a later one
+    of a list's items set a line each (县级物流配送中心建设;⏎乡镇商贸中心新建和改造提升;). (The first
+    item's line cannot tell: the line before a list is as often its introduction, 重点支持以下项目;.)"""
+    end = _skip_spaces(text, position + 1, 1)
+    if end < len(text) and text[end] != "\n":
+        return False
+    return text[:text.rfind("\n", 0, position) + 1].rstrip(f"\n{INLINE_SPACE}")[-1:] in (";", "；")
 
 
 # A ; after a figure (增长1.3%;, 总数达到45家;, 6万人以上;) ends one of a list of figures: on the OCR

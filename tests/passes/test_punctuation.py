@@ -306,6 +306,17 @@ def test_semicolons_between_the_items_of_a_list_become_full_width_at_once() -> N
     ]
 
 
+def test_a_semicolon_ending_a_later_item_of_a_list_set_a_line_each_becomes_full_width_at_once() -> None:
+    text = "县级物流配送中心建设；\n乡镇商贸中心新建和改造提升;\n村级便民商店连锁化改造;\n"
+    assert clean(text, PUNCTUATION).text == text.replace(";", "；")
+
+
+def test_the_first_line_of_such_a_list_may_be_its_introduction_and_goes_to_review() -> None:
+    result = clean("重点支持以下项目;\n县级物流配送中心建设；\n", PUNCTUATION)
+    assert (result.text.startswith("重点支持以下项目;"), [edit.safety for edit in result.pending]) == (
+        True, [Safety.REVIEW])
+
+
 def test_a_lone_semicolon_or_one_that_may_stand_for_a_colon_goes_to_review() -> None:
     lone = "项目组调整了电梯井位置;并协商给予适当补偿"
     for text in (lone, "现就有关要求通知如下;一、深刻认识;二、抓好落实", "省人力资源和社会保障局;根据文件精神"):
