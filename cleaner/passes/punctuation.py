@@ -96,9 +96,9 @@ _PROTECTED = re.compile(
 
 class PunctuationPass:
     name = NAME
-    # Rules that weigh evidence from the whole text: looking again at some lines of it, the pass may
-    # not turn their review proposals into automatic Edits (a page's other dots may be a name's, the
-    # headings numbered around a lost number may be far away).
+    # Rules that weigh evidence from the whole text: looking again at some lines of it, the pass
+    # proposes nothing of theirs, nor lets an Edit merged with one of theirs replace a review proposal
+    # (a page's other dots may be a name's, the headings numbered around a lost number far away).
     whole_text_rules = frozenset({MIDDLE_DOT_RULE, HEADING_NUMBER_RULE})
 
     def __init__(self) -> None:
