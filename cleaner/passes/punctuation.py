@@ -238,20 +238,25 @@ def _document_years(text: str) -> list[Edit]:
     return edits
 
 
-def _closed_round(text: str, match: re.Match[str], paired: set[int], reason: str) -> Edit:
-    """The edit for a 《 or 〈 closed by a round bracket (`match`; group 1 what it encloses): a title's
+def _closed_round(text: str, match: re.Match[str], paired: set[int], reason: str) -> list[Edit]:
+    """The edits for a 《 or 〈 closed by a round bracket (`match`; group 1 what it encloses): a title's
     name (统计年鉴, 实施办法) gets its 》, the closing mark being the misread one; anything else becomes
-    `（…）` with the half-width brackets before it that are not `paired` already (OCR reading it twice)."""
+    `（…）`, taking the half-width brackets before it that are not `paired` already (OCR reading it
+    twice), by one edit for each bracket (what they enclose stays free for other corrections)."""
     inside = match.group(1)
+    close = match.start() + len(inside) + 1
     if _TITLE_NAME.search(inside) and match.group()[0] == "《":
-        close = match.start() + len(inside) + 1
-        return fast_edit(close, close + 1, text[close], "》", NAME, "bracket.round-for-title-mark", 0.9,
-                         "a title in 《 closed by a round bracket: OCR read the closing 》 as ）")
+        return [fast_edit(close, close + 1, text[close], "》", NAME, "bracket.round-for-title-mark", 0.9,
+                          "a title in 《 closed by a round bracket: OCR read the closing 》 as ）")]
     start = match.start()
     while start and text[start - 1] == "(" and start - 1 not in paired:
         start -= 1
-    return fast_edit(start, match.end(), text[start:match.end()], f"（{inside}）", NAME,
-                     "bracket.title-mark-for-round", 0.95, reason)
+    edits = [fast_edit(start, match.start() + 1, text[start:match.start() + 1], "（", NAME,
+                       "bracket.title-mark-for-round", 0.95, reason)]
+    if text[close:match.end()] != "）":
+        edits.append(fast_edit(close, match.end(), text[close:match.end()], "）", NAME,
+                               "bracket.title-mark-for-round", 0.95, reason))
+    return edits
 
 
 def _title_marks_closed_round(text: str) -> list[Edit]:
@@ -262,16 +267,17 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
     if "《" not in text and "〈" not in text and "》" not in text and "〉" not in text:
         return []
     edits = [
-        _closed_round(text, match, set(), "a 《 or 〈 closed by a round bracket: OCR read the opening （ as 《 or 〈")
-        for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
+        edit for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
+        for edit in _closed_round(text, match, set(), "a 《 or 〈 closed by a round bracket: OCR read the opening "
+                                  "（ as 《 or 〈")
     ]
     paired = {position for edit in edits for position in range(edit.start, edit.end)}
     edits += [
-        _closed_round(text, match, paired, "a 《 or 〈 closed by a round bracket around what no title's name "
-                      "ends as: OCR read the opening （ as 《 or 〈")
-        for match in _CLOSED_ROUND.finditer(text)
+        edit for match in _CLOSED_ROUND.finditer(text)
         # (《记者王明）: a few hanzi, the pair made above)
         if match.start() not in paired and match.end() - 1 not in paired and not _TITLE_YEARS.search(match.group(1))
+        for edit in _closed_round(text, match, paired, "a 《 or 〈 closed by a round bracket around what no title's "
+                                  "name ends as: OCR read the opening （ as 《 or 〈")
     ]
     taken = {position for edit in edits for position in range(edit.start, edit.end)}
     edits += [

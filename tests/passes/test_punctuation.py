@@ -444,13 +444,22 @@ def test_a_colon_after_a_word_that_introduces_what_follows_converts_at_once() ->
     assert clean(text, PUNCTUATION).text == text.replace(":", "：")
 
 
-def test_a_bracket_pair_made_round_around_a_quote_the_pass_would_pair_wins_over_the_quote() -> None:
-    # (found by fuzzing: `《…）` made round spans a straight quote the pass pairs too, and the two
-    # overlapping edits failed the text)
+def test_a_bracket_pair_made_round_changes_its_brackets_alone_and_leaves_a_quote_inside_to_its_rule() -> None:
+    # (found by fuzzing: `《…）` made round once spanned a straight quote the pass pairs too, and the
+    # two overlapping edits failed the text)
     text = '《5日前增长8.3%.3%日前142.8万吨"甘振兴、一）”'
     edits = build(Config()).propose(text)
     check_disjoint(edits)
-    assert [edit.rule_id for edit in edits] == ["bracket.title-mark-for-round"]
+    assert [(edit.before, edit.after, edit.rule_id) for edit in edits] == [
+        ("《", "（", "bracket.title-mark-for-round"), ('"', "“", "quote.paired")]
+
+
+def test_a_correction_proposed_inside_a_bracket_pair_made_round_stays_apart_from_it() -> None:
+    # (one edit for the whole pair merged the detector's review proposal inside with it, and the
+    # pair went to review too)
+    result = clean("由城关镇人民政府《城北街道少事处)负责组织实施。")
+    assert (result.text, [(edit.before, edit.after) for edit in result.pending]) == (
+        "由城关镇人民政府（城北街道少事处）负责组织实施。", [("少", "从")])
 
 
 @pytest.mark.parametrize("text", ['《5日前增长8.39%1.39%5日前142.8万吨"甘振兴、【一）”',
