@@ -56,6 +56,11 @@ _SENTENCE_END = re.compile("[。！？；!?;]")
 _ARTICLE_START = re.compile("第[一二三四五六七八九十百零〇0-9]+[条章节](?=[”“\"\u4e00-\u9fff])")
 # A number set apart by spaces at a line's end: a contents entry's page, or a page number OCR read.
 _SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
+# A label's value that a wrap carried to the next line (手机：⏎13905782641, 电子邮箱：⏎…@163.com), or a
+# web address in brackets after the name of its site (…公共资源交易网⏎(http://…)): what no paragraph
+# starts with.
+_LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
+_BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
 LETTERHEAD_ZONE = 3
 _LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
@@ -360,6 +365,12 @@ def _decide(
         if line.fragment and first_line and line.ending <= Ending.CLOSING:
             return _decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
         return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
+    if (line.text[-1] in "：:" and _LABEL_VALUE.match(following.text)) or (
+        line.ending is not Ending.TERMINAL and _BRACKETED_ADDRESS.match(following.text)
+    ):
+        return _decision(Verdict.JOIN, "join.label-value", 0.85,
+                         "the next line is the value a label or a site's name runs on to (a number, an e-mail "
+                         "or web address): a wrap")
     columns = [column.width for column in (before, after) if column.regular]
     if (
         following.standalone and not line.standalone and line.ending >= Ending.COMMA and columns

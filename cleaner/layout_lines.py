@@ -108,6 +108,7 @@ _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨
                            "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 _CONTACT_STARTS = frozenset("联电传手邮地Ee")
+_EARLY_LABEL = re.compile("(?:联系|电话|手机|传真|邮箱|邮编|地址)")  # a contact label after a few hanzi
 _DATE = (
     r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
     r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*[日曰目旧]"  # 日 as OCR misreads it
@@ -119,8 +120,10 @@ _STANDALONE = re.compile(
     rf"|[{_HAN_RANGE}]{{2,12}}(?<!第)\s*[〔\[［【(（]?\s*(?:19|20)[0-9]{{2}}"
     r"(?:\s*[〕\]］】)）]+\s*[0-9]*|\s*[0-9]+)\s*[〕\]］】)）]?\s*号"
     r"|[（(]此\s*件.{0,20}[）)]"
-    r"|(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编|地\s*址"
-    r"|E-?mail|Email)\s*[：:].*"
+    # A contact line, its label perhaps saying whose (会务联系人：…, 办公电话：…; not any hanzi: a wrap
+    # can cut a word before a label, 土地利⏎用科联系人：…).
+    r"|(?:会务|材料|项目|业务|技术|办公|值班|咨询|报名|采购|工作)?(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编"
+    r"|地\s*址|E-?mail|Email)\s*[：:].*"
     # A contents entry: leaders, or a gap of spaces (not after Chinese, where the spacing pass closes
     # it up: 意义    2 becomes 意义2, which a second run must read as the first did), a page number.
     rf"|.{{1,60}}?(?:…{{2,}}|\.{{4,}}|·{{4,}}|(?<![{CJK} \u3000])[ \u3000]{{2,}}|[.…·]{{2,}}\s*)\s*[0-9]{{1,4}}"
@@ -129,7 +132,9 @@ _STANDALONE = re.compile(
 
 def _may_stand_alone(text: str) -> bool:
     """A cheap test that rules out most lines before the standalone pattern is tried."""
-    return len(text) <= 80 and (text[-1] in _STANDALONE_ENDS or text[0] in _CONTACT_STARTS)
+    return len(text) <= 80 and (
+        text[-1] in _STANDALONE_ENDS or text[0] in _CONTACT_STARTS or _EARLY_LABEL.search(text, 0, 8) is not None
+    )
 
 
 def line_width(text: str) -> float:

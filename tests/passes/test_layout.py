@@ -155,6 +155,30 @@ def test_signature_dates_and_contact_lines_stand_alone() -> None:
     assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
 
 
+@pytest.mark.parametrize(("ocr", "cleaned"), [
+    ("会务联系人：赵凯，联系电话：0577-87326514，手机：\n13905917286\n材料联系人：林雨桐\n",
+     "会务联系人：赵凯，联系电话：0577-87326514，手机：13905917286\n材料联系人：林雨桐\n"),
+    ("加盖单位公章后扫描发送至电子邮箱：\nqfjyj_cg2026@163.com，逾期不予受理。\n",
+     "加盖单位公章后扫描发送至电子邮箱：qfjyj_cg2026@163.com，逾期不予受理。\n"),
+    ("地点：昭屏市公共资源交易网\n(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n",
+     "地点：昭屏市公共资源交易网(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n"),
+])
+def test_a_value_a_wrap_carried_to_the_next_line_joins_its_label(ocr: str, cleaned: str) -> None:
+    assert clean(ocr, LAYOUT).text == cleaned
+
+
+def test_a_colon_before_a_list_item_or_a_year_still_ends_its_line() -> None:
+    text = "主要任务如下：\n1.加强组织领导。\n2024年工作要点如下：\n2024年全县要完成任务。\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_contact_line_whose_label_says_whose_stands_alone_even_at_the_column_width() -> None:
+    # (a second clean must not join the full-width contact line a first one made to the next)
+    contacts = ("会务联系人：赵凯，联系电话：0577-87326514，手机：13905917286\n"
+                "材料联系人：林雨桐，联系电话：0577-87326530\n")
+    assert clean(PAGE + contacts, LAYOUT).text == PAGE_PARAGRAPHS + contacts
+
+
 def test_a_title_without_about_set_on_two_lines_at_the_top_joins() -> None:
     text = (
         "武政办〔2021〕12号\n\n      武汉市2021年职业技能提升行动\n            实施方案\n"
