@@ -40,7 +40,7 @@ _MARKED = (
     rf"|第{_SPACE}{_NUMBER}{_SPACE}页(?:{_SPACE}[/／,，]?{_SPACE}共{_SPACE}{_NUMBER}{_SPACE}页)?"
     rf"|共{_SPACE}{_NUMBER}{_SPACE}页{_SPACE}[/／,，]?{_SPACE}第{_SPACE}{_NUMBER}{_SPACE}页"
 )
-_PAGE_LINE = re.compile(rf"^[\f{INLINE_SPACE}]*(?:{_MARKED}){_SPACE}$", re.MULTILINE)
+_PAGE_LINE = re.compile(rf"^[\f{INLINE_SPACE}]*(?:{_MARKED})[\f{INLINE_SPACE}]*$", re.MULTILINE)
 # What OCR makes of a page number on a page's last line (see above).
 _FORM_FEED = re.compile("\f")
 _PAGE_BREAK = re.compile(rf"(?:^|\n){_SPACE}(\f)")

@@ -144,3 +144,10 @@ def test_page_number_goes_even_where_layout_leaves_the_join_for_review() -> None
     result = clean(text, Config(passes=("pages", "layout")))
     assert "— 1 —" not in result.text
     assert [(edit.rule_id, edit.before) for edit in result.pending] == [("join.short-line", "\n")]
+
+
+def test_a_page_number_with_the_form_feed_ending_its_page_on_the_same_line_goes() -> None:
+    # (found by fuzzing: the space went first, and only a second clean took the page number out)
+    text = "正文。\n第3页 共5页\f\n正文"
+    once = clean(text)
+    assert (once.text, clean(once.text).applied) == ("正文。\n正文\n", ())
