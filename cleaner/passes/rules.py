@@ -7,8 +7,10 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.data import data_file
-from cleaner.edit import Edit, overlaps
+from cleaner.edit import Edit, apply, overlaps
 from cleaner.errors import CleanerError
+from cleaner.item_points import RULE as ITEM_POINT_RULE
+from cleaner.item_points import lost_item_points
 from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
 from cleaner.percent_nines import percent_nines
 from cleaner.rules import MATCH_TIMEOUT, Rule, load_rule_files
@@ -25,7 +27,7 @@ class RuleTimeoutError(CleanerError):
 class RulesPass:
     name = NAME
     # Rules that weigh evidence from the whole text: not proposed again on a part of it.
-    whole_text_rules = frozenset({PERCENT_NINE_RULE})
+    whole_text_rules = frozenset({PERCENT_NINE_RULE, ITEM_POINT_RULE})
 
     def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
         self.rules = rules
@@ -36,7 +38,11 @@ class RulesPass:
         for rule in self.rules:
             for edit in rule_edits(rule, text):
                 taken.claim(edit)
-        for edit in percent_nines(text, NAME):  # (evidence from the whole document: no pattern)
+        # Evidence from the whole document, no pattern: the figures as OCR read them; how the items
+        # are numbered once the patterns have mended their marks (2 .落实 -> 2.落实).
+        for edit in percent_nines(text, NAME):
+            taken.claim(edit)
+        for edit in lost_item_points(text, NAME, apply(text, taken.edits) if taken.edits else text):
             taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 

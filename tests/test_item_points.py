@@ -1,0 +1,32 @@
+"""A numbered item whose point OCR lost (`3身体健康`) gets it back when the document numbers its
+other items `1.` `2.`, and is no decimal-numbered chapter heading (`7 附则` above `7.1`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.edit import Safety, apply
+from cleaner.item_points import RULE, lost_item_points
+
+ITEMS = "报名条件如下：\n1.年满18周岁。\n2.热爱志愿服务。\n3身体健康，能够适应户外工作。\n"
+
+
+def test_an_item_that_lost_its_point_among_items_with_theirs_gets_it_back() -> None:
+    edits = lost_item_points(ITEMS, "rules")
+    assert apply(ITEMS, edits) == ITEMS.replace("3身体", "3.身体")
+    assert [(edit.after, edit.safety, edit.rule_id) for edit in edits] == [(".", Safety.AUTO, RULE)]
+
+
+@pytest.mark.parametrize("text", [
+    "1 总则\n1.1编制目的\n7附则\n7.1本预案由县政府负责解释。\n",  # chapters of a decimal-numbered plan
+    "3身体健康，能够适应户外工作。\n",  # no other item says how the document numbers them
+    "1.调研情况。\n36个调研村中，有村卫生室的28个。\n",  # a count
+    "1.总体要求。\n1五）强化关爱帮扶机制\n1可) 深化预算管理改革\n",  # a bracketed heading's misread opening
+])
+def test_lines_starting_with_a_number_that_are_no_such_item_stay(text: str) -> None:
+    assert lost_item_points(text, "rules") == []
+
+
+def test_the_pipeline_restores_the_point() -> None:
+    assert clean(ITEMS).text == ITEMS.replace("3身体", "3.身体")
