@@ -468,3 +468,14 @@ def test_texts_where_a_later_look_made_such_a_pair_clean_whole(text: str) -> Non
     result = clean(text)
     assert apply(text, result.applied) == result.text
     apply(text, result.applied + result.pending)
+
+
+def test_a_colon_after_a_figure_ending_a_clause_is_proposed_as_a_semicolon() -> None:
+    result = clean("抽查工地31个，达标25个，达标率80.6%：苍垣县抽查工地26个。", PUNCTUATION)
+    assert [(edit.before, edit.after, edit.safety, edit.alternatives) for edit in result.pending] == [
+        ("：", "；", Safety.REVIEW, ("，", "。"))]
+
+
+@pytest.mark.parametrize("text", ["广告上如此写道：“1998：向德国马克告别。", "全市共有企业300家，其中：规模以上企业50家。"])
+def test_a_colon_after_a_year_or_a_word_is_no_such_figure(text: str) -> None:
+    assert clean(text, PUNCTUATION).edits == ()
