@@ -476,6 +476,9 @@ def test_a_colon_after_a_figure_ending_a_clause_is_proposed_as_a_semicolon() -> 
         ("：", "；", Safety.REVIEW, ("，", "。"))]
 
 
-@pytest.mark.parametrize("text", ["广告上如此写道：“1998：向德国马克告别。", "全市共有企业300家，其中：规模以上企业50家。"])
+@pytest.mark.parametrize("text", [
+    "广告上如此写道：“1998：向德国马克告别。",
+    "全市共有企业300家，其中：规模以上企业50家。",
+])
 def test_a_colon_after_a_year_or_a_word_is_no_such_figure(text: str) -> None:
     assert clean(text, PUNCTUATION).edits == ()
