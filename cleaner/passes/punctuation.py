@@ -658,10 +658,13 @@ def _separates_list_items(text: str, position: int) -> bool:
     if _ends_an_item_line(text, position):
         return True
     right = _skip_spaces(text, position + 1, 1)
-    if right >= len(text) or not _HAN_CHAR.match(text[right]):
+    at_line_end = right >= len(text) or text[right] == "\n"
+    if not at_line_end and not _HAN_CHAR.match(text[right]):
         return False
     if _AFTER_FIGURE.search(text[max(line_start, position - _FIGURE_REACH):position]):
-        return True
+        return True  # (also at a line's end: the list's item ends there)
+    if at_line_end:
+        return False
     line_end = text.find("\n", position)
     if line_end < 0:
         line_end = len(text)
@@ -681,9 +684,8 @@ def _ends_an_item_line(text: str, position: int) -> bool:
 # A ; after a figure (增长1.3%;, 总数达到45家;, 6万人以上;) ends one of a list of figures: on the OCR
 # sets 128 of 129 such were ； (the other a misread ，), against 87 % after other text.
 _AFTER_FIGURE = re.compile(
-    f"(?:[0-9%％]|[0-9万亿][{INLINE_SPACE}]*(?:(?:[元人家个项次亩吨户所名台辆条件倍分座套份批]|万[元人户吨]|亿元)"
-    "(?:以上|以下|左右)?|以上|以下|左右))"
-    f"[{INLINE_SPACE}]*$"
+    f"(?:[0-9%％]|[0-9万亿][{INLINE_SPACE}]*(?:[元人家个项次亩吨户所名台辆条件倍分座套份批]|万[元人户吨]|亿元))"
+    f"(?:以上|以下|左右|以内)?[{INLINE_SPACE}]*$"
 )
 _FIGURE_REACH = 8  # characters before the mark the figure's end takes
 
