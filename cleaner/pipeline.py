@@ -114,8 +114,15 @@ def _superseding(built: Pass) -> Callable[[Edit], bool]:
     """Which automatic Edits of a context pass, looking again at some lines, may take the place of
     its own pending ones: not those of a rule that weighs evidence from the whole text (a part of
     it may lack what made the rule leave an Edit for review)."""
+    of_a_part = _of_no_whole_text_rule(built)
+    return lambda edit: edit.pass_name == built.name and of_a_part(edit)
+
+
+def _of_no_whole_text_rule(built: Pass) -> Callable[[Edit], bool]:
+    """Whether an Edit (perhaps merged: its rule ids joined by +) is of no rule of the pass that
+    weighs evidence from the whole text (`whole_text_rules`)."""
     whole_text: frozenset[str] = getattr(built, "whole_text_rules", frozenset())
-    return lambda edit: edit.pass_name == built.name and whole_text.isdisjoint(edit.rule_id.split("+"))
+    return lambda edit: whole_text.isdisjoint(edit.rule_id.split("+"))
 
 
 def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str:
@@ -136,9 +143,9 @@ def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edi
     before a heading, a colon before a list item), so a change can make an Edit on its neighbour.
     A rule that weighs the whole text (`whole_text_rules`) proposes nothing on a part of it: it
     decided on the whole, and a part may lack the evidence that held it back."""
-    whole_text: frozenset[str] = getattr(built, "whole_text_rules", frozenset())
+    of_a_part = _of_no_whole_text_rule(built)
     return [edit.shifted(offset) for offset, text in _changed_runs(before, after) for edit in built.propose(text)
-            if whole_text.isdisjoint(edit.rule_id.split("+"))]
+            if of_a_part(edit)]
 
 
 def _changed_runs(before: str, after: str) -> list[tuple[int, str]]:
