@@ -621,8 +621,7 @@ def _asks(text: str, position: int) -> bool:
     while position > 0 and text[position - 1] in "?？ \t":  # (a mark OCR read twice: 怎么办??)
         position -= 1
     start = max(0, position - _QUESTION_REACH)
-    sentence = max(text.rfind(char, start, position) for char in "。！？!?\n") + 1
-    return _QUESTION_WORD.search(text, max(start, sentence), position) is not None
+    return _QUESTION_WORD.search(text, _sentence_start(text, position, start), position) is not None
 
 
 # The start of a list's next item: a number in brackets (as OCR may read them: 《一), (三》), a
@@ -701,6 +700,12 @@ SECOND_COLON_RULE = "colon.second-in-sentence"
 SECOND_COLON_REASON = ("a second colon in one sentence, after a clause, where the sentence has a colon or "
                        "semicolon: OCR read ； as ：")
 _SENTENCE_ENDS = "。！？!?\n"
+
+
+def _sentence_start(text: str, position: int, start: int = 0) -> int:
+    """Where the sentence holding `position` starts (after the last sentence end before it), from
+    `start` on."""
+    return max(start, max(text.rfind(char, start, position) for char in _SENTENCE_ENDS) + 1)
 _CLAUSE_ENDS = "，,；;：:、"
 MIN_CLAUSE = 6  # characters (other than marks and spaces) of the clause before the colon
 
@@ -772,7 +777,7 @@ def _after_figure(text: str, position: int) -> bool:
     right = _skip_spaces(text, position + 1, 1)
     if right >= len(text) or not _HAN_CHAR.match(text[right]):
         return False
-    sentence = max(text.rfind(char, 0, position) for char in _SENTENCE_ENDS) + 1
+    sentence = _sentence_start(text, position)
     before = text[sentence:position]
     if "，" not in before or any(char in before for char in "：:“\""):
         return False
@@ -781,7 +786,7 @@ def _after_figure(text: str, position: int) -> bool:
 
 
 def _second_colon(text: str, position: int) -> bool:
-    sentence = max(text.rfind(char, 0, position) for char in _SENTENCE_ENDS) + 1
+    sentence = _sentence_start(text, position)
     if not any(text.find(char, sentence, position) >= 0 for char in "：:；;"):
         return False
     right = _skip_spaces(text, position + 1, 1)
