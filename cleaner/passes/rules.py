@@ -13,6 +13,8 @@ from cleaner.item_points import RULE as ITEM_POINT_RULE
 from cleaner.item_points import lost_item_points
 from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
 from cleaner.percent_nines import percent_nines
+from cleaner.percent_signs import RULE as PERCENT_SIGN_RULE
+from cleaner.percent_signs import percent_signs
 from cleaner.rules import MATCH_TIMEOUT, Rule, load_rule_files
 from cleaner.textspan import minimal_change
 
@@ -27,7 +29,7 @@ class RuleTimeoutError(CleanerError):
 class RulesPass:
     name = NAME
     # Rules that weigh evidence from the whole text: not proposed again on a part of it.
-    whole_text_rules = frozenset({PERCENT_NINE_RULE, ITEM_POINT_RULE})
+    whole_text_rules = frozenset({PERCENT_NINE_RULE, PERCENT_SIGN_RULE, ITEM_POINT_RULE})
 
     def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
         self.rules = rules
@@ -38,9 +40,12 @@ class RulesPass:
         for rule in self.rules:
             for edit in rule_edits(rule, text):
                 taken.claim(edit)
-        # Evidence from the whole document, no pattern: the figures as OCR read them; how the items
-        # are numbered once the patterns have mended their marks (2 .落实 -> 2.落实).
+        # Evidence from the whole document, no pattern: the figures as OCR read them (a 9 read into a
+        # percentage, a % read as digits); how the items are numbered once the patterns have mended
+        # their marks (2 .落实 -> 2.落实).
         for edit in percent_nines(text, NAME):
+            taken.claim(edit)
+        for edit in percent_signs(text, NAME):
             taken.claim(edit)
         for edit in lost_item_points(text, NAME, apply(text, taken.edits) if taken.edits else text):
             taken.claim(edit)
