@@ -16,6 +16,8 @@ from cleaner.pipeline import Pipeline
     ("分别增长4.996和7.29b。", "分别增长4.9%和7.2%。"),
     ("护理型床位占比由31.296提高到52.7%。", "护理型床位占比由31.2%提高到52.7%。"),
     ("研发经费投入强度达到2.3194，占比46.3967\n", "研发经费投入强度达到2.31%，占比46.3%\n"),
+    ("建筑密度不高于2596，绿地率不低于3596。", "建筑密度不高于25%，绿地率不低于35%。"),  # whole numbers
+    ("按投资额的3096给予补助，覆盖率保持10096以上。", "按投资额的30%给予补助，覆盖率保持100%以上。"),
 ])
 def test_a_tail_where_the_document_states_percentages_is_its_sign(text: str, cleaned: str) -> None:
     edits = percent_signs(text, "rules")
@@ -29,6 +31,9 @@ def test_a_tail_where_the_document_states_percentages_is_its_sign(text: str, cle
     "系数为0.596，增长7.2%。",  # a word that takes a figure of three decimals itself
     "增长8.394亿元，增长7.2%。",  # a unit follows: a figure
     "增长8.3%，增长7.29%。",  # read right
+    "小区建成于1996，增长5%。",  # a year
+    "新能源公交车2996\n辆，增长5%。",  # a count whose unit is on the next line
+    "邮政编码：314096，增长5%。",  # a longer number
 ])
 def test_figures_that_may_be_true_stay(text: str) -> None:
     assert percent_signs(text, "rules") == []
