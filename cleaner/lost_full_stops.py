@@ -59,8 +59,11 @@ _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u300
 # So does a numbered heading (`…语言服务岗“二，报名条件`, `…场景=二 提升…`, `…（二）加强…`).
 _RUN_IN_HEADING = re.compile(
     f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
-    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.． \u3000]|[（(][{_NUMERALS}]{{1,3}}[）)])"
+    f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.． \u3000]"
+    f"|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)》〉】])"  # (its brackets as OCR may read them: 【二》)
 )
+# The first item of a list of attachments whose label OCR misread (`耐件;1，挂牌出让地块位置示意图`).
+_FIRST_ITEM = re.compile("[:：;；][ \t]*1[，,.．、]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 CONFIDENCE = 0.9
 
@@ -94,7 +97,7 @@ def _lost_full_stop(paragraph: str) -> bool:
         return False
     if paragraph.count("、") >= LIST_SHARE * len(_SENTENCE_MARK.findall(paragraph)):
         return False  # a list of names, one or two of its 、 misread
-    if paragraph.lstrip(" \t\u3000").startswith("附件"):
+    if paragraph.lstrip(" \t\u3000").startswith("附件") or _FIRST_ITEM.search(paragraph[-40:]):
         return False  # an attachment list's first item (附件：1.…): the items take no full stop
     heading = _OWN_HEADING.match(paragraph)
     if heading is not None and "。" not in paragraph[heading.end():]:
@@ -105,7 +108,8 @@ def _lost_full_stop(paragraph: str) -> bool:
         return False
     last = paragraph[max(map(paragraph.rfind, _CLAUSE_MARKS)) + 1:]  # the last clause
     sentence = paragraph[paragraph.rfind("。") + 1:]
-    if paragraph.endswith(TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence):
+    # (Run in: after the sentence's first character, where the paragraph's own heading would be.)
+    if paragraph.endswith(TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence.lstrip(" \t\u3000"), 1):
         return False
     return (len(_HAN.findall(last)) >= 2 and not _INTRODUCES.search(last) and not _NOISE.search(last)
             and last.count("“") <= last.count("”"))
