@@ -58,7 +58,7 @@ _SPACE_CHARS = frozenset(INLINE_SPACE)
 # A document number: issuer abbreviation, year in brackets, serial number, 号.
 _DOCUMENT_YEAR = re.compile(
     rf"([\[［【(（〔])[{INLINE_SPACE}]*((?:19|20)[0-9]{{2}})"
-    rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*号)"
+    rf"[{INLINE_SPACE}]*([\]］】)）〕])(?=[{INLINE_SPACE}]*(?:[0-9]+[{INLINE_SPACE}]*号|(第)[{INLINE_SPACE}]*[0-9]+[{INLINE_SPACE}]*期))"
 )
 # Half-width brackets beside the pair are OCR reading it twice (`(《一)`, `《一))`): they go with it.
 # (The half-width brackets before it are taken in code: a pattern opening with a set is scanned for in C.)
@@ -225,7 +225,9 @@ def _document_years(text: str) -> list[Edit]:
     for match in _DOCUMENT_YEAR.finditer(text):
         after = f"〔{match.group(2)}〕"
         issuer = _skip_spaces(text, match.start() - 1, -1)
-        if issuer < 0 or not _HAN_CHAR.match(text[issuer]):
+        # (A serial issue, 〔2025〕第9期, may start its line: a meeting summary's.)
+        line_start = match.group(4) is not None and (issuer < 0 or text[issuer] == "\n")
+        if not line_start and (issuer < 0 or not _HAN_CHAR.match(text[issuer])):
             continue
         # Spaces between the issuer and the year, and between the year and the serial number, go too.
         start, end = issuer + 1, _skip_spaces(text, match.end(), 1)

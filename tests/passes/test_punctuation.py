@@ -71,6 +71,10 @@ def test_a_space_after_a_year_already_in_hexagonal_brackets_goes() -> None:
     assert clean("鄂办发〔2017〕 144号", PUNCTUATION).text == "鄂办发〔2017〕144号"
 
 
+def test_the_year_of_a_serial_issue_is_set_in_hexagonal_brackets_even_at_a_line_start() -> None:
+    assert clean("会议纪要\n[2025] 第9期\n", PUNCTUATION).text == "会议纪要\n〔2025〕第9期\n"
+
+
 def test_a_bracketed_year_after_a_number_is_not_a_document_number() -> None:
     assert clean("共3 [2017] 144号", PUNCTUATION).edits == ()
 
