@@ -107,7 +107,7 @@ _MARKER = re.compile(
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
                            "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
-_CONTACT_STARTS = frozenset("联电传手邮地Ee")
+_CONTACT_STARTS = frozenset("联电传手邮地网开户账帐收Ee")
 _EARLY_LABEL = re.compile("(?:联系|电话|手机|传真|邮箱|邮编|地址)")  # a contact label after a few hanzi
 _DATE = (
     r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
@@ -123,7 +123,9 @@ _STANDALONE = re.compile(
     # A contact line, its label perhaps saying whose (会务联系人：…, 办公电话：…; not any hanzi: a wrap
     # can cut a word before a label, 土地利⏎用科联系人：…).
     r"|(?:会务|材料|项目|业务|技术|办公|值班|咨询|报名|采购|工作)?(?:联\s*系\s*人|联\s*系\s*电\s*话|电\s*话|传\s*真|手\s*机|邮\s*箱|电\s*子\s*邮\s*箱|邮\s*编"
-    r"|地\s*址|E-?mail|Email)\s*[：:].*"
+    r"|地\s*址|E-?mail|Email|网\s*址|邮\s*政\s*编\s*码"
+    # (and a payment's: 开户单位：…, 开户银行：…, 账号：…)
+    r"|开\s*户\s*(?:单\s*位|银\s*行|行|名\s*称)|户\s*名|[账帐]\s*号|收\s*款\s*(?:单\s*位|人))\s*[：:].*"
     # A contents entry: leaders, or a gap of spaces (not after Chinese, where the spacing pass closes
     # it up: 意义    2 becomes 意义2, which a second run must read as the first did), a page number.
     rf"|.{{1,60}}?(?:…{{2,}}|\.{{4,}}|·{{4,}}|(?<![{CJK} \u3000])[ \u3000]{{2,}}|[.…·]{{2,}}\s*)\s*[0-9]{{1,4}}"

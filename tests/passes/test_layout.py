@@ -155,6 +155,12 @@ def test_signature_dates_and_contact_lines_stand_alone() -> None:
     assert clean(text, LAYOUT).text == text.replace("\n\n\n", "\n")
 
 
+def test_payment_lines_stand_alone_like_contact_lines() -> None:
+    text = ("联系电话：0796-8521190\n开户单位：禾溪县公共资源交易中心\n开户银行：禾溪县农商银行城关支行\n"
+            "账号：6230 1234 5678 9012\n网址：http://ggzy.hexi.gov.cn\n")
+    assert clean(text, LAYOUT).text == text
+
+
 @pytest.mark.parametrize(("ocr", "cleaned"), [
     ("会务联系人：赵凯，联系电话：0577-87326514，手机：\n13905917286\n材料联系人：林雨桐\n",
      "会务联系人：赵凯，联系电话：0577-87326514，手机：13905917286\n材料联系人：林雨桐\n"),
