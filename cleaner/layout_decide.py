@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line
 from cleaner.typography import TAKES_A_FIGURE
@@ -43,6 +44,9 @@ PRINTED_WIDTH = 60.0
 # Narrower than any column text is set in (a newspaper's is 12-15 ems): a few lines this short alike
 # in width are headings, names or fragments, not wrapped text.
 NARROWEST_COLUMN = 6.0
+# A block of lines narrower than this share of the page's regular column is short lines alike in width
+# (a title block, a heading), not a narrower column.
+NARROW_BLOCK_SHARE = 0.6
 # A line this many times as wide as the column around it is no line of the column but a paragraph
 # (as a second run sees the paragraphs a first run made); it ends where its last sentence does.
 PARAGRAPH_LINE = 1.5
@@ -124,8 +128,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     titles, title_ends = _title_breaks(lines)
     page = _column(widths, wraps, 0, count, share=0.25, minimum=2 if count <= 4 else 3)
     # The window of WINDOW lines ending at each line; the one starting at a line ends WINDOW - 1 later.
-    trailing = _trailing_columns(widths, wraps)
-    tail = _tail_columns(widths, wraps)
+    trailing = _within_page(_trailing_columns(widths, wraps), page)
+    tail = _within_page(_tail_columns(widths, wraps), page)
     decisions: list[Decision] = []
     first_line = True
     signed = _signature_breaks(lines)
@@ -300,6 +304,21 @@ def _trailing_columns(widths: list[float], wraps: list[bool]) -> list[Column]:
         full_wrapped = bisect_right(wrapped, high) - bisect_left(wrapped, low)
         columns.append(_make_column(column, full >= 3 and full_wrapped >= (2 if full > 2 else full - 1)))
     return columns
+
+
+ColumnsT = TypeVar("ColumnsT", list[Column], dict[int, Column])
+
+
+def _within_page(columns: ColumnsT, page: Column) -> ColumnsT:
+    """`columns`, less those far narrower than the page's own regular column: on a page of text a
+    stretch of short lines alike in width (a title block, a document number, an addressee, a
+    heading: 石乔县交通运输局, 关于协助开展城区桥梁安…) is no narrower column its lines wrap in."""
+    if not page.regular:
+        return columns
+    floor = NARROW_BLOCK_SHARE * page.width
+    if isinstance(columns, dict):
+        return {index: column if column.width >= floor else _IRREGULAR for index, column in columns.items()}
+    return [column if column.width >= floor else _IRREGULAR for column in columns]
 
 
 def _tail_columns(widths: list[float], wraps: list[bool]) -> dict[int, Column]:
