@@ -41,17 +41,18 @@ _OWN_FIGURE = re.compile(
 )
 
 
-def percent_signs(text: str, pass_name: str) -> list[Edit]:
-    """The `%` to put for the misread tails of the document's percentages, for the pass `pass_name`."""
+def percent_signs(text: str, pass_name: str, evidence: str | None = None) -> list[Edit]:
+    """The `%` to put for the misread tails of the document's percentages, for the pass `pass_name`;
+    whether the document states percentages is read from `evidence` (the text as other rules leave
+    it, `增长7.200` made `增长7.2%`: what a second clean would see), by default `text` itself."""
+    evidence = text if evidence is None else evidence
     if "9" not in text:
         return []
     misread = [match for match in _MISREAD.finditer(text)
                if not _OWN_FIGURE.search(text, max(0, match.start() - 8), match.start())]
-    if not misread or (len(misread) < MIN_FIGURES and "%" not in text and "％" not in text):
+    if not misread or (len(misread) < MIN_FIGURES and "%" not in evidence and "％" not in evidence):
         return []
-    spans = {match.span() for match in misread}
-    if any(match.span() not in spans and not _MISREAD.fullmatch(text, *match.span())
-           for match in _THREE_DECIMALS.finditer(text)):
+    if any(not _MISREAD.fullmatch(evidence, *match.span()) for match in _THREE_DECIMALS.finditer(evidence)):
         return []  # the document states figures of three decimals
     return [
         fast_edit(*_tail(match), "%", pass_name, RULE, CONFIDENCE,

@@ -40,14 +40,16 @@ class RulesPass:
         for rule in self.rules:
             for edit in rule_edits(rule, text):
                 taken.claim(edit)
-        # Evidence from the whole document, no pattern: the figures as OCR read them (a 9 read into a
-        # percentage, a % read as digits); how the items are numbered once the patterns have mended
-        # their marks (2 .落实 -> 2.落实).
+        # Evidence from the whole document, no pattern: the two-decimal percentages as OCR read them
+        # (a 9 read into them); and, once the patterns have mended what they match (增长7.200 -> 7.2%,
+        # 2 .落实 -> 2.落实), as a second clean would read it, whether it states percentages (a % read
+        # as digits) and how it numbers its items.
+        mended = apply(text, taken.edits) if taken.edits else text
         for edit in percent_nines(text, NAME):
             taken.claim(edit)
-        for edit in percent_signs(text, NAME):
+        for edit in percent_signs(text, NAME, mended):
             taken.claim(edit)
-        for edit in lost_item_points(text, NAME, apply(text, taken.edits) if taken.edits else text):
+        for edit in lost_item_points(text, NAME, mended):
             taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
