@@ -137,9 +137,14 @@ def _settle(built: Pass, proposals: Proposals, before: str, current: str) -> str
     return current
 
 
+# Lines before a changed one that a second look takes in: a rule may read the line before the one it
+# changes (the first item's `工` after `注：`, once the second item's point is restored below it).
+BEFORE_A_CHANGE = 2
+
+
 def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edit]:
-    """The pass's Edits on the lines of `after` that differ from `before` and the lines on either
-    side of them, as offsets in `after`: some rules look at the line before or after (a lost `。`
+    """The pass's Edits on the lines of `after` that differ from `before` and the lines around them
+    (`_changed_runs`), as offsets in `after`: some rules look at the line before or after (a lost `。`
     before a heading, a colon before a list item), so a change can make an Edit on its neighbour.
     A rule that weighs the whole text (`whole_text_rules`) proposes nothing on a part of it: it
     decided on the whole, and a part may lack the evidence that held it back."""
@@ -150,7 +155,7 @@ def _proposed_on_changed_lines(built: Pass, before: str, after: str) -> list[Edi
 
 def _changed_runs(before: str, after: str) -> list[tuple[int, str]]:
     """(offset, text) of each run of lines of `after` that differ from `before` (every line if the
-    count changed), with the line before and the line after each run."""
+    count changed), with the BEFORE_A_CHANGE lines before and the line after each run."""
     old_lines = before.split("\n")
     new_lines = after.split("\n")
     count = len(new_lines)
@@ -167,7 +172,7 @@ def _changed_runs(before: str, after: str) -> list[tuple[int, str]]:
             continue
         if first >= 0:
             runs.append((offsets[first], "\n".join(new_lines[first:stop])))
-        first, stop = max(index - 1, 0), min(index + 2, count)
+        first, stop = max(index - BEFORE_A_CHANGE, 0), min(index + 2, count)
     if first >= 0:
         runs.append((offsets[first], "\n".join(new_lines[first:stop])))
     return runs
