@@ -30,10 +30,11 @@ from cleaner.typography import HEADING_NUMERALS, TAKES_A_FIGURE
 RULE = "sentence.lost-full-stop"
 _NUMERALS = HEADING_NUMERALS
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》. Not a figure a
-# wrap cut after its digit and a misread point: `1.万人次以上`.)
+# wrap cut after its digit and a misread point: `1.万人次以上`; nor a reference to an article's item
+# that labels the lines below it: `第二十条第（五）项：`.)
 _HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)]"
-    f"|[（(][{_NUMERALS}]{{1,3}}[》〉]|[0-9]{{1,2}}[.．、](?![0-9万亿千百])|第[{_NUMERALS}百零〇]+[条章节])"
+    f"|[（(][{_NUMERALS}]{{1,3}}[》〉]|[0-9]{{1,2}}[.．、](?![0-9万亿千百])|第[{_NUMERALS}百零〇]+[条章节](?![第（(]))"
 )
 # A line break before a heading (the break first: a pattern opening with a literal is scanned for in C).
 _BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
