@@ -11,6 +11,7 @@ to review. On the OCR sets (pages and whole documents) the two automatic cases w
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cleaner.edit import Edit, Safety, fast_edit
 from cleaner.typography import HEADING_NUMERALS
@@ -74,3 +75,61 @@ def numeral_text(number: int) -> str:
     if tens == 0:
         return unit
     return ("" if tens == 1 else _NUMERALS[tens - 1]) + "十" + unit
+
+
+MISREAD_RULE = "heading.misread-number"
+# Headings of one kind, each numbered in sequence: `（三）`, `三、`, `第三十六条` at a line's start; and
+# the headings above each kind, which start its numbering again (a chapter's articles do not).
+_BRACKETED = re.compile(f"(?m)^[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
+_ENUMERATED = re.compile(f"(?m)^[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
+_ARTICLE = re.compile(f"(?m)^[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
+_CHAPTER = re.compile(f"(?m)^[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
+_NUMBERED_KINDS = ((_BRACKETED, (_ENUMERATED, _CHAPTER)), (_ENUMERATED, (_CHAPTER,)), (_ARTICLE, ()))
+
+
+def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
+    """The numbers to set right of headings whose number OCR misread, for the pass `pass_name`: a
+    heading between two of its kind numbered N and N + 2, with no heading above them between, is
+    N + 1 (`（一）… （三）… （三）` → the first `（三）` is `（二）`; `第二十五条 … 第三十六条 … 第二十七条`),
+    and the first of three whose second and third are 2 and 3 is 1."""
+    edits = []
+    for kind, above in _NUMBERED_KINDS:
+        headings = [(match.start(1), match.end(1), numeral_value(match.group(1))) for match in kind.finditer(text)]
+        if len(headings) < 3:
+            continue
+        restarts = sorted(match.start() for pattern in above for match in pattern.finditer(text))
+        for index, (start, end, number) in enumerate(headings):
+            previous = headings[index - 1] if index else None
+            following = headings[index + 1] if index + 1 < len(headings) else None
+            if following is None or following[2] is None:
+                continue
+            if previous is not None and previous[2] is not None and following[2] == previous[2] + 2:
+                meant, first, last = previous[2] + 1, previous[0], following[0]
+            elif index == 0 and following[2] == 2 and headings[2][2] == 3:
+                meant, first, last = 1, start, headings[2][0]
+            else:
+                continue
+            if number == meant or bisect_left(restarts, first) != bisect_left(restarts, last):
+                continue  # (right already, or a heading above starts the numbering again between)
+            numeral = numeral_text(meant)
+            # At once only where OCR misreads one numeral as the other; else a heading may have been
+            # lost or joined to a line above, and which one is off is a guess.
+            sure = _misreading_of(text[start:end], numeral)
+            edits.append(fast_edit(
+                start, end, text[start:end], numeral, pass_name, MISREAD_RULE, 0.9 if sure else 0.6,
+                f"this heading's neighbours of its kind make it {numeral}: OCR misread its number",
+                Safety.AUTO if sure else Safety.REVIEW,
+            ))
+    return edits
+
+
+# Numerals OCR reads one for the other (a stroke more or less).
+_CONFUSED_NUMERALS = frozenset({("一", "二"), ("二", "三"), ("一", "三"), ("七", "十"), ("六", "八")})
+
+
+def _misreading_of(seen: str, meant: str) -> bool:
+    """Whether `seen` is `meant` with one numeral misread as a confusable one."""
+    if len(seen) != len(meant):
+        return False
+    differences = [(a, b) for a, b in zip(seen, meant, strict=True) if a != b]
+    return len(differences) == 1 and tuple(sorted(differences[0], key=_NUMERALS.index)) in _CONFUSED_NUMERALS

@@ -1,11 +1,19 @@
-"""Headings whose number OCR lost (`、完善政策体系`) get it back from the document's other headings."""
+"""Headings whose number OCR lost (`、完善政策体系`) or misread (`（三）` between `（一）` and `（三）`) get it
+back from the document's other headings."""
 
 from __future__ import annotations
 
 import pytest
 
 from cleaner.edit import Safety, apply
-from cleaner.heading_numbers import RULE, lost_heading_numbers, numeral_text, numeral_value
+from cleaner.heading_numbers import (
+    MISREAD_RULE,
+    RULE,
+    lost_heading_numbers,
+    misread_heading_numbers,
+    numeral_text,
+    numeral_value,
+)
 
 
 def numbered(text: str) -> tuple[str, list[Safety]]:
@@ -41,3 +49,27 @@ def test_numerals_convert_both_ways() -> None:
     assert [numeral_text(number) for number in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
     assert [numeral_value(numeral_text(number)) for number in range(1, 100)] == list(range(1, 100))
     assert numeral_value("十十") is None
+
+
+def test_a_heading_between_two_numbered_two_apart_gets_the_number_between() -> None:
+    text = "（一）抢修。\n（三）实施工程。\n（三）其他。\n第二十五条　甲。\n第三十六条　乙。\n第二十七条　丙。\n"
+    edits = misread_heading_numbers(text, "rules")
+    assert apply(text, edits) == text.replace("（三）实施", "（二）实施").replace("第三十六条", "第二十六条")
+    assert {(edit.rule_id, edit.safety) for edit in edits} == {(MISREAD_RULE, Safety.AUTO)}
+
+
+def test_the_first_of_a_list_numbered_two_and_three_after_it_is_one() -> None:
+    text = "（三）加强领导。\n（二）强化保障。\n（三）抓好落实。\n"
+    assert apply(text, misread_heading_numbers(text, "rules")).startswith("（一）")
+
+
+def test_a_list_that_starts_again_under_a_new_section_is_left_alone() -> None:
+    text = "（四）加强保障。\n三、工作要求\n（二）强化资金保障。\n（三）注重宣传。\n"
+    assert misread_heading_numbers(text, "rules") == []
+
+
+def test_a_number_no_misreading_explains_goes_to_review() -> None:
+    # (四 for 三 is no misreading: a heading may have been lost or joined to a line above)
+    text = "（二）强化保障。\n（四）注重宣传。\n（四）抓好落实。\n"
+    [edit] = misread_heading_numbers(text, "rules")
+    assert (edit.before, edit.after, edit.safety) == ("四", "三", Safety.REVIEW)

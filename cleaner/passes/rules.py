@@ -9,6 +9,8 @@ from cleaner.config import Config
 from cleaner.data import data_file
 from cleaner.edit import Edit, apply, overlaps
 from cleaner.errors import CleanerError
+from cleaner.heading_numbers import MISREAD_RULE as HEADING_NUMBER_RULE
+from cleaner.heading_numbers import misread_heading_numbers
 from cleaner.item_points import RULE as ITEM_POINT_RULE
 from cleaner.item_points import lost_item_points
 from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
@@ -29,7 +31,7 @@ class RuleTimeoutError(CleanerError):
 class RulesPass:
     name = NAME
     # Rules that weigh evidence from the whole text: not proposed again on a part of it.
-    whole_text_rules = frozenset({PERCENT_NINE_RULE, PERCENT_SIGN_RULE, ITEM_POINT_RULE})
+    whole_text_rules = frozenset({PERCENT_NINE_RULE, PERCENT_SIGN_RULE, ITEM_POINT_RULE, HEADING_NUMBER_RULE})
 
     def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
         self.rules = rules
@@ -50,6 +52,8 @@ class RulesPass:
         for edit in percent_signs(text, NAME, mended):
             taken.claim(edit)
         for edit in lost_item_points(text, NAME, mended):
+            taken.claim(edit)
+        for edit in misread_heading_numbers(text, NAME):
             taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
