@@ -539,6 +539,9 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
                     ends.add(start - 1)
                 if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
+                elif (end + 2 < len(zone) and zone[end + 1].ending is not Ending.TERMINAL
+                      and _ends_addressee(zone[end + 2])):
+                    ends.add(end + 2)  # (an addressee set on two lines)
                 break
     # The issuer's letterhead (发文机关标志: "…文件", "…函件") stands above everything else.
     ends.update(index for index, line in enumerate(lines[:LETTERHEAD_ZONE]) if _LETTERHEAD.search(line.text))
@@ -592,8 +595,13 @@ def _addressee(line: Line, following: Line | None) -> bool:
         line.ending is Ending.OPEN
         and line.text[-1] in _ORGANISATION_ENDS
         and not _SENTENCE_END.search(line.text)
-        and (following is None or following.text[0] not in _LIST_CONTINUES)
+        and (following is None or (following.text[0] not in _LIST_CONTINUES and not _ends_addressee(following)))
     )
+
+
+def _ends_addressee(line: Line) -> bool:
+    """A line that ends an addressee the line before began (…开发区社会⏎事务局，市直有关单位：)."""
+    return line.text[-1] in "：:" and not _SENTENCE_END.search(line.text)
 
 
 def _title_piece(line: Line) -> bool:

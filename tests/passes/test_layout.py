@@ -237,6 +237,15 @@ def test_a_letterhead_an_ocr_garbled_document_number_and_an_addressee_without_it
     assert result.pending == ()
 
 
+def test_an_addressee_set_on_two_lines_is_one_paragraph() -> None:
+    head = (
+        "峄川市水利局\n峰水发〔2026〕14号\n关于召开全市农村供水保障工作会议的通知\n"
+        "各县（市、区）水利局、农业农村局，峄川经济技术开发区社会\n事务局，市直有关单位，各有关供水企业：\n"
+    )
+    result = clean(head + LOST_MARKS, LAYOUT)
+    assert result.text.startswith(head.replace("社会\n事务局", "社会事务局"))
+
+
 def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
     assert split_lines("冀人社函20217号")[0].standalone
 
