@@ -65,6 +65,10 @@ _SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
 # starts with.
 _LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
+# A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
+# ends with a count.
+_LABELLED = re.compile(r"[\u4e00-\u9fff（）()]{2,10}[：:](?=[ \t]*[^ \t])")
+_COUNT_END = re.compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
 LETTERHEAD_ZONE = 3
 _LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
@@ -402,6 +406,10 @@ def _decide(
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
+    if _COUNT_END.search(line.text) and _LABELLED.match(line.text) and _LABELLED.match(following.text):
+        return _decision(Verdict.BREAK, "break.labelled-lines", 0.85,
+                         "this line gives a label and its count and the next starts with a label too "
+                         "(规章：…2件⏎行政规范性文件：…): lines of a list")
     if line.ending is Ending.TERMINAL and _ARTICLE_START.match(following.text):
         return _decision(Verdict.BREAK, "break.article", 0.9,
                          "a sentence ends and the next line starts an article (第十八条) whose space OCR lost")

@@ -246,6 +246,13 @@ def test_an_addressee_set_on_two_lines_is_one_paragraph() -> None:
     assert result.text.startswith(head.replace("社会\n事务局", "社会事务局"))
 
 
+def test_lines_each_a_label_and_its_count_stay_apart_even_at_the_column_width() -> None:
+    lines = ("规章：本年制发0件，本年废止0件，现行有效件数2件\n"
+             "行政规范性文件：本年制发3件，本年废止1件，现行有效件数17件\n"
+             "行政许可：本年处理决定数量1426件\n")
+    assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
+
+
 def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
     assert split_lines("冀人社函20217号")[0].standalone
 
