@@ -79,12 +79,17 @@ def numeral_text(number: int) -> str:
 
 MISREAD_RULE = "heading.misread-number"
 # Headings of one kind, each numbered in sequence: `（三）`, `三、`, `第三十六条` at a line's start; and
-# the headings above each kind, which start its numbering again (a chapter's articles do not).
-_BRACKETED = re.compile(f"(?m)^[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
-_ENUMERATED = re.compile(f"(?m)^[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
-_ARTICLE = re.compile(f"(?m)^[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
-_CHAPTER = re.compile(f"(?m)^[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
-_NUMBERED_KINDS = ((_BRACKETED, (_ENUMERATED, _CHAPTER)), (_ENUMERATED, (_CHAPTER,)), (_ARTICLE, ()))
+# the headings above each kind, which start its numbering again (a chapter's articles do not). Each
+# opens with the line break before it (a pattern opening with a literal is scanned for in C), so
+# they are run on the text after a line break.
+_BRACKETED = re.compile(f"\n[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
+_ENUMERATED = re.compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
+_ARTICLE = re.compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
+_CHAPTER = re.compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
+# Each kind with the characters one of its headings holds, looked for first (most texts have few kinds).
+_NUMBERED_KINDS = (
+    (_BRACKETED, "）)", (_ENUMERATED, _CHAPTER)), (_ENUMERATED, "、", (_CHAPTER,)), (_ARTICLE, "条", ()),
+)
 
 
 def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
@@ -93,11 +98,15 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
     N + 1 (`（一）… （三）… （三）` → the first `（三）` is `（二）`; `第二十五条 … 第三十六条 … 第二十七条`),
     and the first of three whose second and third are 2 and 3 is 1."""
     edits = []
-    for kind, above in _NUMBERED_KINDS:
-        headings = [(match.start(1), match.end(1), numeral_value(match.group(1))) for match in kind.finditer(text)]
+    lines = "\n" + text  # (offsets in it are one more than in the text)
+    for kind, marks, above in _NUMBERED_KINDS:
+        if not any(mark in text for mark in marks):
+            continue
+        headings = [(match.start(1) - 1, match.end(1) - 1, numeral_value(match.group(1)))
+                    for match in kind.finditer(lines)]
         if len(headings) < 3:
             continue
-        restarts = sorted(match.start() for pattern in above for match in pattern.finditer(text))
+        restarts: list[int] | None = None
         for index, (start, end, number) in enumerate(headings):
             previous = headings[index - 1] if index else None
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -109,8 +118,12 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
                 meant, first, last = 1, start, headings[2][0]
             else:
                 continue
-            if number == meant or bisect_left(restarts, first) != bisect_left(restarts, last):
-                continue  # (right already, or a heading above starts the numbering again between)
+            if number == meant:
+                continue
+            if restarts is None:
+                restarts = sorted(match.start() - 1 for pattern in above for match in pattern.finditer(lines))
+            if bisect_left(restarts, first) != bisect_left(restarts, last):
+                continue  # (a heading above starts the numbering again between)
             numeral = numeral_text(meant)
             # At once only where OCR misreads one numeral as the other; else a heading may have been
             # lost or joined to a line above, and which one is off is a guess.

@@ -26,16 +26,18 @@ CONFIDENCE = 0.9
 MIN_FIGURES = 2  # without a % sign in the text
 _AFTER = "(?=[ \t]*(?:[，。、；;,：:）)\n]|\\.(?![0-9])|$|以上|以下|左右|和|的|提高|降低|给予|降至))"
 _UNIT = "[个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位]"
+# (Each opens with a digit, and only then looks behind it: a pattern opening with a character class
+# is scanned for in C.)
 # A figure's one or two decimals, then the tail OCR made of its % sign (group 1); or a whole number
 # and the tail 96, 94 … (group 2: `2596，` for 25%), not a year (1996) nor a count whose unit a
 # wrap carried to the next line.
 _MISREAD = re.compile(
-    f"(?<![0-9.])[0-9]{{1,3}}\\.[0-9]{{1,2}}(9[0-9]{{1,2}}|9[a-z]|8[0-9]|[23]6){_AFTER}"
-    f"|(?<![0-9.])(?!19[0-9]{{2}}(?![0-9]))[0-9]{{1,3}}(9[4-8])(?![ \t]*\n[ \t]*{_UNIT})"
+    f"[0-9](?<![0-9.][0-9])[0-9]{{0,2}}\\.[0-9]{{1,2}}(9[0-9]{{1,2}}|9[a-z]|8[0-9]|[23]6){_AFTER}"
+    f"|[0-9](?<![0-9.][0-9])[0-9]{{0,2}}(9[4-8])(?![ \t]*\n[ \t]*{_UNIT})"
     "(?=[ \t]*(?:[，。、；;,：:）)\n]|\\.(?![0-9])|$|以上|以下|左右|和|提高|降低|给予|降至))"
 )
 # Any figure of three or more decimals where a % could have been.
-_THREE_DECIMALS = re.compile(f"(?<![0-9.])[0-9]+\\.[0-9]{{3,}}{_AFTER}")
+_THREE_DECIMALS = re.compile(f"[0-9](?<![0-9.][0-9])[0-9]*\\.[0-9]{{3,}}{_AFTER}")
 # Words a figure of three decimals follows as itself.
 _OWN_FIGURE = re.compile(
     "(?:系数|指数|汇率|利率|容积率|坐标|经度|纬度|东经|西经|北纬|南纬|比值|密度|误差|精度)[为是达到约]{0,2}[ \t]*$"
@@ -50,7 +52,7 @@ def percent_signs(text: str, pass_name: str, evidence: str | None = None) -> lis
     if "9" not in text:
         return []
     misread = [match for match in _MISREAD.finditer(text)
-               if not _OWN_FIGURE.search(text, max(0, match.start() - 8), match.start())]
+               if not _OWN_FIGURE.search(text, max(0, match.start() - 8), match.start()) and not _a_year(match)]
     if not misread or (len(misread) < MIN_FIGURES and "%" not in evidence and "％" not in evidence):
         return []
     if any(not _MISREAD.fullmatch(evidence, *match.span()) for match in _THREE_DECIMALS.finditer(evidence)):
@@ -61,6 +63,11 @@ def percent_signs(text: str, pass_name: str, evidence: str | None = None) -> lis
                   "its % sign as digits", Safety.AUTO)
         for match in misread
     ]
+
+
+def _a_year(match: re.Match[str]) -> bool:
+    """Whether a whole number's match is a year of the 1990s (1996 and 1994 are no 19%)."""
+    return match.start(2) >= 0 and len(match.group()) == 4 and match.group().startswith("19")
 
 
 def _tail(match: re.Match[str]) -> tuple[int, int, str]:
