@@ -39,6 +39,13 @@ def test_a_full_width_bracket_closed_by_a_half_width_one_is_completed() -> None:
     assert clean("（人社部明电〔2020〕9号)要求", PUNCTUATION).text == "（人社部明电〔2020〕9号）要求"
 
 
+def test_an_exclamation_mark_after_a_figure_goes_to_review_as_a_comma() -> None:
+    # (no exclamation follows a figure in official prose: OCR misread ，；。)
+    result = clean("全年生猪存栏13.82万头，下降4.3% ! 全年生猪出栏22.1万头。", PUNCTUATION)
+    [mark] = [edit for edit in result.edits if edit.before == "!"]
+    assert (mark.after, mark.safety, mark.alternatives) == ("，", Safety.REVIEW, ("；", "。", "！"))
+
+
 def test_a_straight_quote_far_from_its_opening_quote_goes_to_review() -> None:
     # (inside a long quotation it is as often a comma or full stop OCR misread)
     result = clean("他说：“今年以来，我们的订单翻了一番\"但用工还是紧张。", PUNCTUATION)
