@@ -39,6 +39,24 @@ def test_a_full_width_bracket_closed_by_a_half_width_one_is_completed() -> None:
     assert clean("（人社部明电〔2020〕9号)要求", PUNCTUATION).text == "（人社部明电〔2020〕9号）要求"
 
 
+@pytest.mark.parametrize(("text", "cleaned"), [
+    ("居民人均可支配收入增长5.3%.\n居民消费价格上涨。", "居民人均可支配收入增长5.3%。\n居民消费价格上涨。"),
+    ("发现并转诊重症患者330余人 -  \n医疗队员们在休息。", "发现并转诊重症患者330余人。\n医疗队员们在休息。"),
+])
+def test_a_point_or_hyphen_ending_a_line_of_text_is_a_full_stop_at_once(text: str, cleaned: str) -> None:
+    assert clean(text, PUNCTUATION).text == cleaned
+
+
+@pytest.mark.parametrize("text", [
+    "人身险保费收入15.26亿.\n元，增长8.1%。",  # a figure's unit on the next line: the line runs on
+    "现将有关情况通报如下-\n检查发现问题12个。",  # it introduces what follows: a colon
+    "柏溪县人民政府办公室-\n2024年3月1日",  # an issuer's name above the date
+    "（一）加强组织领导.\n各地要高度重视。",  # a heading of its own line
+])
+def test_a_line_end_point_that_may_not_end_a_paragraph_is_not_made_a_full_stop_at_once(text: str) -> None:
+    assert "full-stop.line-end" not in {edit.rule_id for edit in clean(text, PUNCTUATION).edits}
+
+
 def test_an_exclamation_mark_after_a_figure_goes_to_review_as_a_comma() -> None:
     # (no exclamation follows a figure in official prose: OCR misread ，；。)
     result = clean("全年生猪存栏13.82万头，下降4.3% ! 全年生猪出栏22.1万头。", PUNCTUATION)
