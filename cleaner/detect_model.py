@@ -216,6 +216,9 @@ class Proposal:
     # Whether it is a misreading nothing explains (no glyph neighbour, no learned confusion) that the
     # document repeats (依法治监 twice beside 依法治国): as likely a term of its own, never automatic.
     repeated_unexplained: bool = False
+    # Whether it swaps one word-forming last character for another after a term's stem, a swap nothing
+    # explains (采石业 -> 采石场 beside 6 x 采石场): as likely the document's other word, never automatic.
+    other_compound: bool = False
     # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
     # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
     echo: str = ""
