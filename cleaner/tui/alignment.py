@@ -166,8 +166,11 @@ def _add(pieces: list[Piece], text: str, kind: Kind, unit_width: int, focus: boo
 
 
 def width_class(char: str) -> str:
-    """`full-width` for characters drawn two cells wide, `half-width` otherwise."""
-    return "full-width" if unicodedata.east_asian_width(char) in ("F", "W") else "half-width"
+    """`full-width` for characters drawn two cells wide, `ambiguous width` for those whose width
+    depends on the text around them (“ ” ‘ ’ …: full-width in Chinese, a terminal draws them in one
+    cell), `half-width` otherwise."""
+    width = unicodedata.east_asian_width(char)
+    return "full-width" if width in ("F", "W") else "ambiguous width" if width == "A" else "half-width"
 
 
 def describe_characters(before: str, after: str, limit: int = 4) -> list[str]:

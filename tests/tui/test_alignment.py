@@ -64,6 +64,13 @@ def test_describe_characters_names_width_classes() -> None:
     ]
 
 
+def test_describe_characters_calls_curly_quotes_ambiguous_in_width() -> None:
+    # (full-width in Chinese text, one cell in a terminal: neither label alone would be true)
+    assert describe_characters('"', "”") == [
+        '" U+0022 QUOTATION MARK (half-width) → ” U+201D RIGHT DOUBLE QUOTATION MARK (ambiguous width)',
+    ]
+
+
 def test_describe_characters_is_silent_for_hanzi_replacements() -> None:
     assert describe_characters("殿", "殷") == []
 
