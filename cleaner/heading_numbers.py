@@ -18,7 +18,9 @@ from cleaner.typography import HEADING_NUMERALS
 
 RULE = "heading.lost-number"
 _NUMERALS = HEADING_NUMERALS
-_HEADING = re.compile(f"(?m)^[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
+# A heading numbered 三、 after a line break (a pattern opening with a literal is scanned for in C),
+# looked for in the text after a line break; the misread numbers below look for it too.
+_ENUMERATED = re.compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
 _LOST = re.compile("(?m)^[ \t\u3000]*(?=、[\u4e00-\u9fff])")
 MAX_NUMBER = 29
 
@@ -30,7 +32,8 @@ def lost_heading_numbers(text: str, pass_name: str) -> list[Edit]:
     lost = [match.end() for match in _LOST.finditer(text)]
     if not lost:
         return []
-    headings = [(match.start(), number) for match in _HEADING.finditer(text)
+    # (a match's start in "\n" + text is its line's start in the text)
+    headings = [(match.start(), number) for match in _ENUMERATED.finditer("\n" + text)
                 if (number := numeral_value(match.group(1))) is not None]
     edits = []
     for position in lost:
@@ -83,7 +86,6 @@ MISREAD_RULE = "heading.misread-number"
 # opens with the line break before it (a pattern opening with a literal is scanned for in C), so
 # they are run on the text after a line break.
 _BRACKETED = re.compile(f"\n[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
-_ENUMERATED = re.compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
 _ARTICLE = re.compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
 _CHAPTER = re.compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
 # Each kind with the characters one of its headings holds, looked for first (most texts have few kinds).

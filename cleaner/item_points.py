@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.typography import COUNT_UNITS
 
 RULE = "number.lost-point-in-list-number"
 CONFIDENCE = 0.9
@@ -21,7 +22,7 @@ _DECIMAL_HEADING = re.compile("(?m)^[ \t\u3000]*[0-9]{1,2}[.．][0-9]")
 # number whose opening OCR read as a digit (1五）强化…, 1可) 深化…).
 _POINTLESS = re.compile(
     "(?m)^[ \t\u3000]*[0-9]{1,2}(?=[\u4e00-\u9fff])(?![^\n]{1,3}[)）])"
-    "(?![个名家人项次年月日号时分秒岁万亿千百元户所座条件台辆间亩吨米倍批期届类种处位])"
+    f"(?![{COUNT_UNITS}时分秒岁])"
 )
 
 

@@ -20,12 +20,15 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.typography import COUNT_UNITS
 
 RULE = "figure.percent-read-as-digits"
 CONFIDENCE = 0.9
 MIN_FIGURES = 2  # without a % sign in the text
-_AFTER = "(?=[ \t]*(?:[，。、；;,：:）)\n]|\\.(?![0-9])|$|以上|以下|左右|和|的|提高|降低|给予|降至))"
-_UNIT = "[个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位]"
+# What follows a percentage: a mark, a line's end or a bound; after a figure with decimals, also 的.
+_FOLLOWERS = "[，。、；;,：:）)\n]|\\.(?![0-9])|$|以上|以下|左右|和|提高|降低|给予|降至"
+_AFTER = f"(?=[ \t]*(?:{_FOLLOWERS}|的))"
+_AFTER_WHOLE = f"(?=[ \t]*(?:{_FOLLOWERS}))"
 # (Each opens with a digit, and only then looks behind it: a pattern opening with a character class
 # is scanned for in C.)
 # A figure's one or two decimals, then the tail OCR made of its % sign (group 1); or a whole number
@@ -33,8 +36,7 @@ _UNIT = "[个名家人项次年月日号万亿千百元户所座条件台辆间�
 # wrap carried to the next line.
 _MISREAD = re.compile(
     f"[0-9](?<![0-9.][0-9])[0-9]{{0,2}}\\.[0-9]{{1,2}}(9[0-9]{{1,2}}|9[a-z]|8[0-9]|[23]6){_AFTER}"
-    f"|[0-9](?<![0-9.][0-9])[0-9]{{0,2}}(9[4-8])(?![ \t]*\n[ \t]*{_UNIT})"
-    "(?=[ \t]*(?:[，。、；;,：:）)\n]|\\.(?![0-9])|$|以上|以下|左右|和|提高|降低|给予|降至))"
+    f"|[0-9](?<![0-9.][0-9])[0-9]{{0,2}}(9[4-8])(?![ \t]*\n[ \t]*[{COUNT_UNITS}]){_AFTER_WHOLE}"
 )
 # Any figure of three or more decimals where a % could have been.
 _THREE_DECIMALS = re.compile(f"[0-9](?<![0-9.][0-9])[0-9]*\\.[0-9]{{3,}}{_AFTER}")

@@ -37,6 +37,9 @@ SENTENCE_END_MARKS = "。.！!？?"
 OPENING_MARKS = "（(“《〈"
 # The numerals a heading's number is written in (一、 … 二十九、, （三）): one to ten.
 HEADING_NUMERALS = "一二三四五六七八九十"
+# Measure words and units a count is written with right after its number (36个, 15万元, 20辆): a
+# number before one is a count, not a list item's or a percentage's.
+COUNT_UNITS = "个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位"
 # Words a figure follows, which no sentence ends on (`教育支出38.62亿元，增长⏎5.1%…`): a line ending
 # in one runs on to the figure on the next line, which may look like a numbered item.
 TAKES_A_FIGURE = (

@@ -33,7 +33,16 @@ from cleaner.mark_context import builtin_hash as mark_context_hash
 from cleaner.middle_dots import RULE as MIDDLE_DOT_RULE
 from cleaner.middle_dots import middle_dots
 from cleaner.table_rows import WIDE, TableRows
-from cleaner.typography import CJK, FULL_STOP_AFTER, FULL_WIDTH, HAN, INLINE_SPACE, OPENING_MARKS, SENTENCE_END_MARKS
+from cleaner.typography import (
+    CJK,
+    FULL_STOP_AFTER,
+    FULL_WIDTH,
+    HAN,
+    HEADING_NUMERALS,
+    INLINE_SPACE,
+    OPENING_MARKS,
+    SENTENCE_END_MARKS,
+)
 
 NAME = "punctuation"
 
@@ -172,7 +181,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 # Chinese mark, before an ideograph, a quote or the line's end.
 # (The point first, the look behind after it: a pattern opening with a literal is scanned for in C.)
 _FULL_STOP = re.compile(f"\\.(?=[\u4e00-\u9fff“「『《”」』]|\n|$)(?<=[\u4e00-\u9fff{FULL_STOP_AFTER}]\\.)")
-_HEADING_NUMERAL = re.compile("[一二三四五六七八九十]{1,3}")
+_HEADING_NUMERAL = re.compile(f"[{HEADING_NUMERALS}]{{1,3}}")
 
 
 # A sentence's closing mark OCR set at the start of the next line (一致⏎.三、…) goes back to the end
@@ -241,8 +250,8 @@ _LINE_END_POINT = re.compile("[.\\-–][ \t\u3000]*(?=\n|$)")
 MIN_LINE_HANZI = 6
 _INTRODUCING = re.compile("(?:如下|以下|下列)[ \t\u3000]*$")
 _OWN_LINE_HEADING = re.compile(
-    "[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
-    "|第[一二三四五六七八九十百零〇]+[条章节])[^，。；,;]*$"
+    f"[ \t\u3000]*(?:[{HEADING_NUMERALS}]{{1,3}}[、.．]|[（(][{HEADING_NUMERALS}]{{1,3}}[）)]"
+    f"|第[{HEADING_NUMERALS}百零〇]+[条章节])[^，。；,;]*$"
 )
 # What the next line starts with when the line did not end a paragraph after all: a date (the line
 # is an issuer's name above it), a figure's unit or a count the wrap cut off (`15.26亿.⏎元`, `…体.⏎二号`).
