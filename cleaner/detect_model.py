@@ -219,6 +219,9 @@ class Proposal:
     # Whether it swaps one word-forming last character for another after a term's stem, a swap nothing
     # explains (采石业 -> 采石场 beside 6 x 采石场): as likely the document's other word, never automatic.
     other_compound: bool = False
+    # Whether it swaps, with nothing to explain it, a rare character the document uses often (崟 of a
+    # place name 崟阳县 the notice names throughout): as likely the name's own character, never automatic.
+    own_character: bool = False
     # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
     # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
     echo: str = ""

@@ -270,7 +270,7 @@ def confidence(proposal: Proposal) -> float:
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
     return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess and not proposal.repeated_unexplained
-            and not proposal.other_compound
+            and not proposal.other_compound and not proposal.own_character
             and (bool(proposal.echo) or confidence(proposal) >= AUTO_CONFIDENCE)
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
@@ -296,6 +296,10 @@ def _reason(proposal: Proposal) -> str:
     if proposal.other_compound:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but both "
                 "end words after the term's stem and nothing explains the misreading: perhaps another word")
+    if proposal.own_character:
+        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
+                f"{proposal.before} is a rare character the document uses often and nothing explains the "
+                "misreading: perhaps a name's own")
     if proposal.repeated_unexplained:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but the "
                 "document repeats it and nothing explains the misreading: perhaps a term of its own")

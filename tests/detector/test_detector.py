@@ -176,6 +176,32 @@ def test_a_near_miss_nothing_explains_that_the_document_repeats_is_only_proposed
     assert "perhaps a term of its own" in edits[0].reason
 
 
+def test_a_near_miss_swapping_a_words_last_character_for_another_is_only_proposed(detector: DetectorPass) -> None:
+    # (采石业 beside six 采石场: 业 and 场 both end words after 采石, and nothing explains a misreading)
+    text = "采石场关停后，采石场复绿。采石场工人转岗，采石场变公园。采石场的故事。采石场旧址。过去采石业是支柱产业。"
+    edits = detector.propose(text)
+    assert changes(edits) == [("业", "场", "review")]
+    assert "perhaps another word" in edits[0].reason
+
+
+APPOINTMENTS = ("李明，男，1975年生，现任{place}县副县长，拟任职务：{place}县委常委。"
+                "王芳，女，1980年生，现任{place}县教育局局长，拟任职务：{place}县副县长。"
+                "赵强，男，1978年生，现任{place}县财政局局长，拟任职务：{place}县政协副主席。"
+                "刘伟，男，1979年生，现任{place}县交通局局长，{last}")
+
+
+def test_a_rare_character_the_document_uses_often_is_not_taken_for_a_misreading(detector: DetectorPass) -> None:
+    # (拟任崟阳县 beside three 拟任职务: 崟, a rare character, names the county throughout)
+    edits = detector.propose(APPOINTMENTS.format(place="崟阳", last="拟任崟阳县委副书记。"))
+    assert changes(edits) == [("崟", "职", "review")]
+    assert "perhaps a name's own" in edits[0].reason
+
+
+def test_the_same_rare_character_once_is_corrected(detector: DetectorPass) -> None:
+    edits = detector.propose(APPOINTMENTS.format(place="东阳", last="拟任崟务：东阳县委副书记。"))
+    assert changes(edits) == [("崟", "职", "auto")]
+
+
 def test_strong_evidence_is_automatic(detector: DetectorPass) -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "vocabulary", "")
     assert confidence(proposal) >= AUTO_CONFIDENCE
