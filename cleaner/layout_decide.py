@@ -24,6 +24,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line
+from cleaner.roster_rows import row_flags
 from cleaner.typography import TAKES_A_FIGURE
 
 # How far a wrapped line may fall short of the column width (digits, compressed punctuation).
@@ -141,6 +142,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
+    rows = row_flags([line.text for line in lines])
     for index in range(count - 1):
         before = trailing[index]
         last = index + WINDOW - 1
@@ -148,7 +150,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         if (
             # The common case, decided here as _decide would: a plain line that fills the column.
             wraps[index] and before.regular and after.regular
-            and not (apart[index] or apart[index + 1] or starts[index + 1]) and index not in special
+            and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index]) and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
             decisions.append(WRAPPED)
@@ -167,6 +169,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         elif index in signed:
             decision = SIGNATURE
+        elif rows[index] and (rows[index + 1] or (index and rows[index - 1] and not _row_wraps(rows, index))):
+            decision = ROSTER_ROW
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
             if decision.rule_id in _EVIDENCE_CANDIDATES:
@@ -375,6 +379,17 @@ def _sorted_column(ordered: list[float], wrapped: list[float], share: float, min
         width,
         full >= minimum and full >= share * size and full_wrapped >= min(2, full - 1),
     )
+
+
+ROSTER_ROW = _decision(Verdict.BREAK, "break.roster-row", 0.85,
+                       "a row of a list of people (a name, a gap, a post: 周立新　县应急管理局局长) beside "
+                       "another: the list goes one person to a line (cleaner/roster_rows.py)")
+
+
+def _row_wraps(rows: list[bool], index: int) -> bool:
+    """Whether the roster row at `index`, the last of its run, may run on to the next line: a row
+    follows that line (a post too long for one line)."""
+    return index + 2 < len(rows) and rows[index + 2]
 
 
 def _decide(

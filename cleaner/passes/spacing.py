@@ -5,8 +5,10 @@ ideograph and a number or a percent sign (`2020 年 12 月` → `2020年12月`),
 Chinese punctuation. Spaces between Latin words, inside numbers (`1 000`) and inside Latin text
 are kept. The "official" profile also sets Latin words solid against Chinese (`使用 Python 语言`
 → `使用Python语言`); the "technical" profile keeps that spacing. Two gaps are layout, not noise:
-the wide gaps between a flattened table's columns stay (cleaner/table_rows.py), and a gap
-between two labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces.
+the wide gaps between a flattened table's columns stay (cleaner/table_rows.py), a gap between
+two labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces, and the
+gap after the name in a list of people, one to a line (李国强”县消防救援大队…), one
+(cleaner/roster_rows.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, row_gaps
 from cleaner.table_rows import TableRows
 from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
 
@@ -56,11 +59,18 @@ class SpacingPass:
 
     def propose(self, text: str) -> list[Edit]:
         edits = []
+        roster_gaps = row_gaps(text)
+        for start, end in roster_gaps:
+            if text[start:end] != IDEOGRAPHIC_SPACE:
+                edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, "space.roster-gap", 0.85,
+                                       "the gap after a name in a list of people, one to a line (周立新　县应急管理局"
+                                       "局长), which OCR read as spaces or a stray mark: one ideographic space"))
+        in_rows = {position for start, end in roster_gaps for position in range(start, end)}
         rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):
             start, end = match.span()
-            if not start or end == len(text):
+            if not start or end == len(text) or start in in_rows:
                 continue
             if end - start >= 2 and rows.holds(start):
                 continue  # a gap between a table's columns: it stays

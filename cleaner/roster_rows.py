@@ -1,0 +1,109 @@
+"""Roster rows: lines that each give a name and, after a gap, its entry (a post, a unit).
+
+A list of people is set one person to a line, the name padded to three characters and set apart
+from the post by an ideographic space (周立新　县应急管理局党组书记、局长, 陈　刚　县气象局气象台台长).
+OCR reads each gap as spaces or a stray quote (李国强”县消防救援大队…, 王 芳 县人民医院…), and the
+lines fall short of the column by different amounts, which a layout that measures widths takes for
+a wrapped paragraph. Two such lines in a row are rows of a list: the layout keeps them apart, and
+the spacing pass sets each gap as one ideographic space. On the OCR sets every pair of lines of
+this shape was two rows (21 of 21 that could be matched to the truth; none was a wrap).
+
+The name is two or three hanzi (or two with a space between); the gap is spaces, spaces and one
+stray mark, or a closing quote. An opening quote straight after the name is left alone: it opens
+quoted text (夜校“…). Chapters and articles (第一章　总则, 第三条　…) are not names: their space
+has rules of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.typography import HAN
+
+_NAME = f"(?!第)(?:[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}])"
+# A gap as spaces (with a stray mark among them) or a closing quote; a weak one, an opening quote or a
+# comma straight after the name, makes a row only between two rows.
+_GAP = '(?:[ \t\u3000]+[”“"，,]?[ \t\u3000]*|[”"][ \t\u3000]*)'
+_WEAK_GAP = "[“，,]"
+_ENTRY = f"(?=[{HAN}]{{2}})"
+_ROW = re.compile(f"({_NAME})({_GAP}){_ENTRY}")
+_WEAK_ROW = re.compile(f"({_NAME})({_WEAK_GAP}){_ENTRY}")
+# Either kind after a line break (opening with it lets the engine skip ahead to candidates in C).
+_ANY_ROW_AFTER_BREAK = re.compile(f"\n({_NAME})({_GAP}|{_WEAK_GAP}){_ENTRY}")
+IDEOGRAPHIC_SPACE = "\u3000"
+_NAME_SPACE = re.compile("[ \t\u3000]+")
+_BLANK = " \t\u3000\n"
+
+
+def row_flags(lines: list[str]) -> list[bool]:
+    """Which of these consecutive lines (each stripped of surrounding space) are roster rows."""
+    strong = [_ROW.match(line) is not None for line in lines]
+    last = len(lines) - 1
+    return [
+        strong[index] or (
+            0 < index < last and strong[index - 1] and strong[index + 1] and _WEAK_ROW.match(line) is not None
+        )
+        for index, line in enumerate(lines)
+    ]
+
+
+def row_gaps(text: str) -> list[tuple[int, int]]:
+    """The gaps of the rows of a roster in `text` (rows beside another row), and the spaces inside
+    their two-character names (陈　刚), as (start, end): each is set as one ideographic space."""
+    found: list[tuple[int, int]] = []
+    for start in _candidate_starts(text):
+        match = _row_at(text, start)
+        if match is None or not (
+            # (a gap already set so is kept alone: a second look at a few lines may see one row of a list)
+            match.group(2) == IDEOGRAPHIC_SPACE
+            or _row_at(text, _line_before(text, start)) or _row_at(text, _line_after(text, start))
+        ):
+            continue
+        name_start, name_end = match.span(1)
+        found.extend(space.span() for space in _NAME_SPACE.finditer(text, name_start, name_end))
+        found.append(match.span(2))
+    return found
+
+
+def _candidate_starts(text: str) -> list[int]:
+    starts = [0] if _ROW.match(text) or _WEAK_ROW.match(text) else []
+    starts.extend(match.start() + 1 for match in _ANY_ROW_AFTER_BREAK.finditer(text))
+    return starts
+
+
+def _row_at(text: str, start: int) -> re.Match[str] | None:
+    """The row on the line starting at `start` (-1: no line), if it is one."""
+    if start < 0:
+        return None
+    match = _ROW.match(text, start)
+    if match is not None:
+        return match
+    weak = _WEAK_ROW.match(text, start)
+    if weak is None:
+        return None
+    before, after = _line_before(text, start), _line_after(text, start)
+    strong_beside = before >= 0 and after >= 0 and _ROW.match(text, before) and _ROW.match(text, after)
+    return weak if strong_beside else None
+
+
+def _line_before(text: str, line_start: int) -> int:
+    """The start of the text of the last non-blank line before the line at `line_start` (-1: none)."""
+    position = line_start - 1
+    while position >= 0 and text[position] in _BLANK:
+        position -= 1
+    if position < 0:
+        return -1
+    start = text.rfind("\n", 0, position) + 1
+    while text[start] in _BLANK:
+        start += 1
+    return start
+
+
+def _line_after(text: str, line_start: int) -> int:
+    """The start of the text of the next non-blank line after the line at `line_start` (-1: none)."""
+    position = text.find("\n", line_start)
+    if position < 0:
+        return -1
+    while position < len(text) and text[position] in _BLANK:
+        position += 1
+    return position if position < len(text) else -1
