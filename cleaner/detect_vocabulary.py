@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Proposal, is_numeral
+from cleaner.detect_tables import PLACE_SUFFIXES
 from cleaner.detect_terms import (
     HAN3,
     MIN_TERM_COUNT,
@@ -47,10 +48,11 @@ MIN_UNEXPLAINED_GAIN = 4.5
 # that nothing explains is as likely another word of the document as a misreading (held_out_6, a
 # news report with 6 x 采石场 and one 采石业).
 SUFFIXES = frozenset("业场厂区园站所点室院馆局部处队组会团家员者界率量费法化性式型类品物器机")
-# A rare character (below Zipf 3) that the document itself uses this often, swapped for a term's character
+# A rare character (below Zipf 3) that the document itself uses this often, or that starts a place's
+# name (a usual last character of names and a suffix after it: 崟阳县), swapped for a term's character
 # with nothing to explain it, is as likely a name's own character as a misreading (拟任崟阳县委副书记
-# beside 3 x 拟任职 in a notice that names 崟阳县 throughout; 崟 costs the lexicon an unknown
-# character, which makes any correction of it read far better).
+# beside 3 x 拟任职; 崟 costs the lexicon an unknown character, which makes any correction of it read
+# far better).
 RARE_CENTIZIPF = 300
 MIN_OWN_CHARACTER_COUNT = 3
 UNKNOWN_SUBSTITUTION = -2.5  # log10 P of a misreading neither glyphs nor learning explain
@@ -261,7 +263,7 @@ def _try(
             proposal = replace(proposal, repeated_unexplained=True)
         if proposal is not None and misreading is None and index == 2 and seen in SUFFIXES and meant in SUFFIXES:
             proposal = replace(proposal, other_compound=True)
-        if proposal is not None and misreading is None and _own_character(text, seen, model):
+        if proposal is not None and misreading is None and _own_character(text, position, model):
             proposal = replace(proposal, own_character=True)
         if proposal is not None and (position not in best or proposal.gain > best[position].gain):
             best[position] = proposal
@@ -292,10 +294,15 @@ def _score(
     )
 
 
-def _own_character(text: str, seen: str, model: DetectorModel) -> bool:
-    """Whether `seen` is a rare character that the text uses often: one of its names' (see RARE_CENTIZIPF)."""
-    return (model.lexicon.centizipf_by_word.get(seen, 0) < RARE_CENTIZIPF
-            and text.count(seen) >= MIN_OWN_CHARACTER_COUNT)
+def _own_character(text: str, position: int, model: DetectorModel) -> bool:
+    """Whether the character at `position` is a rare one that the text uses often, or that starts a
+    place's name (崟阳县): one of the document's names (see RARE_CENTIZIPF)."""
+    seen = text[position]
+    if model.lexicon.centizipf_by_word.get(seen, 0) >= RARE_CENTIZIPF:
+        return False
+    name_start = text[position + 1:position + 2] in model.tables.place_finals and (
+        text[position + 2:position + 3] in PLACE_SUFFIXES)
+    return name_start or text.count(seen) >= MIN_OWN_CHARACTER_COUNT
 
 
 def _joins(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:

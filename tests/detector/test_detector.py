@@ -197,6 +197,12 @@ def test_a_rare_character_the_document_uses_often_is_not_taken_for_a_misreading(
     assert "perhaps a name's own" in edits[0].reason
 
 
+def test_a_rare_character_that_starts_a_places_name_is_not_taken_for_a_misreading(detector: DetectorPass) -> None:
+    # (崟 once, but before 川县: a usual last character of names and a suffix)
+    edits = detector.propose(APPOINTMENTS.format(place="东阳", last="拟任崟川县委副书记。"))
+    assert changes(edits) == [("崟", "职", "review")]
+
+
 def test_the_same_rare_character_once_is_corrected(detector: DetectorPass) -> None:
     edits = detector.propose(APPOINTMENTS.format(place="东阳", last="拟任崟务：东阳县委副书记。"))
     assert changes(edits) == [("崟", "职", "auto")]
