@@ -253,6 +253,26 @@ def test_lines_each_a_label_and_its_count_stay_apart_even_at_the_column_width() 
     assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
 
 
+def test_the_fields_of_a_notice_each_opening_with_a_label_stay_apart() -> None:
+    # (the first field's last line ends a bracket at the column width: text would run on)
+    fields = ("时间：2025年8月28日至2025年9月4日，每天上午8:30至12:00，\n"
+              "下午14:30至17:30，周末照常办理（北京时间，法定节假日除外）\n"
+              "地点：枫泉县公共资源交易中心网站，投标人登录后下载招标文件\n")
+    assert clean(PAGE + fields, LAYOUT).text == PAGE_PARAGRAPHS + (
+        "时间：2025年8月28日至2025年9月4日，每天上午8:30至12:00，下午14:30至17:30，周末照常办理"
+        "（北京时间，法定节假日除外）\n"
+        "地点：枫泉县公共资源交易中心网站，投标人登录后下载招标文件\n"
+    )
+
+
+def test_a_line_ending_with_a_title_before_a_short_line_runs_on() -> None:
+    # (a sentence does not end at 》, so the shorter next line is no indented paragraph's first)
+    text = PAGE + ("2025年7月28日，本局向当事人依法送达了《行政处罚告知书》\n"
+                   "（丰市监罚告〔2025〕17号），告知当事人拟作出处罚的\n"
+                   "内容及事实、理由、依据，并告知当事人依法享有的权利。\n")
+    assert "《行政处罚告知书》（丰市监罚告〔2025〕17号）" in clean(text, LAYOUT).text
+
+
 def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
     assert split_lines("冀人社函20217号")[0].standalone
 
