@@ -492,6 +492,16 @@ def _decide_column(
         if shortfall <= TOLERANCE or line.ending is Ending.CLOSING:
             return _decision(Verdict.JOIN, "join.sentence-at-line-end", 0.85,
                             "a sentence ends at the full width and the next line runs on at full width")
+        if (
+            line.text[-1] in "；;" and _LABELLED.match(following.text) is None and not _item_like(following.text)
+            and _INTRODUCES_LIST.search(line.text, max(0, len(line.text) - 8)) is None
+        ):
+            # (On the OCR sets 21 such breaks were joins and none a paragraph's end; a field of
+            # labelled lines, 县应急管理局：负责…；⏎县林业局：…, ends so, and so does a list item before
+            # the next one whose number OCR garbled: {4）…, 了.农村…, and a misread colon after words
+            # that introduce a list: 重点支持以下项目;⏎…)
+            return _decision(Verdict.JOIN, "join.clause-at-line-end", 0.8,
+                            "a clause ends on a semicolon at the full width: its sentence runs on to the next line")
         return _decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
                         "a sentence ends at the full width; the next line may or may not start a paragraph")
     if width - line.width <= allowance:
@@ -515,6 +525,16 @@ def _decide_column(
         return HEADING
     return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
+
+
+_INTRODUCES_LIST = re.compile("如下|以下|下列|如次")
+_ITEM_OPENING = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(〔【[{〈《")
+_ITEM_MARK = frozenset(".．、)）")
+
+
+def _item_like(text: str) -> bool:
+    """Whether a line opens like a list item, its number perhaps misread (4.…, {4）…, 了.…)."""
+    return text[0] in _ITEM_OPENING or text[1:2] in _ITEM_MARK or text[2:3] in _ITEM_MARK
 
 
 def _near_full(line: Line, following: Line, width: float) -> bool:

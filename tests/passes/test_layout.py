@@ -273,6 +273,19 @@ def test_a_line_ending_with_a_title_before_a_short_line_runs_on() -> None:
     assert "《行政处罚告知书》（丰市监罚告〔2025〕17号）" in clean(text, LAYOUT).text
 
 
+def test_a_clause_ending_on_a_semicolon_at_the_full_width_runs_on_to_a_short_last_line() -> None:
+    text = PAGE + ("全年城镇常住居民人均可支配收入53174元，比上年增长5.4%；\n"
+                   "农村居民人均可支配收入27812元，增长6.9%。\n")
+    assert clean(text, LAYOUT).text == PAGE_PARAGRAPHS + text[len(PAGE):].replace("\n", "", 1)
+
+
+def test_a_semicolon_before_a_labelled_line_or_an_item_or_after_a_list_introduction_keeps_its_break() -> None:
+    for lines in ("县应急管理局：负责森林火灾扑救的组织协调工作，指导做好防控；\n县林业局：负责火情监测。\n",
+                  "县应急管理局负责森林火灾扑救的组织协调工作，指导做好防控;\n{4）县林业局负责火情监测。\n",
+                  "县财政统筹安排专项资金和上级配套资金，重点支持以下项目;\n县级物流配送中心建设。\n"):
+        assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
+
+
 def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
     assert split_lines("冀人社函20217号")[0].standalone
 
