@@ -107,11 +107,13 @@ _MARKER = re.compile(
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
                            "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
+_YEAR_STARTS = frozenset("12〇零一二")  # (of a date's year: 2025, 1998, 二〇二五)
+_LONGEST_DATE = 20  # characters of a date line, spaces OCR put in it included
 _CONTACT_STARTS = frozenset("联电传手邮地网开户账帐收Ee")
-_EARLY_LABEL = re.compile("(?:联系|电话|手机|传真|邮箱|邮编|地址)")  # a contact label after a few hanzi
 _DATE = (
     r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,2})\s*月"
-    r"\s*(?:[0-9]{1,2}|[十一二三四五六七八九]{1,3})\s*[日曰目旧]"  # 日 as OCR misreads it
+    # 日 as OCR misreads it (晶 昌 卓 目 旧 旦 已 …: on a line of its own after a day, any hanzi is 日)
+    rf"\s*(?:[0-9]{{1,2}}|[十一二三四五六七八九]{{1,3}})\s*[{_HAN_RANGE}]"
 )
 _STANDALONE = re.compile(
     rf"{_DATE}"
@@ -130,13 +132,6 @@ _STANDALONE = re.compile(
     # it up: 意义    2 becomes 意义2, which a second run must read as the first did), a page number.
     rf"|.{{1,60}}?(?:…{{2,}}|\.{{4,}}|·{{4,}}|(?<![{CJK} \u3000])[ \u3000]{{2,}}|[.…·]{{2,}}\s*)\s*[0-9]{{1,4}}"
 )
-
-
-def _may_stand_alone(text: str) -> bool:
-    """A cheap test that rules out most lines before the standalone pattern is tried."""
-    return len(text) <= 80 and (
-        text[-1] in _STANDALONE_ENDS or text[0] in _CONTACT_STARTS or _EARLY_LABEL.search(text, 0, 8) is not None
-    )
 
 
 def line_width(text: str) -> float:
@@ -274,7 +269,10 @@ def split_lines(text: str) -> list[Line]:
         following = texts[index + 1][1:].lstrip(" \t\u3000")
         markers[index + 1] = following[:1] in _MARKER_STARTS and _MARKER.match(following) is not None
     standalones = [
-        length <= 80 and (content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS)
+        length <= 80 and (
+            content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS
+            or (length <= _LONGEST_DATE and content[0] in _YEAR_STARTS)
+        )
         and _STANDALONE.fullmatch(content) is not None
         for content, length in zip(texts, lengths, strict=True)
     ]

@@ -292,6 +292,11 @@ def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
 
 def test_a_signature_date_whose_last_character_ocr_misread_stands_alone() -> None:
     assert split_lines("2021年3月5曰")[0].standalone
+    assert [line.standalone for line in split_lines("2025年9月26晶\n2025年2月28已\n")] == [True, True]
+
+
+def test_a_date_that_opens_a_sentence_does_not_stand_alone() -> None:
+    assert not split_lines("2025年9月26日起施行本办法")[0].standalone
 
 
 def test_a_sentence_ending_in_a_year_and_number_is_not_a_document_number() -> None:
