@@ -95,7 +95,7 @@ _MARKER = re.compile(
     # (or without its number: 、申请补助的理由; no line of print starts with 、, so OCR lost the 一 of 一、)
     rf"|、(?=[{_HAN_RANGE}])"
     r"|[（(][0-9]{1,2}[）)]"
-    r"|[0-9]{1,2}(?:[、．]|\.(?![0-9]))"
+    r"|[0-9]{1,2} ?(?:[、．]|\.(?![0-9]))"  # (2 .加强…: Tesseract sets a space before the point)
     r"|[①-⑳⑴-⒇❶-❿]"
     r"|\[[0-9]{1,2}\]"
     rf"|第[{_NUMERAL}0-9]+[条章节编](?:[ \u3000]|$)"

@@ -295,6 +295,10 @@ def test_a_signature_date_whose_last_character_ocr_misread_stands_alone() -> Non
     assert [line.standalone for line in split_lines("2025年9月26晶\n2025年2月28已\n")] == [True, True]
 
 
+def test_a_numbered_item_whose_point_tesseract_set_apart_is_an_item() -> None:
+    assert [line.marker for line in split_lines("2 .加强师资队伍建设\n2 .5万元以上\n")] == [True, False]
+
+
 def test_a_date_that_opens_a_sentence_does_not_stand_alone() -> None:
     assert not split_lines("2025年9月26日起施行本办法")[0].standalone
 
