@@ -790,6 +790,9 @@ _LATER_ITEM = re.compile(
     f"|其[二三四五六七八九]是|{_LATER_NUMBER}[.．、][{HAN}]|[（(]{_LATER_NUMBER}[)）][{HAN}])"
 )
 _BEFORE_ITEM = re.compile(r"[\w”’）)%]")
+# ... but not one whose sentence says a list follows: a law's text quoted from one of its items on
+# (禁止生产经营下列食品、食品相关产品：（十）标注虚假生产日期…).
+_LIST_INTRODUCED = re.compile("下列|如下")  # (not 以下: 200元以下 is "below")
 
 
 def _second_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
@@ -830,7 +833,10 @@ _SECOND_COLON_VERDICT = _ColonVerdict(SECOND_COLON_RULE, 0.6, SECOND_COLON_REASO
 
 def _colon_for_semicolon(text: str, position: int) -> _ColonVerdict | None:
     """Why the colon at `position` is a misread ；, if one applies."""
-    if _LATER_ITEM.match(text, position + 1) and position > 0 and _BEFORE_ITEM.match(text[position - 1]):
+    if (
+        _LATER_ITEM.match(text, position + 1) and position > 0 and _BEFORE_ITEM.match(text[position - 1])
+        and _LIST_INTRODUCED.search(text, _sentence_start(text, position), position) is None
+    ):
         return _LATER_ITEM_VERDICT
     if _second_colon(text, position):
         return _SECOND_COLON_VERDICT

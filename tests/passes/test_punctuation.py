@@ -393,9 +393,10 @@ def test_a_colon_before_a_lists_later_item_is_a_misread_semicolon(ocr: str, clea
 
 
 @pytest.mark.parametrize("text", ["主要问题：一是资金不足；二是人才缺乏。", "工作要求：（一）加强领导",
-                                  "比例为1：2是合理的", "通知如下：\n（一）加强领导", "时间：2.5小时"])
+                                  "比例为1：2是合理的", "通知如下：\n（一）加强领导", "时间：2.5小时",
+                                  "禁止生产经营下列食品、食品相关产品：（十）标注虚假生产日期的食品"])
 def test_a_colon_before_a_lists_first_item_stays(text: str) -> None:
-    """(Also across a line break: 通知如下：⏎（一）…)"""
+    """(Also across a line break: 通知如下：⏎（一）…; and a law quoted from one of its items on, after 下列)"""
     assert LATER_ITEM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
 
 
