@@ -320,6 +320,8 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
     ("落实情况《含整改前后对比照片）书面报送", "落实情况（含整改前后对比照片）书面报送"),
     ("根据《蓝岭市防汛抗旱工作奖励办法）有关规定", "根据《蓝岭市防汛抗旱工作奖励办法》有关规定"),  # a long title
     ("印发《技能人才薪酬分配指引）等", "印发《技能人才薪酬分配指引》等"),
+    ("您提出的《关于加强县城停车设施建设的提案）收悉", "您提出的《关于加强县城停车设施建设的提案》收悉"),
+    ("您提出的《关于加快发展县域经济的建议）收悉", "您提出的《关于加快发展县域经济的建议》收悉"),
 ])
 def test_a_title_mark_around_what_no_title_is_was_a_round_bracket(ocr: str, cleaned: str) -> None:
     assert clean(ocr, PUNCTUATION).text == cleaned
