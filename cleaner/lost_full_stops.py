@@ -67,11 +67,12 @@ _RUN_IN_HEADING = re.compile(
 # The first item of a list of attachments whose label OCR misread (`耐件;1，挂牌出让地块位置示意图`).
 _FIRST_ITEM = re.compile("[:：;；][ \t]*1[，,.．、]")
 _HAN = re.compile("[\u4e00-\u9fff]")
-# A paragraph that is a field naming units, people, a time or a place, as minutes and plans set them
-# under each item (责任单位：县水利局，县财政局配合⏎二、关于…): it takes no full stop.
+# A paragraph that is a field naming units or people, as minutes and plans set them under each item
+# (责任单位：县水利局，县财政局配合⏎二、关于…): it takes no full stop. (Not a time or a place: 开标地点：
+# …开标大厅，投标人应在规定时间内完成投标文件解密。 is a sentence.)
 _FIELD = re.compile(
-    "[ \t\u3000]*(?:(?:责任|牵头|配合|参与|主办|承办|协办|协助|实施)单位|责任人|联系人|出\\s*席|列\\s*席|请\\s*假"
-    "|记\\s*录|主\\s*送|抄\\s*送|参加人员|参会人员|时\\s*间|地\\s*点)[ \t\u3000]*[：:]"
+    "[ \t\u3000”“\"]*(?:(?:责任|牵头|配合|参与|主办|承办|协办|协助|实施)单位|责任人|联系人|出\\s*席|列\\s*席|请\\s*假"
+    "|记\\s*录|主\\s*送|抄\\s*送|参加人员|参会人员)[ \t\u3000]*[：:]"
 )
 CONFIDENCE = 0.9
 
@@ -110,7 +111,7 @@ def _lost_full_stop(paragraph: str) -> bool:
     if paragraph.lstrip(" \t\u3000").startswith("附件") or _FIRST_ITEM.search(paragraph[-40:]):
         return False  # an attachment list's first item (附件：1.…): the items take no full stop
     if _FIELD.match(paragraph):
-        return False  # a field that names units, people or a time (责任单位：县水利局，…配合): no sentence
+        return False  # a field that names units or people (责任单位：县水利局，…配合): no sentence
     heading = _OWN_HEADING.match(paragraph)
     if heading is not None and "。" not in paragraph[heading.end():]:
         return False  # a heading of its own line: no full stop
