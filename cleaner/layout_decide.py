@@ -25,7 +25,7 @@ from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line
 from cleaner.roster_rows import row_flags
-from cleaner.typography import TAKES_A_FIGURE
+from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
 
 # How far a wrapped line may fall short of the column width (digits, compressed punctuation).
 TOLERANCE = 1.6
@@ -527,7 +527,7 @@ def _decide_column(
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
 
 
-_INTRODUCES_LIST = re.compile("如下|以下|下列|如次")
+_INTRODUCES_LIST = re.compile(LIST_INTRODUCERS)
 _ITEM_OPENING = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(〔【[{〈《")
 _ITEM_MARK = frozenset(".．、)）")
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
-from cleaner.typography import HEADING_NUMERALS, TAKES_A_FIGURE
+from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE
 
 RULE = "sentence.lost-full-stop"
 _NUMERALS = HEADING_NUMERALS
@@ -53,7 +53,7 @@ _SENTENCE_MARK = re.compile("[，；。]")
 # 、 as ， or 。 now and then).
 LIST_SHARE = 4
 _CLAUSE_MARKS = "，、；。："
-_INTRODUCES = re.compile("如下|以下|下列|如次|附件")
+_INTRODUCES = re.compile(f"{LIST_INTRODUCERS}|附件")
 # OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
 _NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
 # A heading run into the paragraph's last sentence (`…日常管理第二章、投放与运营`), its 章 or 条 perhaps

@@ -37,6 +37,8 @@ SENTENCE_END_MARKS = "。.！!？?"
 OPENING_MARKS = "（(“《〈"
 # The numerals a heading's number is written in (一、 … 二十九、, （三）): one to ten.
 HEADING_NUMERALS = "一二三四五六七八九十"
+# Words that say a list follows (通知如下, 重点做好以下工作, 下列情形): a pattern's alternatives.
+LIST_INTRODUCERS = "如下|以下|下列|如次"
 # Measure words and units a count is written with right after its number (36个, 15万元, 20辆): a
 # number before one is a count, not a list item's or a percentage's.
 COUNT_UNITS = "个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位"

@@ -40,6 +40,7 @@ from cleaner.typography import (
     HAN,
     HEADING_NUMERALS,
     INLINE_SPACE,
+    LIST_INTRODUCERS,
     OPENING_MARKS,
     SENTENCE_END_MARKS,
 )
@@ -639,7 +640,7 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 
 _SENTENCE_MARKS = frozenset(",:;?!")
 _INTRODUCER_LENGTH = 40  # characters of a line a colon ends (an addressee, 现就有关事项通知如下)
-_INTRODUCES = re.compile("如下|以下|如次|下列|通知")
+_INTRODUCES = re.compile(f"{LIST_INTRODUCERS}|通知")
 # What may stand beside a mark in a run of it: the mark itself or a space.
 _RUN_NEIGHBOURS = {char: frozenset(char + INLINE_SPACE) for char in FULL_WIDTH}
 _LABEL_CHARACTER = re.compile(r"[^\W_]")
