@@ -639,6 +639,7 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 
 
 _SENTENCE_MARKS = frozenset(",:;?!")
+_INTRODUCING_VERBS = frozenset("是有")
 _INTRODUCER_LENGTH = 40  # characters of a line a colon ends (an addressee, 现就有关事项通知如下)
 _INTRODUCES = re.compile(f"{LIST_INTRODUCERS}|通知")
 # What may stand beside a mark in a run of it: the mark itself or a space.
@@ -669,6 +670,10 @@ def _mark_safety(text: str, position: int) -> Safety:
             label <= 8 or following in ("“", '"') or (following.isascii() and following.isalnum())
             # (after a word that introduces what follows or a label: 会议要求:一是…, 联系电话:)
             or _after_introducer(text, line_start, position)
+            # (before a list's first item, or after a 是 or 有 that introduces what follows:
+            # 还存在一些困难和问题:一是…, 主要预期目标是:地区生产总值…, 主要有:…; on the OCR sets
+            # 70 of 70 such were colons)
+            or text.startswith("一是", after) or text[position - 1:position] in _INTRODUCING_VERBS
             # A colon ending a line introduces what follows (通知如下:, an addressee line, 五个方面工作:)
             # when the line is short or says so; a long paragraph ends so when OCR misread its 。.
             or (following in ("", "\n")

@@ -153,6 +153,13 @@ def test_a_colon_in_running_chinese_text_goes_to_review() -> None:
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [(":", "：", Safety.REVIEW)]
 
 
+@pytest.mark.parametrize("text", ["我县发展还存在一些困难和问题:一是财政收入增长乏力",
+                                  "全县经济社会发展的主要预期目标是:地区生产总值增长6%左右",
+                                  "现场管理规范有序，值得推广的做法主要有:推行网格化管理"])
+def test_a_colon_before_a_first_item_or_after_an_introducing_verb_is_converted_at_once(text: str) -> None:
+    assert clean(text, PUNCTUATION).text == text.replace(":", "：")
+
+
 def test_a_half_width_comma_beside_a_full_width_one_is_dropped() -> None:
     assert clean("取得了相应职称,，职称和职业技能", PUNCTUATION).text == "取得了相应职称，职称和职业技能"
 
