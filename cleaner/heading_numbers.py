@@ -88,9 +88,14 @@ MISREAD_RULE = "heading.misread-number"
 _BRACKETED = re.compile(f"\n[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
 _ARTICLE = re.compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
 _CHAPTER = re.compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
+# The points of a paragraph's enumeration, 一是…；二是…；三是… (after the mark or break before each),
+# which a paragraph's end starts again.
+_POINT = re.compile(f"[\n。；：，;:,][ \t\u3000]*([{_NUMERALS}]{{1,2}})是(?=[\u4e00-\u9fff])")
+_PARAGRAPH = re.compile("\n")
 # Each kind with the characters one of its headings holds, looked for first (most texts have few kinds).
 _NUMBERED_KINDS = (
     (_BRACKETED, "）)", (_ENUMERATED, _CHAPTER)), (_ENUMERATED, "、", (_CHAPTER,)), (_ARTICLE, "条", ()),
+    (_POINT, "是", (_PARAGRAPH,)),
 )
 
 

@@ -73,3 +73,14 @@ def test_a_number_no_misreading_explains_goes_to_review() -> None:
     text = "（二）强化保障。\n（四）注重宣传。\n（四）抓好落实。\n"
     [edit] = misread_heading_numbers(text, "rules")
     assert (edit.before, edit.after, edit.safety) == ("四", "三", Safety.REVIEW)
+
+
+def test_a_point_of_a_paragraphs_enumeration_between_two_others_takes_the_number_between() -> None:
+    text = "重点抓好三方面工作：一是抓好项目建设。三是抓好金融支持，深化合作。三是抓好要素保障。\n"
+    assert apply(text, misread_heading_numbers(text, "rules")) == text.replace("三是抓好金融", "二是抓好金融")
+
+
+def test_points_are_counted_within_a_paragraph() -> None:
+    # (一是 in one paragraph and 三是 … 三是 in the next make no sequence: a paragraph starts them again)
+    text = "主要措施：一是加强领导。\n另有说明：三是强化考核；三是资金不足。\n"
+    assert misread_heading_numbers(text, "rules") == []
