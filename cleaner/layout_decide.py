@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line
 from cleaner.roster_rows import row_flags
+from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
 
 # How far a wrapped line may fall short of the column width (digits, compressed punctuation).
@@ -147,6 +148,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
     rows = row_flags([line.text for line in lines])
+    tables = [is_typeset_row(line.text) for line in lines]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]
@@ -155,7 +157,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         if (
             # The common case, decided here as _decide would: a plain line that fills the column.
             wraps[index] and before.regular and after.regular
-            and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index]) and index not in special
+            and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
+                     or tables[index + 1]) and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
             decisions.append(WRAPPED)
@@ -176,6 +179,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = SIGNATURE
         elif rows[index] and (rows[index + 1] or (index and rows[index - 1] and not _row_wraps(rows, index))):
             decision = ROSTER_ROW
+        elif tables[index] or tables[index + 1]:
+            decision = TABLE_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         else:
@@ -393,6 +398,11 @@ def _sorted_column(ordered: list[float], wrapped: list[float], share: float, min
 ROSTER_ROW = _decision(Verdict.BREAK, "break.roster-row", 0.85,
                        "a row of a list of people (a name, a gap, a post: 周立新　县应急管理局局长) beside "
                        "another: the list goes one person to a line (cleaner/roster_rows.py)")
+
+
+TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
+                      "a row of a typeset table (cells set apart by ideographic spaces) is a line of its own "
+                      "(cleaner/table_rows.py)")
 
 
 LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,

@@ -2,9 +2,10 @@
 
 OCR reads a table as lines whose cells stand apart by gaps of two spaces or more. A line with
 two such gaps is a table row (or a form's: `姓名  张三  性别  男`); the spacing and punctuation
-passes leave its wide gaps alone, which they would otherwise close up (`年份新增就业增长率`). The
-line alone decides, because the pipeline runs those passes again on single lines that later
-passes changed.
+passes leave its wide gaps alone, which they would otherwise close up (`年份新增就业增长率`). A
+typeset table sets its cells apart by one ideographic space; a line with two such gaps is a row the
+layout keeps a line of its own. The line alone decides, because the pipeline runs those passes
+again on single lines that later passes changed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,16 @@ from cleaner.typography import INLINE_SPACE
 WIDE_GAP = re.compile(f"[^{INLINE_SPACE}\n][{INLINE_SPACE}]{{2,}}(?=[^{INLINE_SPACE}\n])")
 ROW_GAPS = 2  # wide gaps that make a line a table row
 WIDE = 2  # spaces in a wide gap
+
+
+# (An ideographic space alone is a gap a typesetter left: 10月1日（星期三）　李向东　副县长　139…)
+_SET_GAP = re.compile(f"[^{INLINE_SPACE}\n]\u3000(?=[^{INLINE_SPACE}\n])")
+
+
+def is_typeset_row(line: str) -> bool:
+    """Whether one line (of text without line breaks) is a typeset table's row: ROW_GAPS ideographic
+    spaces or more between its cells. (OCR's double spaces are too often noise to tell a row by.)"""
+    return "\u3000" in line and sum(1 for _gap in _SET_GAP.finditer(line)) >= ROW_GAPS
 
 
 class TableRows:

@@ -38,3 +38,10 @@ def test_the_full_pipeline_keeps_a_table_header_apart() -> None:
     assert clean(text).text == (
         "城镇新增就业人数\n年份        新增就业（万人）      增长率（%）\n2016        11.2                3.1\n"
     )
+
+
+def test_a_typeset_tables_rows_stay_lines_with_their_ideographic_gaps() -> None:
+    rows = ("日期\u3000带班领导\u3000职务\u3000联系电话\n"
+            "10月1日（星期三）\u3000李向东\u3000县委常委、常务副县长\u300013907396158\n"
+            "10月2日（星期四）\u3000杨丽华\u3000副县长\u300013574210367\n")
+    assert clean(rows).text == rows

@@ -4,10 +4,11 @@ Official documents set Chinese text solid: no space between ideographs, none bet
 ideograph and a number or a percent sign (`2020 年 12 月` → `2020年12月`), none before or after
 Chinese punctuation. Spaces between Latin words, inside numbers (`1 000`) and inside Latin text
 are kept. The "official" profile also sets Latin words solid against Chinese (`使用 Python 语言`
-→ `使用Python语言`); the "technical" profile keeps that spacing. Two gaps are layout, not noise:
-the wide gaps between a flattened table's columns stay (cleaner/table_rows.py), a gap between
-two labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces, and the
-gap after the name in a list of people, one to a line (李国强”县消防救援大队…), one
+→ `使用Python语言`); the "technical" profile keeps that spacing. Some gaps are layout, not noise:
+an ideographic space is a typesetter's and stays (本报记者　王明; OCR never reads one), and so do
+the wide gaps between a flattened table's columns (cleaner/table_rows.py); a gap between two
+labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces, and the gap
+after the name in a list of people, one to a line (李国强”县消防救援大队…), one
 (cleaner/roster_rows.py).
 """
 
@@ -72,6 +73,8 @@ class SpacingPass:
             start, end = match.span()
             if not start or end == len(text) or start in in_rows:
                 continue
+            if match.group().strip("\u3000") == "":
+                continue  # a typesetter's gap (本报记者　王明, 日期　带班领导)
             if end - start >= 2 and rows.holds(start):
                 continue  # a gap between a table's columns: it stays
             if _between_fields(text, start, end):

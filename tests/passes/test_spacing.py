@@ -74,3 +74,8 @@ def test_a_gap_after_a_mark_that_already_separates_the_fields_is_no_field_gap() 
 def test_text_spaced_character_by_character_is_set_solid_labels_included() -> None:
     spaced = "联 系 电 话 : 027-51828284 , 邮 箱 : abc@qq.com"
     assert clean(spaced, SPACING).text == "联系电话 : 027-51828284 , 邮箱 : abc@qq.com"
+
+
+def test_an_ideographic_space_between_chinese_characters_is_a_typesetters_and_stays() -> None:
+    # (OCR never reads one: 本报记者　王明, 中共某县委书记　覃穆之)
+    assert clean("本报记者\u3000封晓川\u3000通讯员\u3000蒋一鸣", SPACING).applied == ()
