@@ -6,7 +6,8 @@ Chinese punctuation. Spaces between Latin words, inside numbers (`1 000`) and in
 are kept. The "official" profile also sets Latin words solid against Chinese (`使用 Python 语言`
 → `使用Python语言`); the "technical" profile keeps that spacing. Some gaps are layout, not noise:
 an ideographic space is a typesetter's and stays (本报记者　王明; OCR never reads one), and so do
-the wide gaps between a flattened table's columns (cleaner/table_rows.py); a gap between two
+the space after a section's number (1.1 编制目的) and the wide gaps between a flattened table's
+columns (cleaner/table_rows.py); a gap between two
 labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces, and the gap
 after the name in a list of people, one to a line (李国强”县消防救援大队…), one
 (cleaner/roster_rows.py).
@@ -73,8 +74,8 @@ class SpacingPass:
             start, end = match.span()
             if not start or end == len(text) or start in in_rows:
                 continue
-            if match.group().strip("\u3000") == "":
-                continue  # a typesetter's gap (本报记者　王明, 日期　带班领导)
+            if match.group().strip("\u3000") == "" or _after_section_number(text, start, end):
+                continue  # a typesetter's gap (本报记者　王明, 日期　带班领导), a section's number (1.1 编制目的)
             if end - start >= 2 and rows.holds(start):
                 continue  # a gap between a table's columns: it stays
             if _between_fields(text, start, end):
@@ -107,6 +108,19 @@ class SpacingPass:
         if right in _PERCENT and left in _DIGITS:
             return "percent"
         return None
+
+
+# A section's number of two levels or more (1.1, 3.2.4), which GB/T 1.1 sets apart from its title by
+# a space. (A single number before a space is as often a list item whose point OCR lost: 2 推行…)
+_SECTION_NUMBER = re.compile("[0-9]{1,2}(?:\\.[0-9]{1,2}){1,3}")
+
+
+def _after_section_number(text: str, start: int, end: int) -> bool:
+    """The space text[start:end] follows a section's number that opens its line (1.1 编制目的)."""
+    if not text[start - 1].isdigit() or not _CHINESE.match(text[end]):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _SECTION_NUMBER.fullmatch(text, line_start, start) is not None
 
 
 def _between_fields(text: str, start: int, end: int) -> bool:

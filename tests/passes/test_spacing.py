@@ -79,3 +79,10 @@ def test_text_spaced_character_by_character_is_set_solid_labels_included() -> No
 def test_an_ideographic_space_between_chinese_characters_is_a_typesetters_and_stays() -> None:
     # (OCR never reads one: 本报记者　王明, 中共某县委书记　覃穆之)
     assert clean("本报记者\u3000封晓川\u3000通讯员\u3000蒋一鸣", SPACING).applied == ()
+
+
+def test_the_space_after_a_sections_number_of_two_levels_stays_and_after_one_goes() -> None:
+    # (2 推行… is as often a list item whose point OCR lost)
+    assert clean("1.1 编制目的\n2.3.1 发生较大以上地质灾害\n2 推行新型学徒制", SPACING).text == (
+        "1.1 编制目的\n2.3.1 发生较大以上地质灾害\n2推行新型学徒制"
+    )
