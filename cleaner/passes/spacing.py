@@ -7,10 +7,9 @@ are kept. The "official" profile also sets Latin words solid against Chinese (`�
 → `使用Python语言`); the "technical" profile keeps that spacing. Some gaps are layout, not noise:
 an ideographic space is a typesetter's and stays (本报记者　王明; OCR never reads one), and so do
 the space after a section's number (1.1 编制目的) and the wide gaps between a flattened table's
-columns (cleaner/table_rows.py); a gap between two
-labelled fields on one line (联系人：王明  联系电话：…) becomes two ideographic spaces, and the gap
-after the name in a list of people, one to a line (李国强”县消防救援大队…), one
-(cleaner/roster_rows.py).
+columns (cleaner/table_rows.py); a gap between two labelled fields on one line (联系人：王明  联系
+电话：…) becomes two ideographic spaces, and the gap after the name in a list of people, one to a
+line (李国强”县消防救援大队…), one (cleaner/roster_rows.py).
 """
 
 from __future__ import annotations
