@@ -70,6 +70,7 @@ _BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
 # A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
 # ends with a count.
 _LABELLED = re.compile(r"[\u4e00-\u9fff（）()]{2,10}[：:](?=[ \t]*[^ \t])")
+_LABEL_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,12}[：:]")  # a label alone: 第二十条第（五）项：
 _COUNT_END = re.compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
 LETTERHEAD_ZONE = 3
@@ -185,7 +186,10 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = LABELLED_FIELD
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
-            if decision.rule_id in _EVIDENCE_CANDIDATES:
+            # (not a heading's that ends with a word: 一、2025年工作回顾⏎过去一年… splits no word 回顾过去)
+            if decision.rule_id in _EVIDENCE_CANDIDATES and not (
+                decision is HEADING and line.marker and _ends_with_word(line.text, word_frequency)
+            ):
                 decision = _continuation(lines, decisions, index, word_frequency) or decision
         decisions.append(decision)
         first_line = decision.verdict is not Verdict.JOIN
@@ -245,6 +249,11 @@ def _continuation(
             if sum(map(paragraph.count, _OPENERS)) > sum(map(paragraph.count, _CLOSERS)):
                 return BRACKET_CLOSED
     return None
+
+
+def _ends_with_word(text: str, word_frequency: WordFrequency | None) -> bool:
+    """Whether the line's last two characters are a word by themselves (工作回顾)."""
+    return word_frequency is not None and word_frequency(text[-2:]) >= SPLIT_WORD_ZIPF
 
 
 def _splits_figure(line: str, following: str) -> bool:
@@ -454,7 +463,9 @@ def _decide(
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")
-    if _COUNT_END.search(line.text) and _LABELLED.match(line.text) and _LABELLED.match(following.text):
+    if _COUNT_END.search(line.text) and _LABELLED.match(line.text) and (
+        _LABELLED.match(following.text) or _LABEL_LINE.fullmatch(following.text)
+    ):
         return _decision(Verdict.BREAK, "break.labelled-lines", 0.85,
                          "this line gives a label and its count and the next starts with a label too "
                          "(规章：…2件⏎行政规范性文件：…): lines of a list")

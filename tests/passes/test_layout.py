@@ -286,6 +286,19 @@ def test_a_semicolon_before_a_labelled_line_or_an_item_or_after_a_list_introduct
         assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
 
 
+def test_a_numbered_heading_ending_with_a_word_is_not_joined_to_the_text_after_it() -> None:
+    # (回顾 + 过去 would read as 回顾过去, but the heading ends with a word of its own)
+    text = "一、2025年工作回顾\n过去一年，面对需求收缩、极端天气多发等多重困难，全县上下攻坚克难。\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_count_line_before_a_line_that_is_a_label_alone_keeps_its_break() -> None:
+    lines = ("行政规范性文件：本年制发3件，本年废止1件，现行有效件数17件\n"
+             "第二十条第（五）项：\n"
+             "行政许可：本年处理决定数量1426件\n")
+    assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
+
+
 def test_a_document_number_with_a_lost_bracket_stands_alone() -> None:
     assert split_lines("冀人社函20217号")[0].standalone
 
