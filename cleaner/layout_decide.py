@@ -24,7 +24,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line
-from cleaner.roster_rows import row_flags
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, row_flags, split_row_names
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
 
@@ -108,6 +108,7 @@ class Decision:
     rule_id: str
     confidence: float
     reason: str
+    joiner: str | None = None  # what a join puts between the lines (None: nothing, or a space in Latin)
 
 
 # Decisions are few and immutable: build each once.
@@ -149,6 +150,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
     rows = row_flags([line.text for line in lines])
+    names = split_row_names([line.text for line in lines])
     tables = [is_typeset_row(line.text) for line in lines]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
@@ -159,7 +161,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             # The common case, decided here as _decide would: a plain line that fills the column.
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
-                     or tables[index + 1]) and index not in special
+                     or tables[index + 1] or index in names or index - 1 in names or index + 1 in names)
+            and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
             decisions.append(WRAPPED)
@@ -178,7 +181,11 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         elif index in signed:
             decision = SIGNATURE
-        elif rows[index] and (rows[index + 1] or (index and rows[index - 1] and not _row_wraps(rows, index))):
+        elif index in names:
+            decision = ROSTER_NAME
+        elif index - 1 in names or index + 1 in names or (
+            rows[index] and (rows[index + 1] or (index and rows[index - 1] and not _row_wraps(rows, index)))
+        ):
             decision = ROSTER_ROW
         elif tables[index] or tables[index + 1]:
             decision = TABLE_ROW
@@ -409,6 +416,10 @@ ROSTER_ROW = _decision(Verdict.BREAK, "break.roster-row", 0.85,
                        "another: the list goes one person to a line (cleaner/roster_rows.py)")
 
 
+ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
+                        "a name on a line of its own before its post, in a list OCR read column by column "
+                        "(吴志远⏎国网桐岭县供电公司运维检修部主任⏎郑小龙⏎…): one row, its gap an ideographic space",
+                        IDEOGRAPHIC_SPACE)
 TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
                       "a row of a typeset table (cells set apart by ideographic spaces) is a line of its own "
                       "(cleaner/table_rows.py)")

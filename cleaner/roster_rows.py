@@ -47,6 +47,26 @@ def row_flags(lines: list[str]) -> list[bool]:
     ]
 
 
+# A name alone on a line, and a post alone on the next (no sentence's marks): RapidOCR reads a list of
+# people column by column when the gap between name and post is wide (吴志远⏎国网桐岭县供电公司…主任).
+_BARE_NAME = re.compile(f"[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}]")
+_CLAUSE_MARKS = re.compile("[，。；：！？,.;:!?]")  # (a post may list two: 党委副书记、镇长)
+MIN_SPLIT_ROWS = 2  # rows of name and post in a run
+
+
+def split_row_names(lines: list[str]) -> set[int]:
+    """The indexes of the lines that are a name whose post is on the next line, in runs of at least
+    MIN_SPLIT_ROWS such pairs (each line stripped of surrounding space)."""
+    named = [_BARE_NAME.fullmatch(line) is not None for line in lines]
+    pairs = [
+        index for index in range(len(lines) - 1)
+        if named[index] and not named[index + 1] and len(lines[index + 1]) <= 30
+        and _CLAUSE_MARKS.search(lines[index + 1]) is None
+    ]
+    paired = set(pairs)
+    return {index for index in pairs if index + 2 in paired or index - 2 in paired}
+
+
 def row_gaps(text: str) -> list[tuple[int, int]]:
     """The gaps of the rows of a roster in `text` (rows beside another row), and the spaces inside
     their two-character names (陈　刚), as (start, end): each is set as one ideographic space."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
-from cleaner.roster_rows import row_flags, row_gaps
+from cleaner.roster_rows import row_flags, row_gaps, split_row_names
 
 # As Tesseract reads a printed list: each gap as spaces or a stray quote, the lines short of the
 # column by different amounts.
@@ -59,3 +59,20 @@ def test_a_cleaned_list_is_left_as_it_is() -> None:
 def test_one_row_already_set_keeps_its_gap_on_its_own() -> None:
     # (a second look at a few changed lines may see one row of a list without the rows beside it)
     assert clean("周立新\u3000县应急管理局党组书记、局长", Config(passes=("spacing",))).applied == ()
+
+
+# As RapidOCR reads such a list when the gap is wide: name and post each a line of their own.
+COLUMNS = ("二、先进个人（36名）\n吴志远\n国网桐岭县供电公司运维检修部主任\n郑小龙\n县人武部民兵应急连排长\n"
+           "马俊杰\n城关镇党委副书记、镇长\n")
+
+
+def test_names_each_before_a_post_on_the_next_line_are_split_rows() -> None:
+    assert split_row_names(COLUMNS.splitlines()) == {1, 3, 5}
+    assert split_row_names(["通知", "各乡镇人民政府，县直各单位：", "联系人", "王明"]) == set()  # no run of pairs
+
+
+def test_the_pipeline_joins_each_name_to_its_post() -> None:
+    cleaned = clean(COLUMNS).text
+    assert cleaned == ("二、先进个人（36名）\n吴志远\u3000国网桐岭县供电公司运维检修部主任\n"
+                       "郑小龙\u3000县人武部民兵应急连排长\n马俊杰\u3000城关镇党委副书记、镇长\n")
+    assert clean(cleaned).text == cleaned

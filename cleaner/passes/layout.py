@@ -63,7 +63,7 @@ class LayoutPass:
         start, end = line.end, following.start
         gap = text[start:end]
         if decision.verdict is Verdict.JOIN:
-            joiner = _joiner(line.text, following.text)
+            joiner = decision.joiner if decision.joiner is not None else _joiner(line.text, following.text)
             if gap == joiner:
                 return []
             return [_edit(text, start, end, joiner, decision.rule_id, decision.confidence, decision.reason)]
