@@ -69,8 +69,9 @@ _LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
 # A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
 # ends with a count.
-_LABELLED = re.compile(r"[\u4e00-\u9fff（）()]{2,10}[：:](?=[ \t]*[^ \t])")
-_LABEL_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,12}[：:]")  # a label alone: 第二十条第（五）项：
+_LABEL_CHARACTER = r"[\u4e00-\u9fff（）()]"
+_LABELLED = re.compile(rf"{_LABEL_CHARACTER}{{2,10}}[：:](?=[ \t]*[^ \t])")
+_LABEL_LINE = re.compile(rf"{_LABEL_CHARACTER}{{2,12}}[：:]")  # a label alone: 第二十条第（五）项：
 _COUNT_END = re.compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
 LETTERHEAD_ZONE = 3
@@ -149,9 +150,10 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
-    rows = row_flags([line.text for line in lines])
-    names = split_row_names([line.text for line in lines])
-    tables = [is_typeset_row(line.text) for line in lines]
+    texts = [line.text for line in lines]
+    rows = row_flags(texts)
+    names = split_row_names(texts)
+    tables = [is_typeset_row(text) for text in texts]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]

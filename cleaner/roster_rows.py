@@ -20,7 +20,9 @@ import re
 
 from cleaner.typography import HAN
 
-_NAME = f"(?!第)(?:[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}])"
+# A name: two or three hanzi, or two with a space between (陈　刚).
+_NAME_CHARACTERS = f"(?:[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}])"
+_NAME = f"(?!第){_NAME_CHARACTERS}"
 # A gap as spaces (with a stray mark among them) or a closing quote; a weak one, an opening quote or a
 # comma straight after the name, makes a row only between two rows.
 _GAP = '(?:[ \t\u3000]+[”“"，,]?[ \t\u3000]*|[”"][ \t\u3000]*)'
@@ -49,7 +51,7 @@ def row_flags(lines: list[str]) -> list[bool]:
 
 # A name alone on a line, and a post alone on the next (no sentence's marks): RapidOCR reads a list of
 # people column by column when the gap between name and post is wide (吴志远⏎国网桐岭县供电公司…主任).
-_BARE_NAME = re.compile(f"[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}]")
+_BARE_NAME = re.compile(_NAME_CHARACTERS)
 _CLAUSE_MARKS = re.compile("[，。；：！？,.;:!?]")  # (a post may list two: 党委副书记、镇长)
 MIN_SPLIT_ROWS = 2  # rows of name and post in a run
 
