@@ -202,6 +202,8 @@ def _marks_after_breaks(text: str) -> list[Edit]:
         start = match.start()
         if not start or not _HAN_CHAR.match(text[start - 1]):
             continue  # (after a number, `1⏎.支持` is a list number OCR split)
+        if _OWN_LINE_HEADING.match(text, text.rfind("\n", 0, start) + 1, start):
+            continue  # (a heading takes no mark: `一、存在的问题⏎.二号车间…` is an item whose `1` OCR lost)
         found, mark = match.group(), match.group(1)
         # (the spaces after the mark go with it; the break and any blank lines stay)
         after = _SENTENCE_END.get(mark, mark) + found[:match.start(1) - start]

@@ -478,6 +478,9 @@ def test_a_closing_mark_ocr_set_at_the_next_line_start_goes_back_to_the_line_it_
     assert (once, clean(once, PUNCTUATION).edits) == ("保持高度一致。\n三、以习近平总书记重要指示精神为动力", ())
     assert clean("良好氛围\n\n。各地学习", PUNCTUATION).text == "良好氛围。\n\n各地学习"
     assert clean("技能提升培训1\n.支持企业", PUNCTUATION).text == "技能提升培训1\n.支持企业"
+    # (a heading takes no mark: the point is what is left of the next item's number, 1.)
+    heading = "一、存在的问题和隐患\n.二号车间反应釜区域"
+    assert clean(heading, PUNCTUATION).text == heading
 
 
 def test_a_stray_closing_bracket_after_chinese_text_becomes_full_width_at_once() -> None:
