@@ -222,6 +222,9 @@ class Proposal:
     # Whether it swaps, with nothing to explain it, a rare character the document uses often (崟 of a
     # place name 崟阳县 the notice names throughout): as likely the name's own character, never automatic.
     own_character: bool = False
+    # Whether it changes the last hanzi of a paragraph of sentences that ends with no mark: the paragraph
+    # was cut (a page break), so the word may go on beyond it (遵守听证纪 of 纪律), never automatic.
+    cut_off: bool = False
     # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
     # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
     echo: str = ""

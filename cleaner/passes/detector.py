@@ -107,8 +107,10 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
     by_lexicon = propose_by_lexicon(current, model, survey)
     for _round in range(MAX_ROUNDS):
         found = by_vocabulary + by_lexicon
-        proposals = _echoes_marked(current, trigrams, _name_guesses_marked(current, model, _disjoint(
-            [proposal for proposal in found if proposal.start not in protected] if protected else found)))
+        candidates = _disjoint([proposal for proposal in found if proposal.start not in protected]
+                               if protected else found)
+        marked = _cut_offs_marked(current, _name_guesses_marked(current, model, candidates))
+        proposals = _echoes_marked(current, trigrams, marked)
         fresh = [
             proposal for proposal in proposals
             if proposal.start not in settled and len(proposal.before) == len(proposal.after) == 1
@@ -192,15 +194,46 @@ def protected_positions(text: str) -> set[int]:
     return found
 
 
+MIN_NAMED = 1  # other times the document has a name's last character before its suffix (禾县)
+
+
 def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Proposal]) -> list[Proposal]:
-    """`proposals`, those that change a place name's usual last character into another before the
-    name's suffix (梧川市 -> 梧州市) marked as guesses (`Proposal.name_guess`)."""
+    """`proposals`, those that change the last character of a place's name before its suffix marked
+    as guesses (`Proposal.name_guess`): into another usual last character (梧川市 -> 梧州市), or one
+    the document has before the same suffix elsewhere (音禾县 -> 音乐县 beside 青禾县 and 彰禾县: the
+    name's own, whatever OCR made of the character before it) into one that makes no word with the
+    suffix (a document whose 城市 OCR reads as 域市 throughout still has it corrected)."""
     finals = model.tables.place_finals
-    return [
-        replace(proposal, name_guess=True) if proposal.before in finals and proposal.after in finals
-        and text[proposal.end:proposal.end + 1] in PLACE_SUFFIXES else proposal
-        for proposal in proposals
-    ]
+    marked = []
+    for proposal in proposals:
+        suffix = text[proposal.end:proposal.end + 1]
+        if suffix in PLACE_SUFFIXES and proposal.before and (
+            (proposal.before in finals and proposal.after in finals)
+            or (text.count(proposal.before + suffix) > MIN_NAMED
+                and proposal.after + suffix not in model.lexicon.centizipf_by_word)  # (域市 -> 城市 is no name)
+        ):
+            proposal = replace(proposal, name_guess=True)
+        marked.append(proposal)
+    return marked
+
+
+# The end of a line of text with a sentence mark in it (a paragraph, not a title or a heading).
+_CUT_LINE_END = re.compile("[ \t\u3000]*(?:\n|$)")
+_SENTENCE_MARKS = "，。；"
+
+
+def _cut_offs_marked(text: str, proposals: list[Proposal]) -> list[Proposal]:
+    """`proposals`, those that change the last hanzi of a paragraph of sentences that ends with no
+    mark marked as cut off (`Proposal.cut_off`)."""
+    marked = []
+    for proposal in proposals:
+        end = max(proposal.end, proposal.start + 1)
+        if proposal.kind != "extra" and _CUT_LINE_END.match(text, end) and is_han(text[end - 1]):
+            line = text[text.rfind("\n", 0, proposal.start) + 1:proposal.start]
+            if any(mark in line for mark in _SENTENCE_MARKS):
+                proposal = replace(proposal, cut_off=True)
+        marked.append(proposal)
+    return marked
 
 
 def _close(position: int, around: list[int], distance: int) -> bool:
@@ -270,7 +303,7 @@ def confidence(proposal: Proposal) -> float:
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
     return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess and not proposal.repeated_unexplained
-            and not proposal.other_compound and not proposal.own_character
+            and not proposal.other_compound and not proposal.own_character and not proposal.cut_off
             and (bool(proposal.echo) or confidence(proposal) >= AUTO_CONFIDENCE)
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
@@ -291,8 +324,8 @@ def _edit(proposal: Proposal) -> Edit:
 
 def _reason(proposal: Proposal) -> str:
     if proposal.name_guess:
-        return (f"{proposal.before} and {proposal.after} both end place names before a suffix (市, 县, 区 …): "
-                "which name is meant is a guess")
+        return (f"{proposal.before} ends a place's name before its suffix (市, 县, 区 …), as it does elsewhere in "
+                f"the document or as {proposal.after} does in other names: which name is meant is a guess")
     if proposal.other_compound:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but both "
                 "end words after the term's stem and nothing explains the misreading: perhaps another word")
@@ -300,6 +333,9 @@ def _reason(proposal: Proposal) -> str:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
                 f"{proposal.before} is a rare character the document uses often and nothing explains the "
                 "misreading: perhaps a name's own")
+    if proposal.cut_off:
+        return (f"{proposal.before}→{proposal.after} would make a word; but {proposal.before} ends a paragraph "
+                "cut off with no mark (a page break?): the word may go on beyond it")
     if proposal.repeated_unexplained:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but the "
                 "document repeats it and nothing explains the misreading: perhaps a term of its own")

@@ -156,7 +156,31 @@ def test_one_place_names_last_character_for_another_before_its_suffix_is_only_a_
     # (梧川市, a name the lexicon lacks, reads as a misreading of 梧州市; 川 and 州 both end many names)
     edits = detector.propose("梧川市城市生活垃圾分类管理实施细则")
     assert [(edit.before, edit.after, edit.safety) for edit in edits] == [("川", "州", Safety.REVIEW)]
-    assert "place names" in edits[0].reason
+    assert "place's name" in edits[0].reason
+
+
+def test_a_place_names_own_character_that_the_document_repeats_before_its_suffix_is_only_a_guess(
+    detector: DetectorPass,
+) -> None:
+    # (青禾县 misread once as 音禾县: 音乐 is a word, but the document names 禾县 twice elsewhere)
+    text = "青禾县地处山区。郑小枚的变化，是音禾县农村电商发展的一个缩影。下一步，青禾县将建设农产品仓储中心。"
+    assert all(edit.safety is Safety.REVIEW for edit in detector.propose(text) if edit.before == "禾")
+    # (a suffix's usual word is no name: 城市 that OCR read as 域市 throughout is still corrected)
+    text = "加强域市管理，提升域市品质，推进域市更新。"
+    assert {(edit.before, edit.after, edit.safety) for edit in detector.propose(text)} == {("域", "城", Safety.AUTO)}
+
+
+def test_the_last_hanzi_of_a_paragraph_cut_off_with_no_mark_is_never_corrected_unattended(
+    detector: DetectorPass,
+) -> None:
+    # (遵守听证纪 of 纪律 at a page's end reads as a near-miss of the document's 听证会)
+    text = "听证会由市发改委组织。听证会参加人应当按时出席听证会，遵守听证纪\n"
+    edits = [edit for edit in detector.propose(text) if edit.before == "纪"]
+    assert edits and all(edit.safety is Safety.REVIEW for edit in edits)
+    assert "cut off" in edits[0].reason
+    # (a paragraph that ends with its mark was not cut: the same near-miss is corrected)
+    closed = text.replace("纪\n", "纪。\n")
+    assert [edit.safety for edit in detector.propose(closed) if edit.before == "纪"] == [Safety.AUTO]
 
 
 STATIONED = ("驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。"
