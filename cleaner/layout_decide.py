@@ -136,7 +136,10 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     if len(lines) < 2:
         return []
     widths = [line.width for line in lines]
-    wraps = [line.ending >= Ending.COMMA for line in lines]
+    texts = [line.text for line in lines]
+    tables = [is_typeset_row(text) for text in texts]
+    # (A typeset table's row ends mid-text, in a figure, but no wrap: its rows alike in width are no column.)
+    wraps = [line.ending >= Ending.COMMA and not table for line, table in zip(lines, tables, strict=True)]
     count = len(lines)
     titles, title_ends = _title_breaks(lines)
     page = _column(widths, wraps, 0, count, share=0.25, minimum=2 if count <= 4 else 3)
@@ -150,10 +153,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
     starts = [line.marker for line in lines]
-    texts = [line.text for line in lines]
     rows = row_flags(texts)
     names = split_row_names(texts)
-    tables = [is_typeset_row(text) for text in texts]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]
