@@ -197,6 +197,11 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
             # (not a heading's that ends with a word: 一、2025年工作回顾⏎过去一年… splits no word 回顾过去)
+            if (
+                decision.rule_id in _AT_LINE_END and line.text[-1] in "；;"
+                and _parallel_entry(texts[paragraph_start:index + 1], following.text)
+            ):
+                decision = PARALLEL_ENTRY
             if decision.rule_id in _EVIDENCE_CANDIDATES and not (
                 decision is HEADING and line.marker and _ends_with_word(line.text, word_frequency)
             ):
@@ -535,8 +540,7 @@ def _decide_column(
             # labelled lines, 县应急管理局：负责…；⏎县林业局：…, ends so, and so does a list item before
             # the next one whose number OCR garbled: {4）…, 了.农村…, and a misread colon after words
             # that introduce a list: 重点支持以下项目;⏎…)
-            return _decision(Verdict.JOIN, "join.clause-at-line-end", 0.8,
-                            "a clause ends on a semicolon at the full width: its sentence runs on to the next line")
+            return CLAUSE_AT_LINE_END
         return _decision(Verdict.MAYBE_JOIN, "join.sentence-at-line-end", 0.5,
                         "a sentence ends at the full width; the next line may or may not start a paragraph")
     if width - line.width <= allowance:
@@ -560,6 +564,28 @@ def _decide_column(
         return HEADING
     return _decision(Verdict.MAYBE_JOIN, "join.short-line", 0.4,
                     "a short line without a closing mark: a heading, or a wrap after lost characters")
+
+
+CLAUSE_AT_LINE_END = _decision(Verdict.JOIN, "join.clause-at-line-end", 0.8,
+                               "a clause ends on a semicolon at the full width: its sentence runs on to the next line")
+PARALLEL_ENTRY = _decision(Verdict.BREAK, "break.parallel-entry", 0.8,
+                           "an entry ends on a semicolon at the full width and the next line opens with the same "
+                           "words as it did "
+                           "(任命…；⏎任命…；): entries of a list, one to a line")
+_AT_LINE_END = frozenset({"join.clause-at-line-end", "join.sentence-at-line-end"})
+_CLAUSE_ENDS = re.compile("[；;：:]")  # (a colon too: OCR reads a semicolon as one)
+_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+
+
+def _parallel_entry(paragraph: list[str], following: str) -> bool:
+    """Whether the paragraph (its lines), one clause ending on its only semicolon or colon, is an entry the
+    next line parallels: it opens with the same two hanzi. (Not a paragraph of clauses that open
+    alike: 坚持…；坚持…；⏎坚持….)"""
+    opening = _HAN_PAIR.match(paragraph[0])
+    return (
+        opening is not None and following.startswith(opening.group())
+        and sum(map(len, map(_CLAUSE_ENDS.findall, paragraph))) == 1
+    )
 
 
 _INTRODUCES_LIST = re.compile(LIST_INTRODUCERS)

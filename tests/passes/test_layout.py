@@ -286,6 +286,19 @@ def test_a_semicolon_before_a_labelled_line_or_an_item_or_after_a_list_introduct
         assert clean(PAGE + lines, LAYOUT).text == PAGE_PARAGRAPHS + lines
 
 
+def test_entries_ending_on_a_semicolon_at_the_full_width_stay_lines_when_the_next_opens_alike() -> None:
+    # (an appointment notice: 任命…；⏎任命…；, each entry its own line, its semicolon at the width)
+    entries = ("任命黄海涛为县交通运输局副局长（试用期一年）；\n"
+               "任命许文静为县卫生健康局副局长（挂职，时间两年）；\n"
+               "任命林秀英为县市场监督管理局副局长（试用期一年）；\n"
+               "任命高志远为县应急管理局副局长。\n")
+    assert clean(PAGE + entries, LAYOUT).text == PAGE_PARAGRAPHS + entries
+    # (but clauses that open alike inside one paragraph run on: 坚持…；坚持…；⏎坚持…)
+    clauses = ("坚持人民至上、生命至上；坚持预防为主、防抗救相结合；\n"
+               "坚持统一领导、分级负责，属地为主、层级响应的原则。\n")
+    assert clean(PAGE + clauses, LAYOUT).text == PAGE_PARAGRAPHS + clauses.replace("；\n", "；", 1)
+
+
 def test_a_numbered_heading_ending_with_a_word_is_not_joined_to_the_text_after_it() -> None:
     # (回顾 + 过去 would read as 回顾过去, but the heading ends with a word of its own)
     text = "一、2025年工作回顾\n过去一年，面对需求收缩、极端天气多发等多重困难，全县上下攻坚克难。\n"
