@@ -66,6 +66,9 @@ _SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
 # web address in brackets after the name of its site (…公共资源交易网⏎(http://…)): what no paragraph
 # starts with.
 _LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
+# A date alone, or a deadline (整改期限：⏎2026年4月10日前。): a label's value.
+_DEADLINE = re.compile(r"(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:前|以前|之前|止)?[。；;.]?")
+_LAST_LABEL = re.compile("(?:^|[。；，;,])[\u4e00-\u9fff]{2,8}[：:]$")  # (not an issuer's name: 某某县人民政府：⏎日期)
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
 # A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
 # ends with a count.
@@ -464,7 +467,9 @@ def _decide(
         if line.fragment and first_line and line.ending <= Ending.CLOSING:
             return _decision(Verdict.BREAK, "break.after-fragment", 0.6, "stray closing marks end the paragraph")
         return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
-    if (line.text[-1] in "：:" and _LABEL_VALUE.match(following.text)) or (
+    if (line.text[-1] in "：:" and (
+        _LABEL_VALUE.match(following.text) or (_DEADLINE.fullmatch(following.text) and _LAST_LABEL.search(line.text))
+    )) or (
         line.ending is not Ending.TERMINAL and _BRACKETED_ADDRESS.match(following.text)
     ):
         return _decision(Verdict.JOIN, "join.label-value", 0.85,

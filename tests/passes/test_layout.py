@@ -168,6 +168,8 @@ def test_payment_lines_stand_alone_like_contact_lines() -> None:
      "加盖单位公章后扫描发送至电子邮箱：qfjyj_cg2026@163.com，逾期不予受理。\n"),
     ("地点：昭屏市公共资源交易网\n(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n",
      "地点：昭屏市公共资源交易网(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n"),
+    ("2025年度未组织开展应急演练，演练记录缺失。整改期限：\n2026年4月10日前。\n9.企业全员安全生产责任制\n",
+     "2025年度未组织开展应急演练，演练记录缺失。整改期限：2026年4月10日前。\n9.企业全员安全生产责任制\n"),
 ])
 def test_a_value_a_wrap_carried_to_the_next_line_joins_its_label(ocr: str, cleaned: str) -> None:
     assert clean(ocr, LAYOUT).text == cleaned
@@ -176,6 +178,9 @@ def test_a_value_a_wrap_carried_to_the_next_line_joins_its_label(ocr: str, clean
 def test_a_colon_before_a_list_item_or_a_year_still_ends_its_line() -> None:
     text = "主要任务如下：\n1.加强组织领导。\n2024年工作要点如下：\n2024年全县要完成任务。\n"
     assert clean(text, LAYOUT).text == text
+    # (an issuer's name above its date, a colon read after it, is no label)
+    signed = "全面提升经办服务水平。\n南屏县人力资源和社会保障局：\n2026年1月15日\n"
+    assert clean(signed, LAYOUT).text == signed
 
 
 def test_a_contact_line_whose_label_says_whose_stands_alone_even_at_the_column_width() -> None:
