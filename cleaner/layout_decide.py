@@ -199,12 +199,12 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = LABELLED_FIELD
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
-            # (not a heading's that ends with a word: 一、2025年工作回顾⏎过去一年… splits no word 回顾过去)
             if (
                 decision.rule_id in _AT_LINE_END and line.text[-1] in "；;"
                 and _parallel_entry(texts[paragraph_start:index + 1], following.text)
             ):
                 decision = PARALLEL_ENTRY
+            # (not a heading's that ends with a word: 一、2025年工作回顾⏎过去一年… splits no word 回顾过去)
             if decision.rule_id in _EVIDENCE_CANDIDATES and not (
                 decision is HEADING and line.marker and _ends_with_word(line.text, word_frequency)
             ):

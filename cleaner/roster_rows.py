@@ -87,6 +87,25 @@ def row_gaps(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# A byline, a line of roles and names (本报记者　周明远　通讯员　吴佳琪), its gaps as OCR reads them:
+# spaces, or a quote of either kind (a byline quotes nothing: 本报记者”周明远”通讯员”吴佳琪).
+_ROLE = "(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)"
+_BYLINE_GAP = '(?:[ \t\u3000]+|[ \t\u3000]*[”“"][ \t\u3000]*)'
+_BYLINE = re.compile(
+    f"(?m)^[ \t\u3000]*{_ROLE}(?:{_BYLINE_GAP}(?:{_ROLE}{_BYLINE_GAP})?[{HAN}]{{2,3}})+[ \t\u3000]*$"
+)
+_BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
+
+
+def byline_gaps(text: str) -> list[tuple[int, int]]:
+    """The gaps of the bylines in `text` (本报记者”周明远”通讯员”吴佳琪), as (start, end): each is set as
+    one ideographic space."""
+    if "记者" not in text and "通讯员" not in text and "实习生" not in text:
+        return []
+    return [gap.span() for line in _BYLINE.finditer(text)
+            for gap in _BYLINE_GAPS.finditer(text, line.start(), line.end())]
+
+
 def _candidate_starts(text: str) -> list[int]:
     starts = [0] if _ROW.match(text) or _WEAK_ROW.match(text) else []
     starts.extend(match.start() + 1 for match in _ANY_ROW_AFTER_BREAK.finditer(text))

@@ -76,3 +76,16 @@ def test_the_pipeline_joins_each_name_to_its_post() -> None:
     assert cleaned == ("二、先进个人（36名）\n吴志远\u3000国网桐岭县供电公司运维检修部主任\n"
                        "郑小龙\u3000县人武部民兵应急连排长\n马俊杰\u3000城关镇党委副书记、镇长\n")
     assert clean(cleaned).text == cleaned
+
+
+def test_a_bylines_gaps_read_as_spaces_or_quotes_become_ideographic_spaces() -> None:
+    spacing = Config(passes=("spacing",))
+    assert clean("本报记者”周明远”通讯员”吴佳琪\n清晨六点半，", spacing).text == (
+        "本报记者\u3000周明远\u3000通讯员\u3000吴佳琪\n清晨六点半，")
+    assert clean("本报记者 韩雪\n走进", spacing).text == "本报记者\u3000韩雪\n走进"
+
+
+def test_a_line_that_opens_with_a_reporter_but_says_more_is_no_byline() -> None:
+    spacing = Config(passes=("spacing",))
+    for text in ("记者 了解到，今年全县将新建冷库20处。", "记者“一对一”走访了12户农民"):
+        assert "\u3000" not in clean(text, spacing).text

@@ -9,7 +9,8 @@ an ideographic space is a typesetter's and stays (本报记者　王明; OCR nev
 the space after a section's number (1.1 编制目的) and the wide gaps between a flattened table's
 columns (cleaner/table_rows.py); a gap between two labelled fields on one line (联系人：王明  联系
 电话：…) becomes two ideographic spaces, and the gap after the name in a list of people, one to a
-line (李国强”县消防救援大队…), one (cleaner/roster_rows.py).
+line (李国强”县消防救援大队…), one (cleaner/roster_rows.py), as does each gap of a byline (本报记者
+周明远”通讯员 吴佳琪 → 本报记者　周明远　通讯员　吴佳琪).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, row_gaps
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, byline_gaps, row_gaps
 from cleaner.table_rows import TableRows
 from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
 
@@ -66,7 +67,13 @@ class SpacingPass:
                 edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, "space.roster-gap", 0.85,
                                        "the gap after a name in a list of people, one to a line (周立新　县应急管理局"
                                        "局长), which OCR read as spaces or a stray mark: one ideographic space"))
-        in_rows = {position for start, end in roster_gaps for position in range(start, end)}
+        bylines = byline_gaps(text)
+        for start, end in bylines:
+            if text[start:end] != IDEOGRAPHIC_SPACE:
+                edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, "space.byline-gap", 0.85,
+                                       "a gap in a byline (本报记者　周明远　通讯员　吴佳琪), which OCR read as "
+                                       "spaces or a stray quote: one ideographic space"))
+        in_rows = {position for start, end in roster_gaps + bylines for position in range(start, end)}
         rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):
