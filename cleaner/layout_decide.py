@@ -200,7 +200,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
             if (
-                decision.rule_id in _AT_LINE_END and line.text[-1] in "；;"
+                decision.rule_id in _AT_LINE_END and line.text[-1] in "；;：:"
                 and _parallel_entry(texts[paragraph_start:index + 1], following.text)
             ):
                 decision = PARALLEL_ENTRY

@@ -836,6 +836,18 @@ _AFTER_FIGURE_VERDICT = _ColonVerdict(
     AFTER_FIGURE_RULE, 0.8, "a colon after a figure ending a clause, the sentence running on: OCR read ； (or ，) "
     "as ：", Safety.REVIEW, ("，", "。"),
 )
+# A colon ending a line whose next line opens with the same two hanzi and the same kind of entry
+# (任命…副局长（试用期一年）：⏎任命…；): entries of a list, the colon OCR's reading of ；.
+PARALLEL_ENTRY_RULE = "colon.between-parallel-entries"
+_PARALLEL_ENTRY_VERDICT = _ColonVerdict(
+    PARALLEL_ENTRY_RULE, 0.85, "a colon ending an entry whose next line opens with the same words (任命…：⏎任命…): "
+    "entries of a list, which end on ；", Safety.AUTO, (),
+)
+_OPENING_PAIR = re.compile(f"(?![第{HEADING_NUMERALS}])[{HAN}]{{2}}")  # (not an article's number: 第十三条…：⏎第十四条)
+MIN_ENTRY = 10  # hanzi: an entry, not an introduction (会议决定：⏎会议要求…)
+_INTRODUCING_WORD = re.compile(
+    f"(?:{LIST_INTRODUCERS}|决定|要求|强调|指出|认为|提出|表示|说|是|为|有)[{INLINE_SPACE}]*$"
+)
 _YEAR = re.compile("(?<![0-9])(?:19|20)[0-9]{2}$")
 _SECOND_COLON_VERDICT = _ColonVerdict(SECOND_COLON_RULE, 0.6, SECOND_COLON_REASON, Safety.REVIEW, ("：",))
 
@@ -847,11 +859,30 @@ def _colon_for_semicolon(text: str, position: int) -> _ColonVerdict | None:
         and _LIST_INTRODUCED.search(text, _sentence_start(text, position), position) is None
     ):
         return _LATER_ITEM_VERDICT
+    if _between_parallel_entries(text, position):
+        return _PARALLEL_ENTRY_VERDICT
     if _second_colon(text, position):
         return _SECOND_COLON_VERDICT
     if _after_figure(text, position):
         return _AFTER_FIGURE_VERDICT
     return None
+
+
+def _between_parallel_entries(text: str, position: int) -> bool:
+    """The colon at `position` ends its line, the line's only mark of a clause's end, and the next line
+    opens with the two hanzi this one does."""
+    after = _skip_spaces(text, position + 1, 1)
+    if after >= len(text) or text[after] != "\n":
+        return False
+    line_start = text.rfind("\n", 0, position) + 1
+    opening = _OPENING_PAIR.match(text, line_start)
+    if opening is None or not text.startswith(opening.group(), after + 1):
+        return False
+    return (
+        len(_HAN_CHAR.findall(text, line_start, position)) >= MIN_ENTRY
+        and not any(text.find(char, line_start, position) >= 0 for char in "：:；;。")
+        and _INTRODUCING_WORD.search(text, line_start, position) is None
+    )
 
 
 def _after_figure(text: str, position: int) -> bool:

@@ -298,6 +298,9 @@ def test_entries_ending_on_a_semicolon_at_the_full_width_stay_lines_when_the_nex
                "任命林秀英为县市场监督管理局副局长（试用期一年）；\n"
                "任命高志远为县应急管理局副局长。\n")
     assert clean(PAGE + entries, LAYOUT).text == PAGE_PARAGRAPHS + entries
+    # (a colon OCR read for the semicolon ends an entry as well)
+    misread = entries.replace("）；\n任命许", "）:\n任命许")
+    assert clean(PAGE + misread, LAYOUT).text == PAGE_PARAGRAPHS + misread
     # (but clauses that open alike inside one paragraph run on: 坚持…；坚持…；⏎坚持…)
     clauses = ("坚持人民至上、生命至上；坚持预防为主、防抗救相结合；\n"
                "坚持统一领导、分级负责，属地为主、层级响应的原则。\n")

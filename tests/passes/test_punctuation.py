@@ -483,6 +483,21 @@ def test_a_closing_mark_ocr_set_at_the_next_line_start_goes_back_to_the_line_it_
     assert clean(heading, PUNCTUATION).text == heading
 
 
+def test_a_colon_ending_an_entry_before_a_line_that_opens_alike_is_a_semicolon() -> None:
+    for colon in ("：", ":"):
+        text = f"任命黄海涛为县交通运输局副局长（试用期一年）{colon}\n任命许文静为县卫生健康局副局长；\n"
+        assert clean(text, PUNCTUATION).text == text.replace(colon, "；")
+
+
+@pytest.mark.parametrize("text", [
+    "会议决定：\n会议要求各单位抓好落实。\n",  # (an introduction, not an entry)
+    "经研究，县政府常务会议审议通过的有关事项如下：\n县政府要求各单位抓好落实。\n",
+    "第十三条　考核内容包括车辆停放秩序和投诉处理情况等：\n第十四条　考核结果分为三个等次。\n",
+])
+def test_a_colon_before_a_line_that_opens_alike_stays_after_an_introduction_or_an_article(text: str) -> None:
+    assert clean(text, PUNCTUATION).text == text
+
+
 def test_a_stray_closing_bracket_after_chinese_text_becomes_full_width_at_once() -> None:
     assert clean("各乡镇街道)、各部门和重点企业", PUNCTUATION).text == "各乡镇街道）、各部门和重点企业"
     assert clean("各县《市、区)要参照建立", PUNCTUATION).text == "各县（市、区）要参照建立"
