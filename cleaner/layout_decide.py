@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
-from cleaner.layout_lines import Ending, Line
+from cleaner.layout_lines import Ending, Line, line_width
 from cleaner.roster_rows import IDEOGRAPHIC_SPACE, row_flags, split_row_names
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
@@ -528,6 +528,8 @@ def _decide_column(
         if line.width > PARAGRAPH_LINE * width:
             return PARAGRAPH_END
         if width - line.width > allowance:
+            if _number_kept_whole(line, following, width):
+                return NUMBER_KEPT_WHOLE
             return _decision(Verdict.BREAK, "break.short-line", 0.95,
                             "the line ends a sentence well short of the column width")
         shortfall = width - following.width
@@ -590,6 +592,24 @@ def _parallel_entry(paragraph: list[str], following: str) -> bool:
     return (
         opening is not None and following.startswith(opening.group())
         and sum(map(len, map(_CLAUSE_ENDS.findall, paragraph))) == 1
+    )
+
+
+NUMBER_KEPT_WHOLE = _decision(Verdict.JOIN, "join.number-kept-whole", 0.8,
+                              "the line ends a sentence short of the column by less than the number the next line "
+                              "opens with, and the next line runs to the full width: a typesetter does not split a "
+                              "number (…全覆盖。⏎2025年，…), so this is a wrap")
+# A figure of two digits or more with its unit (2025年, 126个, 27.3%): not a list item's number (2.…, 1当事人…).
+_LEADING_NUMBER = re.compile("[0-9]{2,}(?:[.．][0-9]+)?(?:[%％]|[年月日万亿千百元个人次名家项件吨亩户台辆座所])")
+
+
+def _number_kept_whole(line: Line, following: Line, width: float) -> bool:
+    """Whether the number the next line opens with (and its unit) is wider than the room the line
+    left, and the next line, running to the full width, is no indented paragraph's first."""
+    number = _LEADING_NUMBER.match(following.text)
+    return (
+        number is not None and not following.marker and width - following.width <= TOLERANCE
+        and line_width(number.group()) > width - line.width
     )
 
 

@@ -622,3 +622,13 @@ def test_a_line_far_wider_than_the_column_that_ends_a_sentence_is_a_paragraph_th
     paragraph, following = split_lines(text)
     decision = _decide_column(paragraph, following, width=27.75, first_line=False)
     assert (decision.verdict.name, decision.rule_id) == ("BREAK", "break.paragraph-line")
+
+
+def test_a_sentence_end_short_of_the_width_by_less_than_the_number_after_it_is_a_wrap() -> None:
+    # (a newspaper column of 13: 2025年 could not follow 全覆盖。 on its line, and the next line is not indented)
+    column = ("重要抓手，建成县级电商公共\n服务中心1个、乡镇电商服务\n站14个、村级电商服务点126\n"
+              "个，实现行政村全覆盖。\n2025年，全县农产品网络零\n售额达到8.6亿元，同比增长\n"
+              "27.3%，带动农民人均增收\n1300多元。\n")
+    assert "全覆盖。2025年" in clean(column, LAYOUT).text
+    # (but a short line before an indented one, or before an item's number, ends its paragraph)
+    assert "全覆盖。\n" in clean(column.replace("\n2025年，全县农产品网络零", "\n2025年，全县农产品网"), LAYOUT).text
