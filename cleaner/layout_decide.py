@@ -141,6 +141,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     widths = [line.width for line in lines]
     texts = [line.text for line in lines]
     tables = [is_typeset_row(text) for text in texts]
+    phones = [_PHONE_END.search(text) is not None for text in texts]
     # (A typeset table's row ends mid-text, in a figure, but no wrap: its rows alike in width are no column.)
     wraps = [line.ending >= Ending.COMMA and not table for line, table in zip(lines, tables, strict=True)]
     count = len(lines)
@@ -167,7 +168,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             # The common case, decided here as _decide would: a plain line that fills the column.
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
-                     or tables[index + 1] or index in names or index - 1 in names or index + 1 in names)
+                     or tables[index + 1] or index in names or index - 1 in names or index + 1 in names
+                     or phones[index])
             and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
@@ -197,6 +199,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = TABLE_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
+        elif phones[index] and not _MORE_NUMBERS.match(following.text):
+            decision = AFTER_PHONE_NUMBER
         else:
             decision = _decide(line, following, before, after, first_line, index in titles)
             if (
@@ -436,6 +440,13 @@ TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
                       "(cleaner/table_rows.py)")
 
 
+AFTER_PHONE_NUMBER = _decision(Verdict.BREAK, "break.after-phone-number", 0.85,
+                               "the line ends with a phone number, as a contact line or a table's row does "
+                               "(…带班领导　13907392841⏎10月4日…): no sentence runs on after one")
+# A phone number ending a line: a mobile's eleven digits or an area code and a number. (On the OCR
+# sets 291 such lines ended their paragraph and 3 ran on, each to another number or its label.)
+_PHONE_END = re.compile("(?:(?<![0-9])1[3-9][0-9]{9}|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8})[ \t\u3000]*$")
+_MORE_NUMBERS = re.compile(r"[ \t\u3000]*(?:[0-9]{7}|[0-9]{3,4}-|手\s*机|电\s*话|传\s*真|座\s*机)")
 LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
                            "a paragraph that opens with a label (时间：…) ends a sentence or bracket here and the "
                            "next line opens with another (地点：…): fields of a notice, one to a paragraph")

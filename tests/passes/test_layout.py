@@ -632,3 +632,14 @@ def test_a_sentence_end_short_of_the_width_by_less_than_the_number_after_it_is_a
     assert "全覆盖。2025年" in clean(column, LAYOUT).text
     # (but a short line before an indented one, or before an item's number, ends its paragraph)
     assert "全覆盖。\n" in clean(column.replace("\n2025年，全县农产品网络零", "\n2025年，全县农产品网"), LAYOUT).text
+
+
+def test_a_line_ending_with_a_phone_number_ends_its_paragraph() -> None:
+    # (a duty table whose gaps OCR lost: each row ends with the leader's mobile number)
+    rows = ("10月2日（星期四）杨丽华副县长13574210367\n10月3日（星期五）袁国庆副县长13907392841\n"
+            "10月4日（星期六）邓振华副县长13973906625\n10月5日（星期日）蔡文军副县长13807394172\n"
+            "10月6日（星期一）宋佳副县长13511278430\n")
+    assert clean(rows, LAYOUT).text == rows
+    # (but a phone number runs on to another, or to its label, on the next line)
+    fields = "联系人：王明，联系电话：0578-6634218，手机：\n13757820436\n"
+    assert "手机：13757820436" in clean(PAGE + fields, LAYOUT).text
