@@ -241,6 +241,7 @@ _DATE_HEAD = re.compile("[0-9０-９]{1,2}[月日号]")
 _NUMBER_TAIL = re.compile("[0-9０-９]$")
 _UNIT_HEAD = re.compile("[年月日号]")
 # A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
+_ADDRESS_UNIT = re.compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
 _FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％]|[\u4e00-\u9fff])")
 _OPENERS = "（("
 _CLOSERS = "）)"
@@ -495,6 +496,8 @@ def _decide(
         return _decision(Verdict.JOIN, "join.before-page-number", 0.8,
                          "the line runs to the column width and ends mid-sentence; the next line is its "
                          "end with a page number read beside it, not a contents entry")
+    if line.standalone and _NUMBER_TAIL.search(line.text) and _ADDRESS_UNIT.match(following.text):
+        return SPLIT_FIGURE  # (an address a wrap cut before its unit: 地址：…行政楼305⏎室)
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")

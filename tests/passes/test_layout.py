@@ -643,3 +643,8 @@ def test_a_line_ending_with_a_phone_number_ends_its_paragraph() -> None:
     # (but a phone number runs on to another, or to its label, on the next line)
     fields = "联系人：王明，联系电话：0578-6634218，手机：\n13757820436\n"
     assert "手机：13757820436" in clean(PAGE + fields, LAYOUT).text
+
+
+def test_an_address_a_wrap_cut_before_its_unit_runs_on() -> None:
+    text = "地址：东港市海滨大道1688号东港职业技术学院行政楼305\n室\n监督电话：0518-87654321\n"
+    assert clean(text, LAYOUT).text == text.replace("305\n室", "305室")
