@@ -178,6 +178,8 @@ def test_the_last_hanzi_of_a_paragraph_cut_off_with_no_mark_is_never_corrected_u
     edits = [edit for edit in detector.propose(text) if edit.before == "纪"]
     assert edits and all(edit.safety is Safety.REVIEW for edit in edits)
     assert "cut off" in edits[0].reason
+    # (nor is a short one, a subtitle's or a heading's sentence: 严垂 → 严重 at once)
+    assert [edit.safety for edit in detector.propose("他们说，这个问题很严垂\n")] == [Safety.AUTO]
     # (a paragraph that ends with its mark was not cut: the same near-miss is corrected)
     closed = text.replace("纪\n", "纪。\n")
     assert [edit.safety for edit in detector.propose(closed) if edit.before == "纪"] == [Safety.AUTO]
