@@ -46,6 +46,14 @@ _FIELD_LABEL = re.compile(f"[{HAN}A-Za-z][{HAN}A-Za-z-]{{1,7}}[ \t]*[：:]")
 _FIELD_GAP = "\u3000\u3000"
 _SEPARATING_MARKS = ",，;；、。."
 
+# The gaps set as one ideographic space, whatever OCR read there: (rule, reason) of each kind.
+_GAP_REASONS = (
+    ("space.roster-gap", "the gap after a name in a list of people, one to a line (周立新　县应急管理局局长), "
+     "which OCR read as spaces or a stray mark: one ideographic space"),
+    ("space.byline-gap", "a gap in a byline (本报记者　周明远　通讯员　吴佳琪), which OCR read as spaces or a "
+     "stray quote: one ideographic space"),
+)
+
 _REASONS = {
     "cjk": "space between Chinese characters or between Chinese and a number; Chinese is set solid",
     "latin": "space between Chinese and a Latin word; the official profile sets them solid",
@@ -60,20 +68,12 @@ class SpacingPass:
         self.keep_latin_spacing = keep_latin_spacing
 
     def propose(self, text: str) -> list[Edit]:
-        edits = []
-        roster_gaps = row_gaps(text)
-        for start, end in roster_gaps:
-            if text[start:end] != IDEOGRAPHIC_SPACE:
-                edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, "space.roster-gap", 0.85,
-                                       "the gap after a name in a list of people, one to a line (周立新　县应急管理局"
-                                       "局长), which OCR read as spaces or a stray mark: one ideographic space"))
-        bylines = byline_gaps(text)
-        for start, end in bylines:
-            if text[start:end] != IDEOGRAPHIC_SPACE:
-                edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, "space.byline-gap", 0.85,
-                                       "a gap in a byline (本报记者　周明远　通讯员　吴佳琪), which OCR read as "
-                                       "spaces or a stray quote: one ideographic space"))
-        in_rows = {position for start, end in roster_gaps + bylines for position in range(start, end)}
+        edits: list[Edit] = []
+        gaps = row_gaps(text), byline_gaps(text)
+        for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
+            edits.extend(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85, gap_reason)
+                         for start, end in found if text[start:end] != IDEOGRAPHIC_SPACE)
+        in_rows = {position for found in gaps for start, end in found for position in range(start, end)}
         rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):
