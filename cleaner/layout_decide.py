@@ -240,8 +240,9 @@ _DATE_TAIL = re.compile("[0-9０-９][年月]$")
 _DATE_HEAD = re.compile("[0-9０-９]{1,2}[月日号]")
 _NUMBER_TAIL = re.compile("[0-9０-９]$")
 _UNIT_HEAD = re.compile("[年月日号]")
-# A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
+# An address's unit a wrap cut from its number (…行政楼305⏎室).
 _ADDRESS_UNIT = re.compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
+# A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
 _FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％]|[\u4e00-\u9fff])")
 _OPENERS = "（("
 _CLOSERS = "）)"
@@ -590,9 +591,8 @@ def _decide_column(
 CLAUSE_AT_LINE_END = _decision(Verdict.JOIN, "join.clause-at-line-end", 0.8,
                                "a clause ends on a semicolon at the full width: its sentence runs on to the next line")
 PARALLEL_ENTRY = _decision(Verdict.BREAK, "break.parallel-entry", 0.8,
-                           "an entry ends on a semicolon at the full width and the next line opens with the same "
-                           "words as it did "
-                           "(任命…；⏎任命…；): entries of a list, one to a line")
+                           "an entry ends on a semicolon (or a colon OCR read for one) at the full width and the "
+                           "next line opens with the same words (任命…；⏎任命…；): entries of a list, one to a line")
 _AT_LINE_END = frozenset({"join.clause-at-line-end", "join.sentence-at-line-end"})
 _CLAUSE_ENDS = re.compile("[；;：:]")  # (a colon too: OCR reads a semicolon as one)
 _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
