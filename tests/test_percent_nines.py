@@ -1,5 +1,6 @@
 """A 9 OCR read into a document's percentages (`%` seen as `9%`) goes when the document's figures
-show it: every two-decimal percentage ends in 9, and there are at least two."""
+show it: every two-decimal percentage ends in 9, and there are at least two, or the document states
+at least three others to one decimal."""
 
 from __future__ import annotations
 
@@ -16,6 +17,11 @@ def test_every_two_decimal_percentage_ending_in_nine_loses_the_nine() -> None:
     edits = percent_nines(text, "rules")
     assert apply(text, edits) == "地区生产总值同比增长8.3%，其中第一产业增长1.3%，城镇化率达到61.2%。"
     assert {(edit.before, edit.after, edit.safety, edit.rule_id) for edit in edits} == {("9", "", Safety.AUTO, RULE)}
+
+
+def test_a_single_one_among_percentages_to_one_decimal_loses_the_nine() -> None:
+    text = "粮食总产量增长1.3%，油料增长2.6%，蔬菜增长4.1%，水果增长36.59%。"
+    assert apply(text, percent_nines(text, "rules")) == text.replace("36.59%", "36.5%")
 
 
 @pytest.mark.parametrize("text", [
