@@ -24,7 +24,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line, line_width
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, row_flags, split_row_names
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, post_rows, row_flags, split_row_names
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
 
@@ -159,6 +159,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     starts = [line.marker for line in lines]
     rows = row_flags(texts)
     names = split_row_names(texts)
+    posts = post_rows(texts)
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]
@@ -169,7 +170,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
                      or tables[index + 1] or index in names or index - 1 in names or index + 1 in names
-                     or phones[index])
+                     or phones[index] or posts[index])
             and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
@@ -197,6 +198,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = ROSTER_ROW
         elif tables[index] or tables[index + 1]:
             decision = TABLE_ROW
+        elif posts[index] and posts[index + 1]:
+            decision = POST_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
@@ -437,6 +440,9 @@ ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
                         "a name on a line of its own before its post, in a list OCR read column by column "
                         "(吴志远⏎国网桐岭县供电公司运维检修部主任⏎郑小龙⏎…): one row, its gap an ideographic space",
                         IDEOGRAPHIC_SPACE)
+POST_ROW = _decision(Verdict.BREAK, "break.post-row", 0.85,
+                     "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…), three or more in a "
+                     "row: a list of people, one to a line (cleaner/roster_rows.py)")
 TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
                       "a row of a typeset table (cells set apart by ideographic spaces) is a line of its own "
                       "(cleaner/table_rows.py)")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
-from cleaner.roster_rows import row_flags, row_gaps, split_row_names
+from cleaner.roster_rows import post_rows, row_flags, row_gaps, split_row_names
 
 # As Tesseract reads a printed list: each gap as spaces or a stray quote, the lines short of the
 # column by different amounts.
@@ -89,3 +89,16 @@ def test_a_line_that_opens_with_a_reporter_but_says_more_is_no_byline() -> None:
     spacing = Config(passes=("spacing",))
     for text in ("记者 了解到，今年全县将新建冷库20处。", "记者“一对一”走访了12户农民"):
         assert "\u3000" not in clean(text, spacing).text
+
+
+def test_lines_each_ending_with_a_post_three_in_a_row_are_a_list_whose_gaps_ocr_lost() -> None:
+    lines = ["李国强县消防救援大队城关站站长", "吴志远国网桐岭县供电公司运维检修部主任", "郑小龙县人武部民兵应急连排长",
+             "全面推进各项工作。"]
+    assert post_rows(lines) == [True, True, True, False]
+    assert post_rows(lines[1:]) == [False, False, False]  # (two in a row may be a wrapped sentence's lines)
+
+
+def test_the_layout_keeps_such_a_list_one_person_to_a_line() -> None:
+    rows = ("李国强县消防救援大队城关站站长\n吴志远国网桐岭县供电公司运维检修部主任\n郑小龙县人武部民兵应急连排长\n"
+            "马俊杰城关镇党委副书记、镇长\n")
+    assert clean(rows, Config(passes=("layout",))).text == rows
