@@ -601,17 +601,21 @@ PARALLEL_ENTRY = _decision(Verdict.BREAK, "break.parallel-entry", 0.8,
                            "next line opens with the same words (任命…；⏎任命…；): entries of a list, one to a line")
 _AT_LINE_END = frozenset({"join.clause-at-line-end", "join.sentence-at-line-end"})
 _CLAUSE_ENDS = re.compile("[；;：:]")  # (a colon too: OCR reads a semicolon as one)
+_ENTRY_END = re.compile("[；;：:。][ \t\u3000]*$")
 _HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 
 
 def _parallel_entry(paragraph: list[str], following: str) -> bool:
     """Whether the paragraph (its lines), one clause ending on its only semicolon or colon, is an entry the
-    next line parallels: it opens with the same two hanzi. (Not a paragraph of clauses that open
-    alike: 坚持…；坚持…；⏎坚持….)"""
+    next line parallels: it opens with the same two hanzi and holds one clause. (Not a paragraph of
+    clauses that open alike: 坚持…；坚持…；⏎坚持….)"""
     opening = _HAN_PAIR.match(paragraph[0])
     return (
         opening is not None and following.startswith(opening.group())
         and sum(map(len, map(_CLAUSE_ENDS.findall, paragraph))) == 1
+        # (and the next line is an entry as well, whole, one clause ending on its last character: not
+        # 坚持…；⏎坚持…相结合；坚持…, clauses of one paragraph a wrap fell between)
+        and _ENTRY_END.search(following) is not None and _CLAUSE_ENDS.search(following, 0, len(following) - 1) is None
     )
 
 

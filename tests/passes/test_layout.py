@@ -301,6 +301,11 @@ def test_entries_ending_on_a_semicolon_at_the_full_width_stay_lines_when_the_nex
     # (a colon OCR read for the semicolon ends an entry as well)
     misread = entries.replace("）；\n任命许", "）:\n任命许")
     assert clean(PAGE + misread, LAYOUT).text == PAGE_PARAGRAPHS + misread
+    # (nor when a wrap falls after the first of such clauses: the next line is no whole entry)
+    principles = ("坚持县级主导、乡镇主责、村级主体，分级负责、分类施策；\n"
+                  "坚持日常养护与专项整治相结合，预防性养护与修复性养护相结\n"
+                  "合；坚持资金投入与绩效考核相挂钩。\n")
+    assert "分类施策；坚持日常养护" in clean(PAGE + principles, LAYOUT).text
     # (but clauses that open alike inside one paragraph run on: 坚持…；坚持…；⏎坚持…)
     clauses = ("坚持人民至上、生命至上；坚持预防为主、防抗救相结合；\n"
                "坚持统一领导、分级负责，属地为主、层级响应的原则。\n")
