@@ -216,8 +216,9 @@ class Proposal:
     # Whether it is a misreading nothing explains (no glyph neighbour, no learned confusion) that the
     # document repeats (依法治监 twice beside 依法治国): as likely a term of its own, never automatic.
     repeated_unexplained: bool = False
-    # Whether it swaps one word-forming last character for another after a term's stem, a swap nothing
-    # explains (采石业 -> 采石场 beside 6 x 采石场): as likely the document's other word, never automatic.
+    # Whether it swaps, with nothing to explain it, a word-forming last character after a term's stem
+    # (采石业 -> 采石场 beside 6 x 采石场; 农村局 of 农业农村局 -> 农村工作 beside 5 x 农村工作): as likely
+    # another word of the document, never automatic.
     other_compound: bool = False
     # Whether it swaps, with nothing to explain it, a rare character the document uses often (崟 of a
     # place name 崟阳县 the notice names throughout): as likely the name's own character, never automatic.

@@ -331,8 +331,9 @@ def _reason(proposal: Proposal) -> str:
         return (f"{proposal.before} ends a place's name before its suffix (市, 县, 区 …), as it does elsewhere in "
                 f"the document or as {proposal.after} does in other names: which name is meant is a guess")
     if proposal.other_compound:
-        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but both "
-                "end words after the term's stem and nothing explains the misreading: perhaps another word")
+        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
+                f"{proposal.before} ends words after a stem (局, 场, 业 …) and nothing explains the misreading: "
+                "perhaps another word")
     if proposal.own_character:
         return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
                 f"{proposal.before} is a rare character the document uses often and nothing explains the "

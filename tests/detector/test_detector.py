@@ -210,6 +210,16 @@ def test_a_near_miss_swapping_a_words_last_character_for_another_is_only_propose
     assert "perhaps another word" in edits[0].reason
 
 
+def test_a_near_miss_swapping_a_bureaus_last_character_is_only_proposed(detector: DetectorPass) -> None:
+    # (农村局作 of 县农业农村局作…报告 beside five 农村工作: 局 ends the bureau's name, and nothing explains a
+    # misreading of 工 as 局)
+    text = ("做好农村工作。抓好农村工作。农村工作会议召开。加强农村工作。农村工作要落实。"
+            "会议议程：县农业农村局作全县乡村振兴工作报告。")
+    edits = detector.propose(text)
+    assert changes(edits) == [("局", "工", "review")]
+    assert "perhaps another word" in edits[0].reason
+
+
 APPOINTMENTS = ("李明，男，1975年生，现任{place}县副县长，拟任职务：{place}县委常委。"
                 "王芳，女，1980年生，现任{place}县教育局局长，拟任职务：{place}县副县长。"
                 "赵强，男，1978年生，现任{place}县财政局局长，拟任职务：{place}县政协副主席。"
