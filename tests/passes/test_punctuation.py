@@ -481,6 +481,9 @@ def test_a_closing_mark_ocr_set_at_the_next_line_start_goes_back_to_the_line_it_
     # (a heading takes no mark: the point is what is left of the next item's number, 1.)
     heading = "一、存在的问题和隐患\n.二号车间反应釜区域"
     assert clean(heading, PUNCTUATION).text == heading
+    # (nor where the document numbers its items 1. 2. …: the point is an item's whose number OCR lost)
+    items = "1.建立路况台账，实行一路一档管理\n.科学评定等级，委托第三方检测\n3.加快危旧桥梁改造\n"
+    assert clean(items, PUNCTUATION).text == items
 
 
 def test_a_colon_ending_an_entry_before_a_line_that_opens_alike_is_a_semicolon() -> None:
