@@ -141,7 +141,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     widths = [line.width for line in lines]
     texts = [line.text for line in lines]
     tables = [is_typeset_row(text) for text in texts]
-    phones = [_PHONE_END.search(text) is not None for text in texts]
+    phones = ["0" <= text[-1:] <= "9" and _PHONE_END.search(text) is not None for text in texts]
     # (A typeset table's row ends mid-text, in a figure, but no wrap: its rows alike in width are no column.)
     wraps = [line.ending >= Ending.COMMA and not table for line, table in zip(lines, tables, strict=True)]
     count = len(lines)

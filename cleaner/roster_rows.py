@@ -33,7 +33,7 @@ _WEAK_ROW = re.compile(f"({_NAME})({_WEAK_GAP}){_ENTRY}")
 # Either kind after a line break (opening with it lets the engine skip ahead to candidates in C).
 _ANY_ROW_AFTER_BREAK = re.compile(f"\n({_NAME})({_GAP}|{_WEAK_GAP}){_ENTRY}")
 IDEOGRAPHIC_SPACE = "\u3000"
-_NAME_SPACE = re.compile("[ \t\u3000]+")
+_SPACES = re.compile("[ \t\u3000]+")  # (inside a name, 陈　刚, or anywhere in a line)
 _BLANK = " \t\u3000\n"
 
 
@@ -82,7 +82,7 @@ def row_gaps(text: str) -> list[tuple[int, int]]:
         ):
             continue
         name_start, name_end = match.span(1)
-        found.extend(space.span() for space in _NAME_SPACE.finditer(text, name_start, name_end))
+        found.extend(space.span() for space in _SPACES.finditer(text, name_start, name_end))
         found.append(match.span(2))
     return found
 
@@ -100,21 +100,22 @@ _BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
 # A line that ends with a post and holds no sentence's marks (吴志远国网桐岭县供电公司运维检修部主任): in a
 # run of MIN_POST_RUN or more, a list of people, one to a line, whose gaps OCR lost. (On the OCR sets
 # 100 breaks between such lines, none a wrap; no such run in People's Daily.)
-_POST = (
-    "(?:局长|处长|科长|股长|站长|队长|所长|院长|校长|镇长|乡长|县长|市长|区长|厅长|部长|组长|社长|行长"
-    "|排长|连长|班长|厂长|馆长|台长|会长|秘书长|经理"
-    "|主任|书记|委员|网格员|工作人员|记者|民警|主席|干事|教师|医生|护士长|工程师|护士|村民|队员|专员"
-    "|调研员|科员)"
+_POSTS = (
+    "局长", "处长", "科长", "股长", "站长", "队长", "所长", "院长", "校长", "镇长", "乡长", "县长",
+    "市长", "区长", "厅长", "部长", "组长", "社长", "行长", "排长", "连长", "班长", "厂长", "馆长",
+    "台长", "会长", "秘书长", "经理", "主任", "书记", "委员", "网格员", "工作人员", "记者", "民警", "主席",
+    "干事", "教师", "医生", "护士长", "工程师", "护士", "村民", "队员", "专员", "调研员", "科员",
 )
-_POST_LINE = re.compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}{_POST}")
-_INLINE_SPACE = re.compile("[ \t\u3000]+")
+_POST_LINE = re.compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}(?:{'|'.join(_POSTS)})")
+_POST_ENDS = frozenset(post[-1] for post in _POSTS)  # (a line ending otherwise needs no look)
 MIN_POST_RUN = 3
 
 
 def post_rows(lines: list[str]) -> list[bool]:
     """Which of these consecutive lines (each stripped of surrounding space) end with a post in a run
     of at least MIN_POST_RUN such lines."""
-    posts = [_POST_LINE.fullmatch(_INLINE_SPACE.sub("", line)) is not None for line in lines]
+    posts = [line[-1:] in _POST_ENDS and _POST_LINE.fullmatch(_SPACES.sub("", line)) is not None
+             for line in lines]
     flags = [False] * len(lines)
     start = 0
     for index in range(len(lines) + 1):
