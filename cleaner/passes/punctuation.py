@@ -199,7 +199,6 @@ def _marks_after_breaks(text: str) -> list[Edit]:
     if "\n" not in text:
         return []
     edits = []
-    numbered: bool | None = None  # whether the text numbers items 1. 2. … (looked up once, when needed)
     for match in _MARK_AFTER_BREAK.finditer(text):
         start = match.start()
         if not start or not _HAN_CHAR.match(text[start - 1]):
@@ -207,9 +206,7 @@ def _marks_after_breaks(text: str) -> list[Edit]:
         if _OWN_LINE_HEADING.match(text, text.rfind("\n", 0, start) + 1, start):
             continue  # (a heading takes no mark: `一、存在的问题⏎.二号车间…` is an item whose `1` OCR lost)
         found, mark = match.group(), match.group(1)
-        if mark == "." and numbered is None:
-            numbered = _NUMBERED_ITEM_LINE.search(text) is not None
-        if mark == "." and numbered:
+        if mark == "." and _NUMBERED_ITEM_LINE.search(text) is not None:
             continue  # (where the document numbers its items 1. 2. …, `.科学评定等级` at a line's start is one)
         # (the spaces after the mark go with it; the break and any blank lines stay)
         after = _SENTENCE_END.get(mark, mark) + found[:match.start(1) - start]
