@@ -26,7 +26,7 @@ from typing import TypeVar
 from cleaner.layout_lines import Ending, Line, line_width
 from cleaner.roster_rows import IDEOGRAPHIC_SPACE, post_rows, row_flags, split_row_names
 from cleaner.table_rows import is_typeset_row
-from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE
+from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 # How far a wrapped line may fall short of the column width (digits, compressed punctuation).
 TOLERANCE = 1.6
@@ -202,6 +202,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = POST_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
+        elif _before_unit_field(line, following):
+            decision = BEFORE_UNIT_FIELD
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:
@@ -458,6 +460,23 @@ _MORE_NUMBERS = re.compile(r"[ \t\u3000]*(?:[0-9]{7}|[0-9]{3,4}-|手\s*机|电\s
 LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
                            "a paragraph that opens with a label (时间：…) ends a sentence or bracket here and the "
                            "next line opens with another (地点：…): fields of a notice, one to a paragraph")
+
+
+_UNIT_FIELD = re.compile(UNIT_FIELD_LABEL)
+BEFORE_UNIT_FIELD = _decision(Verdict.BREAK, "break.before-unit-field", 0.9,
+                              "the next line opens with the field naming a task's units (责任单位：…), which "
+                              "stands on its own line under the task")
+
+
+def _before_unit_field(line: Line, following: Line) -> bool:
+    """Whether `following` opens a field naming a task's units and `line` does not run on to it (a
+    comma, or a bracket it leaves open: （牵头单位：…；⏎配合单位：…）). The mark `line` ends on does not
+    matter otherwise: OCR misreads the task's full stop as “, *, - or ·."""
+    return (
+        _UNIT_FIELD.match(following.text) is not None and line.ending is not Ending.COMMA
+        and line.text[-1] not in _LIST_CONTINUES
+        and line.text.count("（") + line.text.count("(") <= line.text.count("）") + line.text.count(")")
+    )
 
 
 def _ends_labelled_field(first: Line, line: Line, following: Line) -> bool:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
-from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE
+from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 RULE = "sentence.lost-full-stop"
 _NUMERALS = HEADING_NUMERALS
@@ -71,8 +71,8 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 # (责任单位：县水利局，县财政局配合⏎二、关于…): it takes no full stop. (Not a time or a place: 开标地点：
 # …开标大厅，投标人应在规定时间内完成投标文件解密。 is a sentence.)
 _FIELD = re.compile(
-    "[ \t\u3000”“\"]*(?:(?:责任|牵头|配合|参与|主办|承办|协办|协助|实施)单位|责任人|联系人|出\\s*席|列\\s*席|请\\s*假"
-    "|记\\s*录|主\\s*送|抄\\s*送|参加人员|参会人员)[ \t\u3000]*[：:;；]"  # (its colon perhaps read as ;)
+    f"[ \t\u3000”“\"]*(?:{UNIT_FIELD_LABEL}|(?:责任人|联系人|出\\s*席|列\\s*席|请\\s*假"
+    "|记\\s*录|主\\s*送|抄\\s*送|参加人员|参会人员)[ \t\u3000]*[：:;；])"  # (its colon perhaps read as ;)
 )
 CONFIDENCE = 0.9
 

@@ -39,6 +39,13 @@ OPENING_MARKS = "（(“《〈"
 HEADING_NUMERALS = "一二三四五六七八九十"
 # Words that say a list follows (通知如下, 重点做好以下工作, 下列情形): a pattern's alternatives.
 LIST_INTRODUCERS = "如下|以下|下列|如次"
+# The label of a field naming the units that do a task, as work plans set it on its own line under
+# each task (责任单位：县交通运输局，各乡镇人民政府; 牵头单位：…), its colon perhaps read as a
+# semicolon and the first character of 责任 or 牵头 misread (表任单位, 幸头单位). No sentence of the
+# texts and news we measured on has one inside it.
+UNIT_FIELD_LABEL = (
+    "(?:(?:责任|牵头|配合|参与|主办|承办|协办|协助|实施|联系)单位|[\u4e00-\u9fff](?:任|头)单位)[ \t\u3000]*[：:;；]"
+)
 # Measure words and units a count is written with right after its number (36个, 15万元, 20辆): a
 # number before one is a count, not a list item's or a percentage's.
 COUNT_UNITS = "个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位"

@@ -61,6 +61,7 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "责任单位：县水利局，县财政局、县卫生健康局、县生态环境分局配合\n三、关于老旧小区改造\n",  # a field
     "出席：王立军、李红梅，张建国、陈晓东、刘志强、赵国庆\n一、关于经济运行\n",
     "责任单位; 县交通运输局，各乡镇人民政府\n2.科学评定等级。\n",  # a field whose colon OCR read as ;
+    "表任单位：县人力资源和社会保障局、县乡村振兴服务中心，各乡镇人民政府\n3.整治路域环境。\n",  # 责 misread
 ])
 def test_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []

@@ -653,3 +653,19 @@ def test_a_line_ending_with_a_phone_number_ends_its_paragraph() -> None:
 def test_an_address_a_wrap_cut_before_its_unit_runs_on() -> None:
     text = "地址：东港市海滨大道1688号东港职业技术学院行政楼305\n室\n监督电话：0518-87654321\n"
     assert clean(text, LAYOUT).text == text.replace("305\n室", "305室")
+
+
+def test_the_field_naming_a_tasks_units_stands_on_its_own_line() -> None:
+    # (the task's full stop OCR read as a quote or an asterisk; the field's colon as a semicolon)
+    text = ("对临水临崖、急弯陡坡等路段增设护栏、警示标志和减速设施，消除安全隐患“\n"
+            "责任单位; 县交通运输局、县应急管理局，各乡镇人民政府\n"
+            "（三）加强日常养护管理\n"
+            "1.落实路长制。由乡镇、村主要负责人担任路长，在路段显著位置设立公示牌*\n"
+            "牵头单位：县交通运输局\n")
+    assert clean(text, LAYOUT).text == text
+    # (but a field inside brackets, or after a comma, may run on: the line's width decides)
+    for mark in "；，":
+        bracketed = f"广泛开展职业技能竞赛活动（牵头单位：县人力资源社会保障局{mark}\n配合单位：县财政局、县教育局）\n"
+        result = clean(PAGE + bracketed, LAYOUT)
+        wrap = len(PAGE) + bracketed.index("\n")
+        assert [edit.rule_id for edit in result.applied + result.pending if edit.start == wrap] != []
