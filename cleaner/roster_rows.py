@@ -88,14 +88,15 @@ def row_gaps(text: str) -> list[tuple[int, int]]:
 
 
 # A byline, a line of roles and names (本报记者　周明远　通讯员　吴佳琪), its gaps as OCR reads them:
-# spaces, or a quote of either kind (a byline quotes nothing: 本报记者”周明远”通讯员”吴佳琪).
+# spaces, or a quote of either kind (a byline quotes nothing: 本报记者”周明远”通讯员”吴佳琪), or none
+# (RapidOCR reads no gap: 本报记者周明远通讯员吴佳琪).
 _ROLE = "(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)"
+_ROLES = re.compile(_ROLE)
 _BYLINE_GAP = '(?:[ \t\u3000]+|[ \t\u3000]*[”“"][ \t\u3000]*)'
-_BYLINE = re.compile(
-    f"(?m)^[ \t\u3000]*{_ROLE}(?:{_BYLINE_GAP}(?:{_ROLE}{_BYLINE_GAP})?[{HAN}]{{2,3}})+[ \t\u3000]*$"
-)
+_BYLINE_LINE = re.compile(f"(?m)^[ \t\u3000]*{_ROLE}[^\n]*$")
+_BYLINE_NAMES = re.compile(f"({_BYLINE_GAP})?([{HAN}]{{2,3}}(?:{_BYLINE_GAP}[{HAN}]{{2,3}})*)({_BYLINE_GAP})?")
 _BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
-
+_NEWS_ROLE = re.compile("(?:本报|新华社)")
 
 # A line that ends with a post and holds no sentence's marks (吴志远国网桐岭县供电公司运维检修部主任): in a
 # run of MIN_POST_RUN or more, a list of people, one to a line, whose gaps OCR lost. (On the OCR sets
@@ -128,11 +129,35 @@ def post_rows(lines: list[str]) -> list[bool]:
 
 def byline_gaps(text: str) -> list[tuple[int, int]]:
     """The gaps of the bylines in `text` (本报记者”周明远”通讯员”吴佳琪), as (start, end): each is set as
-    one ideographic space."""
+    one ideographic space. Where OCR read no gap between a role and a name (本报记者周明远), the gap is
+    empty, (start, start): only in a newspaper's byline (本报记者…, 新华社记者…) or one of two roles or
+    more, each name of two or three hanzi."""
     if "记者" not in text and "通讯员" not in text and "实习生" not in text:
         return []
-    return [gap.span() for line in _BYLINE.finditer(text)
-            for gap in _BYLINE_GAPS.finditer(text, line.start(), line.end())]
+    found = []
+    for line in _BYLINE_LINE.finditer(text):
+        found.extend(_gaps_of_byline(text, line.start(), len(line.group().rstrip(" \t\u3000")) + line.start()))
+    return found
+
+
+def _gaps_of_byline(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The gaps of text[start:end] if it is a byline: roles, each followed by names."""
+    roles = list(_ROLES.finditer(text, start, end))
+    gaps = []
+    for role, following in zip(roles, [*roles[1:], None], strict=True):
+        stop = end if following is None else following.start()
+        names = _BYLINE_NAMES.fullmatch(text, role.end(), stop)
+        if names is None:
+            return []
+        gaps.append(names.span(1) if names.group(1) else (role.end(), role.end()))
+        gaps.extend(gap.span() for gap in _BYLINE_GAPS.finditer(text, *names.span(2)))
+        if following is not None:
+            gaps.append(names.span(3) if names.group(3) else (stop, stop))
+    if any(gap_start == gap_end for gap_start, gap_end in gaps) and not (
+        len(roles) >= 2 or _NEWS_ROLE.match(text, roles[0].start())
+    ):
+        return []  # (a role and two hanzi, solid, may be a sentence's start: 记者节快乐)
+    return gaps
 
 
 def _candidate_starts(text: str) -> list[int]:

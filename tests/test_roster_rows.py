@@ -83,11 +83,16 @@ def test_a_bylines_gaps_read_as_spaces_or_quotes_become_ideographic_spaces() -> 
     assert clean("本报记者”周明远”通讯员”吴佳琪\n清晨六点半，", spacing).text == (
         "本报记者\u3000周明远\u3000通讯员\u3000吴佳琪\n清晨六点半，")
     assert clean("本报记者 韩雪\n走进", spacing).text == "本报记者\u3000韩雪\n走进"
+    # (and where OCR read no gap, in a newspaper's byline or one of two roles)
+    assert clean("本报记者周明远通讯员吴佳琪\n清晨", spacing).text == (
+        "本报记者\u3000周明远\u3000通讯员\u3000吴佳琪\n清晨")
+    assert clean("记者王明\u3000通讯员李华\n", spacing).text == "记者\u3000王明\u3000通讯员\u3000李华\n"
 
 
 def test_a_line_that_opens_with_a_reporter_but_says_more_is_no_byline() -> None:
     spacing = Config(passes=("spacing",))
-    for text in ("记者 了解到，今年全县将新建冷库20处。", "记者“一对一”走访了12户农民"):
+    for text in ("记者 了解到，今年全县将新建冷库20处。", "记者“一对一”走访了12户农民", "记者节快乐",
+                 "本报记者王明李华"):
         assert "\u3000" not in clean(text, spacing).text
 
 

@@ -38,6 +38,15 @@ _DIGITS = frozenset("0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\
 # "第一条　" keeps the space that sets an article number apart from its text.
 _ARTICLE = re.compile(r"第[〇零一二三四五六七八九十百千0-9０-９]+[条章节编款]\Z")
 _ARTICLE_ENDS = frozenset("条章节编款")
+# In a text of articles (MIN_ARTICLES paragraphs or more open with 第…条), the number of an article,
+# chapter or section that opens a paragraph is set apart from its text by an ideographic space
+# (第一条　为加强…, 第二章　管理职责), which OCR reads as a space or not at all. (Not in other texts: 第一条
+# 生产线 opens a sentence of a news report. Nor a reference that labels a line: 第二十条第（五）项：.)
+_ARTICLE_HEAD = re.compile(
+    f"(?m)^[ \t\u3000]*第[〇零一二三四五六七八九十百]{{1,5}}[条章节]([ \t]*)(?=[{HAN}])(?![第的之所规])"
+)
+_ARTICLE_OPENING = re.compile("(?m)^[ \t\u3000]*第[〇零一二三四五六七八九十百]{1,5}条")
+MIN_ARTICLES = 3
 
 # A field's label (联系电话：, 网址：, E-mail:) after a gap, on a line that already holds a label:
 # the gap sets two fields apart (联系人：王明　　联系电话：…) and stays, as two ideographic spaces.
@@ -52,6 +61,8 @@ _GAP_REASONS = (
      "which OCR read as spaces or a stray mark: one ideographic space"),
     ("space.byline-gap", "a gap in a byline (本报记者　周明远　通讯员　吴佳琪), which OCR read as spaces or a "
      "stray quote: one ideographic space"),
+    ("space.article-gap", "the gap between the number of an article, chapter or section that opens a "
+     "paragraph and its text (第一条　为加强…), which OCR read as a space or not at all: one ideographic space"),
 )
 
 _REASONS = {
@@ -69,7 +80,7 @@ class SpacingPass:
 
     def propose(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
-        gaps = row_gaps(text), byline_gaps(text)
+        gaps = row_gaps(text), byline_gaps(text), article_gaps(text)
         for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
             edits.extend(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85, gap_reason)
                          for start, end in found if text[start:end] != IDEOGRAPHIC_SPACE)
@@ -119,6 +130,14 @@ class SpacingPass:
 # A section's number of two levels or more (1.1, 3.2.4), which GB/T 1.1 sets apart from its title by
 # a space. (A single number before a space is as often a list item whose point OCR lost: 2 推行…)
 _SECTION_NUMBER = re.compile("[0-9]{1,2}(?:\\.[0-9]{1,2}){1,3}")
+
+
+def article_gaps(text: str) -> list[tuple[int, int]]:
+    """The gaps after the numbers that open the paragraphs of a text of articles (第一条 为加强…,
+    第二章管理职责), as (start, end), empty where OCR read none: each is set as one ideographic space."""
+    if "条" not in text or len(_ARTICLE_OPENING.findall(text)) < MIN_ARTICLES:
+        return []
+    return [head.span(1) for head in _ARTICLE_HEAD.finditer(text)]
 
 
 def _after_section_number(text: str, start: int, end: int) -> bool:
