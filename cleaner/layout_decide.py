@@ -24,7 +24,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line, line_width
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, post_rows, row_flags, split_row_names
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, opens_byline, post_rows, row_flags, split_row_names
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
@@ -156,7 +156,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     special = titles | title_ends | signed
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
-    starts = [line.marker for line in lines]
+    # (and lines that open a unit field or a byline, which the line before may run on to, or not)
+    fields = [_opens_field_or_byline(text) for text in texts]
+    starts = [line.marker or field for line, field in zip(lines, fields, strict=True)]
     rows = row_flags(texts)
     names = split_row_names(texts)
     posts = post_rows(texts)
@@ -202,8 +204,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = POST_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
-        elif _before_unit_field(line, following):
-            decision = BEFORE_UNIT_FIELD
+        elif fields[index + 1] and _ends_apart(line):
+            decision = BEFORE_UNIT_FIELD if following.text[2:4] == "单位" else BEFORE_BYLINE
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:
@@ -462,19 +464,26 @@ LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
                            "next line opens with another (地点：…): fields of a notice, one to a paragraph")
 
 
+BEFORE_BYLINE = _decision(Verdict.BREAK, "break.before-byline", 0.85,
+                          "the next line opens a newspaper's byline (本报记者　周明远…), which stands on its own "
+                          "under the headline")
 _UNIT_FIELD = re.compile(UNIT_FIELD_LABEL)
 BEFORE_UNIT_FIELD = _decision(Verdict.BREAK, "break.before-unit-field", 0.9,
                               "the next line opens with the field naming a task's units (责任单位：…), which "
                               "stands on its own line under the task")
 
 
-def _before_unit_field(line: Line, following: Line) -> bool:
-    """Whether `following` opens a field naming a task's units and `line` does not run on to it (a
-    comma, or a bracket it leaves open: （牵头单位：…；⏎配合单位：…）). The mark `line` ends on does not
-    matter otherwise: OCR misreads the task's full stop as “, *, - or ·."""
+def _opens_field_or_byline(text: str) -> bool:
+    """Whether a line opens with a task's unit field (责任单位：…) or a newspaper's byline."""
+    return (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or opens_byline(text)
+
+
+def _ends_apart(line: Line) -> bool:
+    """Whether `line` may end before a unit field or a byline: it ends on no comma and leaves no bracket
+    open (（牵头单位：…；⏎配合单位：…）). The mark it ends on does not matter otherwise: OCR misreads the
+    task's full stop as “, *, - or ·."""
     return (
-        _UNIT_FIELD.match(following.text) is not None and line.ending is not Ending.COMMA
-        and line.text[-1] not in _LIST_CONTINUES
+        line.ending is not Ending.COMMA and line.text[-1] not in _LIST_CONTINUES
         and line.text.count("（") + line.text.count("(") <= line.text.count("）") + line.text.count(")")
     )
 

@@ -97,6 +97,12 @@ _BYLINE_LINE = re.compile(f"(?m)^[ \t\u3000]*{_ROLE}[^\n]*$")
 _BYLINE_NAMES = re.compile(f"({_BYLINE_GAP})?([{HAN}]{{2,3}}(?:{_BYLINE_GAP}[{HAN}]{{2,3}})*)({_BYLINE_GAP})?")
 _BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
 _NEWS_ROLE = re.compile("(?:本报|新华社)")
+# The start of a newspaper's byline: its role, a name of two or three hanzi, then a gap, another
+# role (perhaps cut by a wrap: 本报记者许晓峰通讯⏎员梁文静) or the line's end.
+_BYLINE_START = re.compile(
+    f"(?:本报|新华社)(?:特约)?(?:记者|通讯员){_BYLINE_GAP}?[{HAN}]{{2,3}}"
+    f"(?:[ \t\u3000”“\"]|(?:本报|新华社)?(?:特约)?(?:记者|通讯|实习)|$)"
+)
 
 # A line that ends with a post and holds no sentence's marks (吴志远国网桐岭县供电公司运维检修部主任): in a
 # run of MIN_POST_RUN or more, a list of people, one to a line, whose gaps OCR lost. (On the OCR sets
@@ -125,6 +131,11 @@ def post_rows(lines: list[str]) -> list[bool]:
                 flags[start:index] = [True] * (index - start)
             start = index + 1
     return flags
+
+
+def opens_byline(line: str) -> bool:
+    """Whether `line` (stripped of surrounding space) opens with a newspaper's byline (本报记者　周明远…)."""
+    return line[:1] in "本新" and _BYLINE_START.match(line) is not None
 
 
 def byline_gaps(text: str) -> list[tuple[int, int]]:

@@ -669,3 +669,13 @@ def test_the_field_naming_a_tasks_units_stands_on_its_own_line() -> None:
         result = clean(PAGE + bracketed, LAYOUT)
         wrap = len(PAGE) + bracketed.index("\n")
         assert [edit.rule_id for edit in result.applied + result.pending if edit.start == wrap] != []
+
+
+def test_a_newspapers_byline_stands_on_its_own_line_under_the_headline() -> None:
+    # (a column of 13: the byline wraps, and its first line is as wide as the headline's)
+    column = ("暴雨夜里的一场\n“实战”演练\n一桐溪县开展防汛抢险\n综合应急演练见闻\n本报记者许晓峰通讯\n员梁文静\n"
+              "报告指挥部，石门水库\n上游三小时降雨量已达到128\n毫米，预计未来还将持续强\n降雨！”凌晨两点，桐溪县\n")
+    assert "演练见闻\n本报记者许晓峰通讯员梁文静\n报告指挥部" in clean(column, LAYOUT).text
+    # (but a reporter a sentence names runs on)
+    text = PAGE + "今年以来，全县上下扎实推进各项工作，县委书记王立军在接受\n本报记者采访时表示，\n"
+    assert "在接受本报记者采访时表示" in clean(text, LAYOUT).text
