@@ -205,7 +205,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         elif fields[index + 1] and _ends_apart(line):
-            decision = BEFORE_UNIT_FIELD if following.text[2:4] == "单位" else BEFORE_BYLINE
+            decision = BEFORE_BYLINE if following.text[:1] in "本新" else BEFORE_FIELD
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:
@@ -468,14 +468,21 @@ BEFORE_BYLINE = _decision(Verdict.BREAK, "break.before-byline", 0.85,
                           "the next line opens a newspaper's byline (本报记者　周明远…), which stands on its own "
                           "under the headline")
 _UNIT_FIELD = re.compile(UNIT_FIELD_LABEL)
-BEFORE_UNIT_FIELD = _decision(Verdict.BREAK, "break.before-unit-field", 0.9,
-                              "the next line opens with the field naming a task's units (责任单位：…), which "
-                              "stands on its own line under the task")
+# Minutes' lists of who attended, sat in or was absent (出席：…⏎列席：…⏎请假：…). (Not 记录：, which a
+# wrap can set at a line's start: …创造了辉煌的⏎记录：.)
+_ATTENDANCE_FIELD = re.compile("(?:[出列缺][ \t]*席|请[ \t]*假)[ \t]*[：:]")
+BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
+                         "the next line opens with a field a work plan or minutes set on a line of its own "
+                         "(责任单位：… under a task, 列席：… after 出席：…)")
 
 
 def _opens_field_or_byline(text: str) -> bool:
-    """Whether a line opens with a task's unit field (责任单位：…) or a newspaper's byline."""
-    return (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or opens_byline(text)
+    """Whether a line opens with a field (责任单位：…, 列席：…) or a newspaper's byline."""
+    return (
+        (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None)
+        or (text[:1] in "出列缺请" and _ATTENDANCE_FIELD.match(text) is not None)
+        or opens_byline(text)
+    )
 
 
 def _ends_apart(line: Line) -> bool:

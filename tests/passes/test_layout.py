@@ -671,6 +671,13 @@ def test_the_field_naming_a_tasks_units_stands_on_its_own_line() -> None:
         assert [edit.rule_id for edit in result.applied + result.pending if edit.start == wrap] != []
 
 
+def test_minutes_lists_of_who_attended_and_sat_in_stand_on_lines_of_their_own() -> None:
+    # (the list of those who attended fills its line)
+    text = PAGE + ("出席：王立军、李红梅、张建国、陈晓东、刘志强、赵国庆、宋嘉\n"
+                   "列席：于建林（区政府办公室）、龙少华（区发展改革局）\n")
+    assert clean(text, LAYOUT).text.endswith("宋嘉\n列席：于建林（区政府办公室）、龙少华（区发展改革局）\n")
+
+
 def test_a_newspapers_byline_stands_on_its_own_line_under_the_headline() -> None:
     # (a column of 13: the byline wraps, and its first line is as wide as the headline's)
     column = ("暴雨夜里的一场\n“实战”演练\n一桐溪县开展防汛抢险\n综合应急演练见闻\n本报记者许晓峰通讯\n员梁文静\n"
