@@ -9,7 +9,7 @@ positions that survive, which keeps clean text cheap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from functools import lru_cache
 from operator import add
 
@@ -122,28 +122,37 @@ def isolated(flags: Flags, unknown: int) -> int:
     return flags.han & left_unknown & unknown
 
 
+# Whether a look-alike of the common hanzi at a position would join a neighbour into a word.
+Joins = Callable[[str, int], bool] | None
+
+
 class Survey:
     """What both detector strategies start from, computed once per text: unknown bigrams, and the
     hanzi near a suspect (an isolated hanzi that is no common word by itself), within runs of 2+."""
 
-    def __init__(self, text: str, known: frozenset[str], standalone: frozenset[str], near: list[int]) -> None:
+    def __init__(
+        self, text: str, known: frozenset[str], standalone: frozenset[str], near: list[int], joins: Joins = None
+    ) -> None:
         self.text = text
         self.known = known  # bigrams inside lexicon words
-        self.standalone = standalone  # hanzi that are common words by themselves: never suspects
+        # Hanzi that are common words by themselves: suspects only where `joins` says a look-alike of
+        # theirs would join a neighbour into a word (大民 → 人民), else never.
+        self.standalone = standalone
+        self.joins = joins
         self.near = near  # sorted
 
     @classmethod
-    def of(cls, text: str, known: frozenset[str], standalone: frozenset[str]) -> Survey:
+    def of(cls, text: str, known: frozenset[str], standalone: frozenset[str], joins: Joins = None) -> Survey:
         flags = Flags(text)
         # Isolated hanzi are few (about 1 in 10): the rest is cheaper per position than per text.
         marked = bytearray(flags.length)
         for position in flags.positions(isolated(flags, unknown_bigrams(flags, known))):
-            if text[position] not in standalone:
+            if text[position] not in standalone or (joins is not None and joins(text, position)):
                 marked[position] = 1
         suspects = int.from_bytes(marked, "little")
         beside = suspects | (suspects << 8) | (suspects >> 8)
         in_run = flags.han & ((flags.han << 8) | (flags.han >> 8))  # a hanzi with a hanzi beside it
-        return cls(text, known, standalone, flags.positions(beside & in_run))
+        return cls(text, known, standalone, flags.positions(beside & in_run), joins)
 
     def amended(self, text: str, changed: Iterable[int]) -> Survey:
         """The survey of `text`, which differs from this survey's text only in one character at each
@@ -153,7 +162,7 @@ class Survey:
         touched_set = set(touched)
         kept = [position for position in self.near if position not in touched_set]
         fresh = [position for position in touched if self._is_near(text, position)]
-        return Survey(text, self.known, self.standalone, sorted(kept + fresh))
+        return Survey(text, self.known, self.standalone, sorted(kept + fresh), self.joins)
 
     def _is_near(self, text: str, position: int) -> bool:
         return _in_run(text, position) and any(
@@ -167,7 +176,9 @@ class Survey:
             return False
         if position > 0 and text[position - 1:position + 1] in self.known:
             return False
-        return text[position:position + 2] not in self.known and text[position] not in self.standalone
+        return text[position:position + 2] not in self.known and (
+            text[position] not in self.standalone or (self.joins is not None and self.joins(text, position))
+        )
 
 
 def _in_run(text: str, position: int) -> bool:

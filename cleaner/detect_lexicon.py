@@ -27,7 +27,17 @@ SEPARATION = 2  # proposals this close explain the same anomaly; the stronger wi
 
 def survey_of(text: str, model: DetectorModel) -> Survey:
     """The flags both strategies start from."""
-    return Survey.of(text, model.tables.known, model.tables.standalone)
+    beside = _beside_by_character(model)
+
+    def joins(text: str, position: int) -> bool:
+        """Whether a candidate for the hanzi at `position` would join a neighbour into a word."""
+        seen = text[position]
+        pair = beside.get(seen)
+        if pair is None:
+            pair = beside[seen] = _candidates_beside(model, seen)
+        return bool((position and text[position - 1] in pair[0]) or text[position + 1:position + 2] in pair[1])
+
+    return Survey.of(text, model.tables.known, model.tables.standalone, joins)
 
 
 # The characters of each neighbour list as shared string objects: the per-character tables built

@@ -44,6 +44,14 @@ def test_character_fitting_no_word_becomes_its_similar_neighbour(detector: Detec
     assert changes(detector.propose("深入学习货彻党的二十大精神。")) == [("货", "贯", "auto")]
 
 
+def test_a_common_word_by_itself_is_a_suspect_where_a_look_alike_joins_a_neighbour_into_a_word(
+    detector: DetectorPass,
+) -> None:
+    # (大 is a word by itself; 大民 is none, 人民 is)
+    assert changes(detector.propose("本文转载自《大民日报》。")) == [("大", "人", "auto")]
+    assert detector.propose("这是一个很大的进步。") == []
+
+
 def test_a_glyph_correction_names_the_context_models_gain(detector: DetectorPass) -> None:
     [edit] = detector.propose("深入学习货彻党的二十大精神。")
     assert "context gain +" in edit.evidence
