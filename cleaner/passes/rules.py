@@ -7,12 +7,15 @@ from pathlib import Path
 
 from cleaner.config import Config
 from cleaner.data import data_file
+from cleaner.division_prefixes import RULE as DIVISION_PREFIX_RULE
+from cleaner.division_prefixes import misread_prefixes
 from cleaner.edit import Edit, apply, overlaps
 from cleaner.errors import CleanerError
 from cleaner.heading_numbers import MISREAD_RULE as HEADING_NUMBER_RULE
 from cleaner.heading_numbers import misread_heading_numbers
 from cleaner.item_points import RULE as ITEM_POINT_RULE
 from cleaner.item_points import lost_item_points
+from cleaner.lexicon import builtin_lexicon
 from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
 from cleaner.percent_nines import percent_nines
 from cleaner.percent_signs import RULE as PERCENT_SIGN_RULE
@@ -31,7 +34,9 @@ class RuleTimeoutError(CleanerError):
 class RulesPass:
     name = NAME
     # Rules that weigh evidence from the whole text: not proposed again on a part of it.
-    whole_text_rules = frozenset({PERCENT_NINE_RULE, PERCENT_SIGN_RULE, ITEM_POINT_RULE, HEADING_NUMBER_RULE})
+    whole_text_rules = frozenset(
+        {PERCENT_NINE_RULE, PERCENT_SIGN_RULE, ITEM_POINT_RULE, HEADING_NUMBER_RULE, DIVISION_PREFIX_RULE}
+    )
 
     def __init__(self, rules: tuple[Rule, ...], sources: dict[str, str]) -> None:
         self.rules = rules
@@ -54,6 +59,8 @@ class RulesPass:
         for edit in lost_item_points(text, NAME, mended):
             taken.claim(edit)
         for edit in misread_heading_numbers(text, NAME):
+            taken.claim(edit)
+        for edit in misread_prefixes(text, NAME, _zipf):
             taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
@@ -105,6 +112,11 @@ def rule_edits(rule: Rule, text: str) -> list[Edit]:
 def rule_paths(config: Config) -> list[Path]:
     builtin = [data_file(BUILTIN_RULES)] if config.builtin_data else []
     return builtin + list(config.rules)
+
+
+def _zipf(word: str) -> float:
+    """A word's frequency in the shipped lexicon (read on first use: most texts never ask)."""
+    return builtin_lexicon().zipf(word)
 
 
 def build(config: Config) -> RulesPass:
