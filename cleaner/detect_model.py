@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import IntEnum
 from functools import cached_property, lru_cache, partial
 from typing import TypeVar
 
@@ -192,6 +193,28 @@ def _best_segmentations(text: str, centizipf: object, known: tuple[float, ...]) 
     return tuple(best)
 
 
+class Guard(IntEnum):
+    """Why a proposal that reads better is still only a guess, never applied unattended; where two
+    apply, the lower value is the one named."""
+
+    # It changes one usual last character of a place name into another before the name's suffix
+    # (梧川市 -> 梧州市): which of two names is meant is a guess.
+    NAME_GUESS = 1
+    # It swaps, with nothing to explain it, a word-forming last character after a term's stem
+    # (采石业 -> 采石场 beside 6 x 采石场; 农村局 of 农业农村局 -> 农村工作 beside 5 x 农村工作): as likely
+    # another word of the document.
+    OTHER_COMPOUND = 2
+    # It swaps, with nothing to explain it, a rare character the document uses often (崟 of a place
+    # name 崟阳县 the notice names throughout): as likely the name's own character.
+    OWN_CHARACTER = 3
+    # It changes the last hanzi of a paragraph of sentences that ends with no mark: the paragraph was
+    # cut (a page break), so the word may go on beyond it (遵守听证纪 of 纪律).
+    CUT_OFF = 4
+    # A misreading nothing explains (no glyph neighbour, no learned confusion) that the document
+    # repeats (依法治监 twice beside 依法治国): as likely a term of its own.
+    REPEATED_UNEXPLAINED = 5
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """A candidate correction found by a detector strategy, against the text the pass was given."""
@@ -210,22 +233,13 @@ class Proposal:
     # The gain of the strongest other correction of the same anomaly (a character beside this one)
     # that this one won over (None: none): a close rival makes the choice uncertain.
     rival_gain: float | None = None
-    # Whether it changes one usual last character of a place name into another before the name's
-    # suffix (梧川市 -> 梧州市): a guess at which of two names is meant, never automatic.
-    name_guess: bool = False
-    # Whether it is a misreading nothing explains (no glyph neighbour, no learned confusion) that the
-    # document repeats (依法治监 twice beside 依法治国): as likely a term of its own, never automatic.
-    repeated_unexplained: bool = False
-    # Whether it swaps, with nothing to explain it, a word-forming last character after a term's stem
-    # (采石业 -> 采石场 beside 6 x 采石场; 农村局 of 农业农村局 -> 农村工作 beside 5 x 农村工作): as likely
-    # another word of the document, never automatic.
-    other_compound: bool = False
-    # Whether it swaps, with nothing to explain it, a rare character the document uses often (崟 of a
-    # place name 崟阳县 the notice names throughout): as likely the name's own character, never automatic.
-    own_character: bool = False
-    # Whether it changes the last hanzi of a paragraph of sentences that ends with no mark: the paragraph
-    # was cut (a page break), so the word may go on beyond it (遵守听证纪 of 纪律), never automatic.
-    cut_off: bool = False
+    # Why, though the text reads better, it is never automatic (None: nothing stands against it).
+    guard: Guard | None = None
     # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
     # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
     echo: str = ""
+
+    def guarded(self, guard: Guard) -> Proposal:
+        """This proposal, never automatic for `guard` (or for the guard it has already, if that one
+        is named first)."""
+        return replace(self, guard=guard if self.guard is None else min(self.guard, guard))

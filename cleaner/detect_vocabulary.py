@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cleaner.detect_flags import Survey
-from cleaner.detect_model import DetectorModel, Proposal, is_numeral
+from cleaner.detect_model import DetectorModel, Guard, Proposal, is_numeral
 from cleaner.detect_tables import PLACE_SUFFIXES
 from cleaner.detect_terms import (
     HAN3,
@@ -264,11 +264,11 @@ def _try(
             continue  # nothing explains the misreading, and the text gives no sign of one
         proposal = _score(text, position, seen, meant, term, count, model, misreading)
         if proposal is not None and misreading is None and occurring > 1:
-            proposal = replace(proposal, repeated_unexplained=True)
+            proposal = proposal.guarded(Guard.REPEATED_UNEXPLAINED)
         if proposal is not None and misreading is None and index >= 1 and seen in SUFFIXES:
-            proposal = replace(proposal, other_compound=True)
+            proposal = proposal.guarded(Guard.OTHER_COMPOUND)
         if proposal is not None and misreading is None and _own_character(text, position, model):
-            proposal = replace(proposal, own_character=True)
+            proposal = proposal.guarded(Guard.OWN_CHARACTER)
         if proposal is not None and (position not in best or proposal.gain > best[position].gain):
             best[position] = proposal
 

@@ -22,7 +22,7 @@ from cleaner.detect_extra import propose as propose_extra
 from cleaner.detect_flags import prepare_bigram_numbers
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
-from cleaner.detect_model import DetectorModel, Proposal
+from cleaner.detect_model import DetectorModel, Guard, Proposal
 from cleaner.detect_tables import LEARNED_FILE, PLACE_SUFFIXES, TABLES_FILE, is_han, load_tables
 from cleaner.detect_terms import MIN_TERM_COUNT, hanzi_grams, trigram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
@@ -199,7 +199,7 @@ MIN_NAMED = 1  # other times the document has a name's last character before its
 
 def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Proposal]) -> list[Proposal]:
     """`proposals`, those that change the last character of a place's name before its suffix marked
-    as guesses (`Proposal.name_guess`): into another usual last character (梧川市 -> 梧州市), or one
+    as guesses (`Guard.NAME_GUESS`): into another usual last character (梧川市 -> 梧州市), or one
     the document has before the same suffix elsewhere (音禾县 -> 音乐县 beside 青禾县 and 彰禾县: the
     name's own, whatever OCR made of the character before it) into one that makes no word with the
     suffix (a document whose 城市 OCR reads as 域市 throughout still has it corrected)."""
@@ -212,7 +212,7 @@ def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Propos
             or (text.count(proposal.before + suffix) > MIN_NAMED
                 and proposal.after + suffix not in model.lexicon.centizipf_by_word)  # (域市 -> 城市 is no name)
         ):
-            proposal = replace(proposal, name_guess=True)
+            proposal = proposal.guarded(Guard.NAME_GUESS)
         marked.append(proposal)
     return marked
 
@@ -228,14 +228,14 @@ MIN_CUT_PARAGRAPH = 20
 
 def _cut_offs_marked(text: str, proposals: list[Proposal]) -> list[Proposal]:
     """`proposals`, those that change the last hanzi of a paragraph of sentences that ends with no
-    mark marked as cut off (`Proposal.cut_off`)."""
+    mark marked as cut off (`Guard.CUT_OFF`)."""
     marked = []
     for proposal in proposals:
         end = max(proposal.end, proposal.start + 1)
         if proposal.kind != "extra" and _CUT_LINE_END.match(text, end) and is_han(text[end - 1]):
             line = text[text.rfind("\n", 0, proposal.start) + 1:proposal.start]
             if len(line) >= MIN_CUT_PARAGRAPH and any(mark in line for mark in _SENTENCE_MARKS):
-                proposal = replace(proposal, cut_off=True)
+                proposal = proposal.guarded(Guard.CUT_OFF)
         marked.append(proposal)
     return marked
 
@@ -306,8 +306,7 @@ def confidence(proposal: Proposal) -> float:
 
 def _automatic(proposal: Proposal) -> bool:
     """Confident enough to apply unattended."""
-    return (proposal.kind in AUTOMATIC_KINDS and not proposal.name_guess and not proposal.repeated_unexplained
-            and not proposal.other_compound and not proposal.own_character and not proposal.cut_off
+    return (proposal.kind in AUTOMATIC_KINDS and proposal.guard is None
             and (bool(proposal.echo) or confidence(proposal) >= AUTO_CONFIDENCE)
             and (proposal.language_gain is None or proposal.language_gain >= MIN_AUTO_LANGUAGE_GAIN)
             and (proposal.rival_gain is None or proposal.gain - proposal.rival_gain >= MIN_AUTO_LEAD))
@@ -327,23 +326,8 @@ def _edit(proposal: Proposal) -> Edit:
 
 
 def _reason(proposal: Proposal) -> str:
-    if proposal.name_guess:
-        return (f"{proposal.before} ends a place's name before its suffix (市, 县, 区 …), as it does elsewhere in "
-                f"the document or as {proposal.after} does in other names: which name is meant is a guess")
-    if proposal.other_compound:
-        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
-                f"{proposal.before} ends words after a stem (局, 场, 业 …) and nothing explains the misreading: "
-                "perhaps another word")
-    if proposal.own_character:
-        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but "
-                f"{proposal.before} is a rare character the document uses often and nothing explains the "
-                "misreading: perhaps a name's own")
-    if proposal.cut_off:
-        return (f"{proposal.before}→{proposal.after} would make a word; but {proposal.before} ends a paragraph "
-                "cut off with no mark (a page break?): the word may go on beyond it")
-    if proposal.repeated_unexplained:
-        return (f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}; but the "
-                "document repeats it and nothing explains the misreading: perhaps a term of its own")
+    if proposal.guard is not None:
+        return _GUARD_REASONS[proposal.guard](proposal.before, proposal.after)
     if proposal.kind == "vocabulary":
         return f"near-miss of a term this document uses often: {proposal.before}→{proposal.after}"
     if proposal.kind == "dropped":
@@ -354,6 +338,30 @@ def _reason(proposal: Proposal) -> str:
         return (f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one, "
                 "as this document reads elsewhere")
     return f"{proposal.before} fits no word here; the similar {proposal.after} makes a frequent one"
+
+
+_NEAR_MISS = "near-miss of a term this document uses often: {0}→{1}; but "
+_GUARD_REASONS = {
+    Guard.NAME_GUESS: (
+        "{0} ends a place's name before its suffix (市, 县, 区 …), as it does elsewhere in the document or as "
+        "{1} does in other names: which name is meant is a guess"
+    ).format,
+    Guard.OTHER_COMPOUND: (
+        _NEAR_MISS + "{0} ends words after a stem (局, 场, 业 …) and nothing explains the misreading: perhaps "
+        "another word"
+    ).format,
+    Guard.OWN_CHARACTER: (
+        _NEAR_MISS + "{0} is a rare character the document uses often and nothing explains the misreading: "
+        "perhaps a name's own"
+    ).format,
+    Guard.CUT_OFF: (
+        "{0}→{1} would make a word; but {0} ends a paragraph cut off with no mark (a page break?): the word "
+        "may go on beyond it"
+    ).format,
+    Guard.REPEATED_UNEXPLAINED: (
+        _NEAR_MISS + "the document repeats it and nothing explains the misreading: perhaps a term of its own"
+    ).format,
+}
 
 
 def _disjoint(proposals: list[Proposal]) -> list[Proposal]:
