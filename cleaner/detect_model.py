@@ -213,6 +213,10 @@ class Guard(IntEnum):
     # A misreading nothing explains (no glyph neighbour, no learned confusion) that the document
     # repeats (依法治监 twice beside 依法治国): as likely a term of its own.
     REPEATED_UNEXPLAINED = 5
+    # It swaps, with nothing to explain it, a word by itself before a term's stem that is a word by
+    # itself too and follows other words in the document, or names a division (经市绿化主管部门 ->
+    # 城市 beside 20 x 城市绿化, where 由市绿化 and 向市绿化 say that 市绿化 is the city's greening).
+    STEM_AFTER_OTHERS = 6
 
 
 @dataclass(frozen=True, slots=True)

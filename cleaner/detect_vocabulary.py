@@ -269,8 +269,34 @@ def _try(
             proposal = proposal.guarded(Guard.OTHER_COMPOUND)
         if proposal is not None and misreading is None and _own_character(text, position, model):
             proposal = proposal.guarded(Guard.OWN_CHARACTER)
+        if proposal is not None and misreading is None and index == 0 and _stem_after_others(text, term, seen, model):
+            proposal = proposal.guarded(Guard.STEM_AFTER_OTHERS)
         if proposal is not None and (position not in best or proposal.gain > best[position].gain):
             best[position] = proposal
+
+
+_DIVISIONS = frozenset("省市县区镇乡")
+# A character this frequent as a word by itself (zipf) stands before any word: 由, 经, 向 (not 疗 of 医疗).
+MIN_WORD_BY_ITSELF = 5.0
+
+
+def _stem_after_others(text: str, term: str, seen: str, model: DetectorModel) -> bool:
+    """Whether `term` is a word by itself (市) and a stem (市绿化) that the text also has after
+    another word by itself (由市绿化), or one that names a division (市, 县 …), and `seen` is a word
+    by itself (经)."""
+    zipf = model.lexicon.zipf
+    stem, first = term[1:], term[0]
+    if zipf(term[1]) < MIN_WORD_BY_ITSELF or zipf(seen) < MIN_WORD_BY_ITSELF:
+        return False
+    if term[1] in _DIVISIONS:
+        return True  # (a body of the city, the county …: 经市绿化主管部门审批, 由县政府负责)
+    start = text.find(stem, 1)
+    while start > 0:
+        before = text[start - 1]
+        if before not in (first, seen) and zipf(before) >= MIN_WORD_BY_ITSELF:
+            return True
+        start = text.find(stem, start + 1)
+    return False
 
 
 def _score(

@@ -361,6 +361,10 @@ _GUARD_REASONS = {
     Guard.REPEATED_UNEXPLAINED: (
         _NEAR_MISS + "the document repeats it and nothing explains the misreading: perhaps a term of its own"
     ).format,
+    Guard.STEM_AFTER_OTHERS: (
+        _NEAR_MISS + "{0} is a word by itself, the rest of the term follows other words too (由市…, 经县…) "
+        "and nothing explains the misreading: perhaps the text's own"
+    ).format,
 }
 
 

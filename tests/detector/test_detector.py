@@ -52,6 +52,15 @@ def test_a_common_word_by_itself_is_a_suspect_where_a_look_alike_joins_a_neighbo
     assert detector.propose("这是一个很大的进步。") == []
 
 
+def test_a_word_before_a_stem_that_follows_other_words_too_is_no_near_miss_to_correct_unattended(
+    detector: DetectorPass,
+) -> None:
+    # (城市绿化 five times; 经 is a word, and 市绿化主管部门 is the city's greening authority)
+    text = ("城市绿化主管部门负责本市城市绿化工作。城市绿化规划由城市绿化主管部门组织编制。"
+            "城市绿化工程竣工后，应当经市绿化主管部门验收。")
+    assert changes(detector.propose(text)) == [("经", "城", "review")]
+
+
 def test_a_glyph_correction_names_the_context_models_gain(detector: DetectorPass) -> None:
     [edit] = detector.propose("深入学习货彻党的二十大精神。")
     assert "context gain +" in edit.evidence
