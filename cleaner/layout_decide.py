@@ -24,7 +24,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line, line_width
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, opens_byline, post_rows, row_flags, split_row_names
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, opens_byline, post_rows, row_flags, split_row_names, unit_rows
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
@@ -161,7 +161,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     starts = [line.marker or field for line, field in zip(lines, fields, strict=True)]
     rows = row_flags(texts)
     names = split_row_names(texts)
-    posts = post_rows(texts)
+    posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]
@@ -200,7 +200,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = ROSTER_ROW
         elif tables[index] or tables[index + 1]:
             decision = TABLE_ROW
-        elif posts[index] and posts[index + 1]:
+        elif posts[index]:  # (the last of the run too: a row too long for its line leaves no row before it)
             decision = POST_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
@@ -445,8 +445,8 @@ ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
                         "(吴志远⏎国网桐岭县供电公司运维检修部主任⏎郑小龙⏎…): one row, its gap an ideographic space",
                         IDEOGRAPHIC_SPACE)
 POST_ROW = _decision(Verdict.BREAK, "break.post-row", 0.85,
-                     "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…), three or more in a "
-                     "row: a list of people, one to a line (cleaner/roster_rows.py)")
+                     "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…) or naming a unit, three "
+                     "or more in a row: a list of people or units, one to a line (cleaner/roster_rows.py)")
 TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
                       "a row of a typeset table (cells set apart by ideographic spaces) is a line of its own "
                       "(cleaner/table_rows.py)")

@@ -121,16 +121,33 @@ MIN_POST_RUN = 3
 def post_rows(lines: list[str]) -> list[bool]:
     """Which of these consecutive lines (each stripped of surrounding space) end with a post in a run
     of at least MIN_POST_RUN such lines."""
-    posts = [line[-1:] in _POST_ENDS and _POST_LINE.fullmatch(_SPACES.sub("", line)) is not None
-             for line in lines]
-    flags = [False] * len(lines)
+    return _in_runs([line[-1:] in _POST_ENDS and _POST_LINE.fullmatch(_SPACES.sub("", line)) is not None
+                     for line in lines])
+
+
+# A line that names a unit and holds nothing else (东澳镇青年志愿者突击队, 润丰水产有限公司): in a run of
+# MIN_POST_RUN or more, a list of units one to a line, as a commendation or a thanks letter sets them
+# (a wrapped sentence's lines hold its marks, or do not all end in a unit's last character).
+_UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中")
+_UNIT_LINE = re.compile(f"[{HAN}][{HAN}“”（）()]{{3,29}}")
+
+
+def unit_rows(lines: list[str]) -> list[bool]:
+    """Which of these consecutive lines (each stripped of surrounding space) name a unit in a run of at
+    least MIN_POST_RUN such lines."""
+    return _in_runs([line[-1:] in _UNIT_ENDS and _UNIT_LINE.fullmatch(line) is not None for line in lines])
+
+
+def _in_runs(flags: list[bool]) -> list[bool]:
+    """Which of `flags` are set in a run of at least MIN_POST_RUN set ones."""
+    kept = [False] * len(flags)
     start = 0
-    for index in range(len(lines) + 1):
-        if index == len(lines) or not posts[index]:
+    for index in range(len(flags) + 1):
+        if index == len(flags) or not flags[index]:
             if index - start >= MIN_POST_RUN:
-                flags[start:index] = [True] * (index - start)
+                kept[start:index] = [True] * (index - start)
             start = index + 1
-    return flags
+    return kept
 
 
 def opens_byline(line: str) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
-from cleaner.roster_rows import post_rows, row_flags, row_gaps, split_row_names
+from cleaner.roster_rows import post_rows, row_flags, row_gaps, split_row_names, unit_rows
 
 # As Tesseract reads a printed list: each gap as spaces or a stray quote, the lines short of the
 # column by different amounts.
@@ -107,3 +107,13 @@ def test_the_layout_keeps_such_a_list_one_person_to_a_line() -> None:
     rows = ("李国强县消防救援大队城关站站长\n吴志远国网桐岭县供电公司运维检修部主任\n郑小龙县人武部民兵应急连排长\n"
             "马俊杰城关镇党委副书记、镇长\n")
     assert clean(rows, Config(passes=("layout",))).text == rows
+
+
+def test_lines_each_naming_a_unit_three_in_a_row_are_a_list_and_stay_lines() -> None:
+    units = ["东澳镇退役军人志愿服务队", "东澳镇青年志愿者突击队", "东澳镇商会", "润丰水产有限公司"]
+    assert unit_rows([*units, "对在防台抗台工作中表现突出的志愿者个人，镇里将另行表彰。"]) == [True] * 4 + [False]
+    # (two in a row may be a wrapped sentence's lines)
+    assert unit_rows(["由县应急管理局", "会同县水利局"]) == [False, False]
+    closing = "对在防台抗台工作中表现突出的志愿者个人，镇里将另行表彰。\n"
+    text = "现对以下单位予以通报表扬：\n" + "\n".join(units) + "\n" + closing
+    assert clean(text).text == text
