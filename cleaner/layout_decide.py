@@ -270,16 +270,20 @@ def _continuation(
         return SPLIT_WORD
     if _splits_figure(lines[index].text, following):
         return SPLIT_FIGURE
-    if "）" in following or ")" in following:
-        first = _CLAUSE_OR_BRACKET.search(following)
-        if first is not None and first.group() in _CLOSERS:
-            start = index
-            while start and decisions[start - 1].verdict is Verdict.JOIN:
-                start -= 1
-            paragraph = "".join(line.text for line in lines[start:index + 1])
-            if sum(map(paragraph.count, _OPENERS)) > sum(map(paragraph.count, _CLOSERS)):
-                return BRACKET_CLOSED
+    if ("）" in following or ")" in following) and _closes_first(following):
+        start = index
+        while start and decisions[start - 1].verdict is Verdict.JOIN:
+            start -= 1
+        paragraph = "".join(line.text for line in lines[start:index + 1])
+        if sum(map(paragraph.count, _OPENERS)) > sum(map(paragraph.count, _CLOSERS)):
+            return BRACKET_CLOSED
     return None
+
+
+def _closes_first(text: str) -> bool:
+    """Whether the first clause mark or bracket of `text` closes a bracket."""
+    first = _CLAUSE_OR_BRACKET.search(text)
+    return first is not None and first.group() in _CLOSERS
 
 
 def _ends_with_word(text: str, word_frequency: WordFrequency | None) -> bool:
@@ -540,6 +544,10 @@ def _decide(
                          "end with a page number read beside it, not a contents entry")
     if line.standalone and _NUMBER_TAIL.search(line.text) and _ADDRESS_UNIT.match(following.text):
         return SPLIT_FIGURE  # (an address a wrap cut before its unit: 地址：…行政楼305⏎室)
+    if line.standalone and line.ending is Ending.CONTINUING and _closes_first(following.text) and (
+        sum(map(line.text.count, _OPENERS)) > sum(map(line.text.count, _CLOSERS))
+    ):
+        return BRACKET_CLOSED  # (a contact line a wrap cut in its note: 13907935216（手⏎机）)
     if line.standalone or following.standalone:
         return _decision(Verdict.BREAK, "break.standalone", 0.95,
                         "a date, document number, contact or contents line stands on its own")

@@ -650,6 +650,11 @@ def test_a_line_ending_with_a_phone_number_ends_its_paragraph() -> None:
     assert "手机：13757820436" in clean(PAGE + fields, LAYOUT).text
 
 
+def test_a_contact_line_a_wrap_cut_inside_its_bracketed_note_runs_on() -> None:
+    text = "联系人：李明\n联系电话：0793-6128305（办公室），13907935216（手\n机）\n传真：0793-6128310\n"
+    assert clean(text, LAYOUT).text == text.replace("（手\n机）", "（手机）")
+
+
 def test_an_address_a_wrap_cut_before_its_unit_runs_on() -> None:
     text = "地址：东港市海滨大道1688号东港职业技术学院行政楼305\n室\n监督电话：0518-87654321\n"
     assert clean(text, LAYOUT).text == text.replace("305\n室", "305室")
