@@ -157,7 +157,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
     # (and lines that open a unit field or a byline, which the line before may run on to, or not)
-    fields = [_opens_field_or_byline(text) for text in texts]
+    fields = [_opens_field_or_byline(text.lstrip("”“\"")) for text in texts]  # (a speck read as a quote: ”责任单位：)
     starts = [line.marker or field for line, field in zip(lines, fields, strict=True)]
     rows = row_flags(texts)
     names = split_row_names(texts)
@@ -205,7 +205,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         elif fields[index + 1] and _ends_apart(line):
-            decision = BEFORE_BYLINE if following.text[:1] in "本新" else BEFORE_FIELD
+            decision = BEFORE_BYLINE if following.text.lstrip("”“\"")[:1] in "本新" else BEFORE_FIELD
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:

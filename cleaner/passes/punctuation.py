@@ -118,7 +118,7 @@ class PunctuationPass:
 
     def propose(self, text: str) -> list[Edit]:
         protected = _protected_spans(text)
-        edits = _document_years(text) + _marks_after_breaks(text)
+        edits = _document_years(text) + _marks_after_breaks(text) + _quotes_closing_nothing(text)
         brackets = [edit for edit in _title_marks_closed_round(text) if not _inside(protected, edit.start)]
         edits += brackets
         taken = {position for edit in edits for position in range(edit.start, edit.end)}
@@ -213,6 +213,40 @@ def _marks_after_breaks(text: str) -> list[Edit]:
         edits.append(fast_edit(start, match.end(), found, after, NAME,
                                "mark.after-break", 0.9,
                                "a sentence's closing mark at the start of the next line belongs to the line it closes"))
+    return edits
+
+
+# A closing quote that opens a paragraph (…发展方向。⏎”赵永峰同志指出): no paragraph opens with one. It
+# closes the paragraph before, if that one leaves a quote open, and is a speck OCR read otherwise.
+# (Not one before a bracket, or before a heading's number and its bracket: in `”(全)落实`, `”全)县…` it is
+# OCR's reading of the （ of （二）.)
+QUOTE_AFTER_BREAK_RULE = "quote.closing-after-break"
+_QUOTE_AFTER_BREAK = re.compile(f"\n([{INLINE_SPACE}]*”[{INLINE_SPACE}]*)(?=[{HAN}0-9])(?![^\n]{{1,3}}[)）])")
+
+
+def _quotes_closing_nothing(text: str) -> list[Edit]:
+    if "”" not in text:
+        return []
+    edits = []
+    for match in _QUOTE_AFTER_BREAK.finditer(text):
+        start, end = match.span(1)
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip(INLINE_SPACE)
+        rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+        if line.count("“") > line.count("”") and line[-1:] in "。！？":
+            edits.append(fast_edit(
+                match.start(), end, text[match.start():end], "”\n", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
+                "a closing quote at the start of a paragraph closes the quote the paragraph before left open",
+            ))
+        elif line.count("“") <= line.count("”") and "”" in rest and rest.find("“") < 0:
+            edits.append(fast_edit(
+                start, end, text[start:end], "“", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
+                "a paragraph opens with a quote that closes later in it: OCR read its opening quote as a closing one",
+            ))
+        elif line.count("“") <= line.count("”") and line[-1:] in "。！？；：":
+            edits.append(fast_edit(
+                start, end, text[start:end], "", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
+                "a closing quote at the start of a paragraph that closes nothing before it: a speck OCR read",
+            ))
     return edits
 
 

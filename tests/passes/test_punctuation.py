@@ -557,3 +557,18 @@ def test_a_colon_after_a_year_or_a_word_is_no_such_figure(text: str) -> None:
 ])
 def test_a_semicolon_after_a_figure_ends_an_item_of_a_list_of_figures(ocr: str) -> None:
     assert clean(ocr, PUNCTUATION).text == ocr.replace(";", "；")
+
+
+def test_a_closing_quote_that_opens_a_paragraph_closes_the_one_before_or_is_read_for_another_mark() -> None:
+    # (it closes the quote the paragraph before left open)
+    quoted = "他指出：“要坚持系统观念，为推进工作提供了实践方向。\n”赵永峰同志指出，进入新时代。\n"
+    assert clean(quoted, PUNCTUATION).text == quoted.replace("。\n”", "。”\n")
+    # (it opens a quote that closes later in its paragraph: OCR read “ as ”)
+    speech = "大家用沙袋筑起了一道围井。\n”一袋沙子四十来斤，我们扛了一整夜。”老王说。\n"
+    assert clean(speech, PUNCTUATION).text == speech.replace("\n”一袋", "\n“一袋")
+    # (after a sentence's end it closes nothing: a speck)
+    speck = "每组座谈时间约2.5小时。\n”各组要认真记录。\n"
+    assert clean(speck, PUNCTUATION).text == speck.replace("”", "")
+    # (but before a bracket or a heading's number and bracket it is OCR's reading of （)
+    for bracket in ("资源社会保障部报告。\n”(全)落实技能人才激励政策\n", "以后出生)。\n”全)县备招聘岗位\n"):
+        assert "”" in clean(bracket, PUNCTUATION).text
