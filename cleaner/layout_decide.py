@@ -490,8 +490,8 @@ def _opens_field_or_byline(text: str) -> bool:
 
 
 def _ends_apart(line: Line) -> bool:
-    """Whether `line` may end before a unit field or a byline: it ends on no comma and leaves no bracket
-    open (（牵头单位：…；⏎配合单位：…）). The mark it ends on does not matter otherwise: OCR misreads the
+    """Whether `line` may end before a field or a byline: it ends on no comma and leaves no bracket open
+    (（牵头单位：…；⏎配合单位：…）). The mark it ends on does not matter otherwise: OCR misreads the
     task's full stop as “, *, - or ·."""
     return (
         line.ending is not Ending.COMMA and line.text[-1] not in _LIST_CONTINUES

@@ -225,13 +225,16 @@ _QUOTE_AFTER_BREAK = re.compile(f"\n([{INLINE_SPACE}]*”[{INLINE_SPACE}]*)(?=[{
 
 
 def _quotes_closing_nothing(text: str) -> list[Edit]:
+    """The closing quotes that open a paragraph: moved back to the paragraph before, made opening
+    quotes, or dropped (see above); left alone where the paragraph before ends mid-text."""
     if "”" not in text:
         return []
     edits = []
     for match in _QUOTE_AFTER_BREAK.finditer(text):
         start, end = match.span(1)
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip(INLINE_SPACE)
-        rest = text[end:text.find("\n", end) if "\n" in text[end:] else len(text)]
+        line_end = text.find("\n", end)
+        rest = text[end:line_end if line_end >= 0 else len(text)]
         if line.count("“") > line.count("”") and line[-1:] in "。！？":
             edits.append(fast_edit(
                 match.start(), end, text[match.start():end], "”\n", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,

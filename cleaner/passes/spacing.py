@@ -10,7 +10,9 @@ the space after a section's number (1.1 编制目的) and the wide gaps between 
 columns (cleaner/table_rows.py); a gap between two labelled fields on one line (联系人：王明  联系
 电话：…) becomes two ideographic spaces, and the gap after the name in a list of people, one to a
 line (李国强”县消防救援大队…), one (cleaner/roster_rows.py), as does each gap of a byline (本报记者
-周明远”通讯员 吴佳琪 → 本报记者　周明远　通讯员　吴佳琪).
+周明远”通讯员 吴佳琪 → 本报记者　周明远　通讯员　吴佳琪), even one OCR read as nothing
+(本报记者周明远), and the gap after an article's number in a text of articles
+(第一条为加强… → 第一条　为加强…, 第二章 管理职责 → 第二章　管理职责).
 """
 
 from __future__ import annotations
