@@ -275,6 +275,7 @@ def _try(
             best[position] = proposal
 
 
+# The divisions a body's name starts with (市绿化主管部门, 县政府): any word may stand before them.
 _DIVISIONS = frozenset("省市县区镇乡")
 # A character this frequent as a word by itself (zipf) stands before any word: 由, 经, 向 (not 疗 of 医疗).
 MIN_WORD_BY_ITSELF = 5.0
