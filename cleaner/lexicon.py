@@ -180,3 +180,9 @@ def load_lexicon(path: Path) -> Lexicon:
 def builtin_lexicon() -> Lexicon:
     """The shipped lexicon, read on first use and kept for the life of the process."""
     return load_lexicon(data_file(LEXICON_FILE))
+
+
+def builtin_zipf(word: str) -> float:
+    """A word's Zipf frequency in the shipped lexicon, 0.0 for no word (the lexicon is read on first
+    use: most texts never ask)."""
+    return builtin_lexicon().zipf(word)

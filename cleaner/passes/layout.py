@@ -16,7 +16,7 @@ from cleaner.config import Config
 from cleaner.edit import Edit, Safety, edits_in_bulk, fast_edit, sort_key
 from cleaner.layout_decide import WRAPPED, Decision, Verdict, WordFrequency, decide
 from cleaner.layout_lines import Line, split_lines
-from cleaner.lexicon import builtin_lexicon
+from cleaner.lexicon import builtin_zipf
 
 NAME = "layout"
 _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -109,12 +109,7 @@ def _wrap_edits(text: str, starts: list[int], ends: list[int]) -> list[Edit]:
     return edits_in_bulk(starts, ends, befores, "", NAME, WRAPPED.rule_id, WRAPPED.confidence, WRAPPED.reason)
 
 
-def _zipf(word: str) -> float:
-    """A word's frequency in the shipped lexicon (read on first use: most texts never ask)."""
-    return builtin_lexicon().zipf(word)
-
-
 def build(config: Config) -> LayoutPass:
     # The lexicon is part of the program, like the detector's (builtin_data governs the correction
     # dictionaries and rules a user may replace).
-    return LayoutPass(config.paragraph_separator, _zipf)
+    return LayoutPass(config.paragraph_separator, builtin_zipf)

@@ -15,7 +15,7 @@ from cleaner.heading_numbers import MISREAD_RULE as HEADING_NUMBER_RULE
 from cleaner.heading_numbers import misread_heading_numbers
 from cleaner.item_points import RULE as ITEM_POINT_RULE
 from cleaner.item_points import lost_item_points
-from cleaner.lexicon import builtin_lexicon
+from cleaner.lexicon import builtin_zipf
 from cleaner.percent_nines import RULE as PERCENT_NINE_RULE
 from cleaner.percent_nines import percent_nines
 from cleaner.percent_signs import RULE as PERCENT_SIGN_RULE
@@ -60,7 +60,7 @@ class RulesPass:
             taken.claim(edit)
         for edit in misread_heading_numbers(text, NAME):
             taken.claim(edit)
-        for edit in misread_prefixes(text, NAME, _zipf):
+        for edit in misread_prefixes(text, NAME, builtin_zipf):
             taken.claim(edit)
         return sorted(taken.edits, key=lambda edit: (edit.start, edit.end))
 
@@ -112,11 +112,6 @@ def rule_edits(rule: Rule, text: str) -> list[Edit]:
 def rule_paths(config: Config) -> list[Path]:
     builtin = [data_file(BUILTIN_RULES)] if config.builtin_data else []
     return builtin + list(config.rules)
-
-
-def _zipf(word: str) -> float:
-    """A word's frequency in the shipped lexicon (read on first use: most texts never ask)."""
-    return builtin_lexicon().zipf(word)
 
 
 def build(config: Config) -> RulesPass:
