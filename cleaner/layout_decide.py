@@ -156,9 +156,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     special = titles | title_ends | signed
     # Lines the common case below cannot follow or precede.
     apart = [line.fragment or line.standalone for line in lines]
-    # (and lines that open a unit field or a byline, which the line before may run on to, or not)
-    fields = [_opens_field_or_byline(text.lstrip("”“\"")) for text in texts]  # (a speck read as a quote: ”责任单位：)
-    starts = [line.marker or field for line, field in zip(lines, fields, strict=True)]
+    # (and lines that open a field or a byline, which the line before may run on to, or not)
+    openings = [_opening(text) for text in texts]
+    starts = [line.marker or opening is not None for line, opening in zip(lines, openings, strict=True)]
     rows = row_flags(texts)
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
@@ -204,8 +204,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = POST_ROW
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
-        elif fields[index + 1] and _ends_apart(line):
-            decision = BEFORE_BYLINE if following.text.lstrip("”“\"")[:1] in "本新" else BEFORE_FIELD
+        elif (opening := openings[index + 1]) is not None and _ends_apart(line):
+            decision = opening
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:
@@ -274,10 +274,14 @@ def _continuation(
         start = index
         while start and decisions[start - 1].verdict is Verdict.JOIN:
             start -= 1
-        paragraph = "".join(line.text for line in lines[start:index + 1])
-        if sum(map(paragraph.count, _OPENERS)) > sum(map(paragraph.count, _CLOSERS)):
+        if _round_left_open("".join(line.text for line in lines[start:index + 1])):
             return BRACKET_CLOSED
     return None
+
+
+def _round_left_open(text: str) -> bool:
+    """Whether `text` opens more round brackets than it closes."""
+    return sum(map(text.count, _OPENERS)) > sum(map(text.count, _CLOSERS))
 
 
 def _closes_first(text: str) -> bool:
@@ -480,13 +484,15 @@ BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
                          "(责任单位：… under a task, 列席：… after 出席：…)")
 
 
-def _opens_field_or_byline(text: str) -> bool:
-    """Whether a line opens with a field (责任单位：…, 列席：…) or a newspaper's byline."""
-    return (
-        (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None)
-        or (text[:1] in "出列缺请" and _ATTENDANCE_FIELD.match(text) is not None)
-        or opens_byline(text)
-    )
+def _opening(line: str) -> Decision | None:
+    """BEFORE_FIELD where a line opens with a field (责任单位：…, 列席：…), BEFORE_BYLINE where it opens
+    with a newspaper's byline, else None; behind a speck OCR read as a quote (”责任单位：)."""
+    text = line.lstrip("”“\"")
+    if (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or (
+        text[:1] in "出列缺请" and _ATTENDANCE_FIELD.match(text) is not None
+    ):
+        return BEFORE_FIELD
+    return BEFORE_BYLINE if opens_byline(text) else None
 
 
 def _ends_apart(line: Line) -> bool:
@@ -494,8 +500,7 @@ def _ends_apart(line: Line) -> bool:
     (（牵头单位：…；⏎配合单位：…）). The mark it ends on does not matter otherwise: OCR misreads the
     task's full stop as “, *, - or ·."""
     return (
-        line.ending is not Ending.COMMA and line.text[-1] not in _LIST_CONTINUES
-        and line.text.count("（") + line.text.count("(") <= line.text.count("）") + line.text.count(")")
+        line.ending is not Ending.COMMA and line.text[-1] not in _LIST_CONTINUES and not _round_left_open(line.text)
     )
 
 
@@ -544,8 +549,9 @@ def _decide(
                          "end with a page number read beside it, not a contents entry")
     if line.standalone and _NUMBER_TAIL.search(line.text) and _ADDRESS_UNIT.match(following.text):
         return SPLIT_FIGURE  # (an address a wrap cut before its unit: 地址：…行政楼305⏎室)
-    if line.standalone and line.ending is Ending.CONTINUING and _closes_first(following.text) and (
-        sum(map(line.text.count, _OPENERS)) > sum(map(line.text.count, _CLOSERS))
+    if (
+        line.standalone and line.ending is Ending.CONTINUING and _closes_first(following.text)
+        and _round_left_open(line.text)
     ):
         return BRACKET_CLOSED  # (a contact line a wrap cut in its note: 13907935216（手⏎机）)
     if line.standalone or following.standalone:
