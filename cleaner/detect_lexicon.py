@@ -31,13 +31,23 @@ def survey_of(text: str, model: DetectorModel) -> Survey:
 
     def joins(text: str, position: int) -> bool:
         """Whether a candidate for the hanzi at `position` would join a neighbour into a word."""
-        seen = text[position]
-        pair = beside.get(seen)
-        if pair is None:
-            pair = beside[seen] = _candidates_beside(model, seen)
-        return bool((position and text[position - 1] in pair[0]) or text[position + 1:position + 2] in pair[1])
+        return any(_joining(text, position, beside, model))
 
     return Survey.of(text, model.tables.known, model.tables.standalone, joins)
+
+
+def _joining(
+    text: str, position: int, beside: dict[str, Beside], model: DetectorModel
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The candidates for the hanzi at `position` that form a word bigram with the character before
+    it, and those that form one with the character after it (`beside` caches them by character)."""
+    seen = text[position]
+    pair = beside.get(seen)
+    if pair is None:
+        pair = beside[seen] = _candidates_beside(model, seen)
+    after_left = pair[0].get(text[position - 1], ()) if position else ()
+    before_right = pair[1].get(text[position + 1], ()) if position + 1 < len(text) else ()
+    return after_left, before_right
 
 
 # The characters of each neighbour list as shared string objects: the per-character tables built
@@ -72,22 +82,16 @@ def propose(
     only, when given (a subset of the survey's)."""
     survey = survey or survey_of(text, model)
     candidates: list[Proposal] = []
-    length = len(text)
     beside = _beside_by_character(model)
     for position in survey.near if positions is None else positions:
-        seen = text[position]
-        pair = beside.get(seen)
-        if pair is None:
-            pair = beside[seen] = _candidates_beside(model, seen)
-        after_left = pair[0].get(text[position - 1], ()) if position else ()
-        before_right = pair[1].get(text[position + 1], ()) if position + 1 < length else ()
+        after_left, before_right = _joining(text, position, beside, model)
         if not after_left and not before_right:
             continue  # no candidate joins a neighbour into a word: nothing to score
         if not after_left or not before_right:
             meants = after_left or before_right
         else:
             either = {*after_left, *before_right}
-            meants = tuple(meant for meant in model.candidates(seen) if meant in either)
+            meants = tuple(meant for meant in model.candidates(text[position]) if meant in either)
         first = max(0, position - CONTEXT)
         best = _best_in(text[first:position + CONTEXT + 1], position - first, meants, model)
         if best is not None:
