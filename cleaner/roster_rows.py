@@ -90,18 +90,18 @@ def row_gaps(text: str) -> list[tuple[int, int]]:
 # A byline, a line of roles and names (本报记者　周明远　通讯员　吴佳琪), its gaps as OCR reads them:
 # spaces, or a quote of either kind (a byline quotes nothing: 本报记者”周明远”通讯员”吴佳琪), or none
 # (RapidOCR reads no gap: 本报记者周明远通讯员吴佳琪).
-_ROLE = "(?:本报|新华社)?(?:特约)?(?:记者|通讯员|实习生)"
+_NEWS = "(?:本报|新华社)"  # (a newspaper's or agency's own reporter)
+_ROLE = f"{_NEWS}?(?:特约)?(?:记者|通讯员|实习生)"
 _ROLES = re.compile(_ROLE)
 _BYLINE_GAP = '(?:[ \t\u3000]+|[ \t\u3000]*[”“"][ \t\u3000]*)'
 _BYLINE_LINE = re.compile(f"(?m)^[ \t\u3000]*{_ROLE}[^\n]*$")
 _BYLINE_NAMES = re.compile(f"({_BYLINE_GAP})?([{HAN}]{{2,3}}(?:{_BYLINE_GAP}[{HAN}]{{2,3}})*)({_BYLINE_GAP})?")
 _BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
-_NEWS_ROLE = re.compile("(?:本报|新华社)")
+_NEWS_ROLE = re.compile(_NEWS)
 # The start of a newspaper's byline: its role, a name of two or three hanzi, then a gap, another
 # role (perhaps cut by a wrap: 本报记者许晓峰通讯⏎员梁文静) or the line's end.
 _BYLINE_START = re.compile(
-    f"(?:本报|新华社)(?:特约)?(?:记者|通讯员){_BYLINE_GAP}?[{HAN}]{{2,3}}"
-    f"(?:[ \t\u3000”“\"]|(?:本报|新华社)?(?:特约)?(?:记者|通讯|实习)|$)"
+    f"{_NEWS}(?:特约)?(?:记者|通讯员){_BYLINE_GAP}?[{HAN}]{{2,3}}(?:{_BYLINE_GAP}|{_NEWS}?(?:特约)?(?:记者|通讯|实习)|$)"
 )
 
 # A line that ends with a post and holds no sentence's marks (吴志远国网桐岭县供电公司运维检修部主任): in a

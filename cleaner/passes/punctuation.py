@@ -235,17 +235,20 @@ def _quotes_closing_nothing(text: str) -> list[Edit]:
         line = text[text.rfind("\n", 0, match.start()) + 1:match.start()].rstrip(INLINE_SPACE)
         line_end = text.find("\n", end)
         rest = text[end:line_end if line_end >= 0 else len(text)]
-        if line.count("“") > line.count("”") and line[-1:] in "。！？":
+        left_open = line.count("“") > line.count("”")
+        if left_open and line[-1:] in "。！？":
             edits.append(fast_edit(
                 match.start(), end, text[match.start():end], "”\n", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
                 "a closing quote at the start of a paragraph closes the quote the paragraph before left open",
             ))
-        elif line.count("“") <= line.count("”") and "”" in rest and rest.find("“") < 0:
+        elif left_open:
+            continue  # (the paragraph before ends mid-text: its quote may go on)
+        elif "”" in rest and "“" not in rest:
             edits.append(fast_edit(
                 start, end, text[start:end], "“", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
                 "a paragraph opens with a quote that closes later in it: OCR read its opening quote as a closing one",
             ))
-        elif line.count("“") <= line.count("”") and line[-1:] in "。！？；：":
+        elif line[-1:] in "。！？；：":
             edits.append(fast_edit(
                 start, end, text[start:end], "", NAME, QUOTE_AFTER_BREAK_RULE, 0.9,
                 "a closing quote at the start of a paragraph that closes nothing before it: a speck OCR read",

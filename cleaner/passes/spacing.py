@@ -86,12 +86,12 @@ class SpacingPass:
         for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
             edits.extend(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85, gap_reason)
                          for start, end in found if text[start:end] != IDEOGRAPHIC_SPACE)
-        in_rows = {position for found in gaps for start, end in found for position in range(start, end)}
+        in_gaps = {position for found in gaps for start, end in found for position in range(start, end)}
         rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):
             start, end = match.span()
-            if not start or end == len(text) or start in in_rows:
+            if not start or end == len(text) or start in in_gaps:
                 continue
             if match.group().strip("\u3000") == "" or _after_section_number(text, start, end):
                 continue  # a typesetter's gap (本报记者　王明, 日期　带班领导), a section's number (1.1 编制目的)
