@@ -147,7 +147,7 @@ class Survey:
         # Isolated hanzi are few (about 1 in 10): the rest is cheaper per position than per text.
         marked = bytearray(flags.length)
         for position in flags.positions(isolated(flags, unknown_bigrams(flags, known))):
-            if text[position] not in standalone or (joins is not None and joins(text, position)):
+            if _may_be_misread(text, position, standalone, joins):
                 marked[position] = 1
         suspects = int.from_bytes(marked, "little")
         beside = suspects | (suspects << 8) | (suspects >> 8)
@@ -171,14 +171,21 @@ class Survey:
 
     def _is_suspect(self, text: str, position: int) -> bool:
         """An isolated hanzi (neither bigram it belongs to is known; a text edge counts as unknown)
-        that is no common word by itself."""
+        that is no common word by itself, or one a look-alike of which would join a neighbour into a
+        word."""
         if not 0 <= position < len(text) or not "\u4e00" <= text[position] <= "\u9fff":
             return False
         if position > 0 and text[position - 1:position + 1] in self.known:
             return False
-        return text[position:position + 2] not in self.known and (
-            text[position] not in self.standalone or (self.joins is not None and self.joins(text, position))
+        return text[position:position + 2] not in self.known and _may_be_misread(
+            text, position, self.standalone, self.joins
         )
+
+
+def _may_be_misread(text: str, position: int, standalone: frozenset[str], joins: Joins) -> bool:
+    """Whether the isolated hanzi at `position` is a suspect: no common word by itself, or one a
+    look-alike of which would join a neighbour into a word."""
+    return text[position] not in standalone or (joins is not None and joins(text, position))
 
 
 def _in_run(text: str, position: int) -> bool:
