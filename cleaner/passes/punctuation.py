@@ -28,6 +28,7 @@ from cleaner.errors import EditMismatchError
 from cleaner.heading_numbers import RULE as HEADING_NUMBER_RULE
 from cleaner.heading_numbers import lost_heading_numbers
 from cleaner.lost_full_stops import lost_full_stops
+from cleaner.lexicon import builtin_zipf
 from cleaner.mark_context import MARK_CONTEXT_FILE
 from cleaner.mark_context import builtin_hash as mark_context_hash
 from cleaner.middle_dots import RULE as MIDDLE_DOT_RULE
@@ -686,6 +687,7 @@ def _is_echo(text: str, position: int, full_width: str) -> bool:
 _SENTENCE_MARKS = frozenset(",:;?!")
 _INTRODUCING_VERBS = frozenset("是有")
 _LABEL_LENGTH = 8  # characters of a label (联系电话, 整改期限, 各位代表)
+_WORD_ZIPF = 3.5  # a common word (质量, 社区, 泊位)
 _INTRODUCER_LENGTH = 40  # characters of a line a colon ends (an addressee, 现就有关事项通知如下)
 _INTRODUCES = re.compile(f"{LIST_INTRODUCERS}|通知")
 # What may stand beside a mark in a run of it: the mark itself or a space.
@@ -710,10 +712,11 @@ def _mark_safety(text: str, position: int) -> Safety:
 
 
 def _between_clauses(text: str, position: int) -> bool:
-    """Whether the ; at `position` stands between two clauses of a sentence, where Chinese puts ；: a
-    hanzi (or a closing quote or bracket) comes before it and a hanzi after it, its sentence so far
-    is longer than a label (整改期限;立即整改 is ：) and nothing marks it as a colon. On the OCR sets 9
-    of 10 such were ；; the tenth was a misread ，。 or ：, which ； leaves no worse."""
+    """Whether the ; at `position` stands between two clauses of a sentence, where Chinese puts ；:
+    a hanzi (or a closing quote or bracket) comes before it and a hanzi after it, its sentence so
+    far is longer than a label (整改期限;立即整改 is ：), it splits no common word, and nothing
+    marks it as a colon. On the OCR sets 9 of 10 such were ；; the tenth was a misread ，。 or ：,
+    which ； leaves no worse."""
     before = text[position - 1:position]
     after = _skip_spaces(text, position + 1, 1)
     following = text[after:after + 1]
@@ -723,7 +726,8 @@ def _between_clauses(text: str, position: int) -> bool:
     sentence_start = max(reach, *(text.rfind(end, reach, position) + 1 for end in _SENTENCE_ENDS))
     if len(_LABEL_CHARACTER.findall(text, sentence_start, position)) <= _LABEL_LENGTH:
         return False
-    return not _reads_as_colon(text, position)
+    # (nor inside a word, where it is a speck: 高质;量发展, 停车泊;位)
+    return builtin_zipf(before + following) < _WORD_ZIPF and not _reads_as_colon(text, position)
 
 
 def _reads_as_colon(text: str, position: int) -> bool:

@@ -374,6 +374,7 @@ def test_a_semicolon_that_may_stand_for_a_colon_or_beside_no_clause_goes_to_revi
         "发现问题一处。整改期限;立即整改",  # (after a label that opens its sentence)
         "全年共受理信息公开申请数量;?件",  # (before no clause)
         "这是全县人民团结奋斗的结果。;在此，我代表县人民政府",  # (after a sentence's end)
+        "统筹安排全市制造业高质;量发展专项资金",  # (inside a word: a speck)
     ):
         result = clean(text, PUNCTUATION)
         assert ";" in result.text
