@@ -27,8 +27,8 @@ from cleaner.edit import Edit, Safety, check_disjoint, fast_edit, overlaps, sort
 from cleaner.errors import EditMismatchError
 from cleaner.heading_numbers import RULE as HEADING_NUMBER_RULE
 from cleaner.heading_numbers import lost_heading_numbers
-from cleaner.lost_full_stops import lost_full_stops
 from cleaner.lexicon import builtin_zipf
+from cleaner.lost_full_stops import lost_full_stops
 from cleaner.mark_context import MARK_CONTEXT_FILE
 from cleaner.mark_context import builtin_hash as mark_context_hash
 from cleaner.middle_dots import RULE as MIDDLE_DOT_RULE
