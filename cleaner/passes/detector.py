@@ -37,11 +37,11 @@ NAME = "detector"
 # ... --learning`: FASPell minus every 5th record, seed_ocr documents 0-2). The vocabulary strategy
 # learns nothing from data (the document and the lexicon are its evidence), so its curve is the fit
 # over all of seed_ocr's 62 vocabulary proposals (`bench_detector.py calibrate seed_ocr.jsonl`):
-# automatic from gain 1.15 (confidence 0.925, below). Its 30 proposals between gain 1.4 and 3.5 on seed_ocr and on an OCR set
-# of ten unseen documents (benchmarks/ocr_set) were right 29 times (the wrong one restores 建设 of a
-# department's name 建设司 whose 设 OCR dropped). A restored character is weaker evidence (a writer
-# may abbreviate a term; 3 of 10 helped on seed_ocr): its curve is the vocabulary strategy's first
-# curve moved by 2, and it is never automatic.
+# automatic from gain 1.15 (confidence 0.925, below). Its 30 proposals between gain 1.4 and 3.5 on
+# seed_ocr and on an OCR set of ten unseen documents (benchmarks/ocr_set) were right 29 times (the
+# wrong one restores 建设 of a department's name 建设司 whose 设 OCR dropped). A restored character
+# is weaker evidence (a writer may abbreviate a term; 3 of 10 helped on seed_ocr): its curve is the
+# vocabulary strategy's first curve moved by 2, and it is never automatic.
 MIDPOINT = {"glyph": -1.3, "vocabulary": -2.0, "dropped": 1.95, "extra": 1.95}
 STEEPNESS = {"glyph": 1.4, "vocabulary": 0.8, "dropped": 0.9, "extra": 0.9}
 # Automatic from confidence 0.945, i.e. glyph gain 0.75: on the learning split 98.7% of glyph
