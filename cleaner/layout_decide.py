@@ -24,7 +24,15 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line, line_width
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, opens_byline, post_rows, row_flags, split_row_names, unit_rows
+from cleaner.roster_rows import (
+    IDEOGRAPHIC_SPACE,
+    coded_rows,
+    opens_byline,
+    post_rows,
+    row_flags,
+    split_row_names,
+    unit_rows,
+)
 from cleaner.table_rows import is_typeset_row
 from cleaner.typography import LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
@@ -158,7 +166,10 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     apart = [line.fragment or line.standalone for line in lines]
     # (and lines that open a field or a byline, which the line before may run on to, or not)
     openings = [_opening(text) for text in texts]
-    starts = [line.marker or opening is not None for line, opening in zip(lines, openings, strict=True)]
+    coded = coded_rows(texts)
+    starts = [
+        line.marker or opening is not None or code for line, opening, code in zip(lines, openings, coded, strict=True)
+    ]
     rows = row_flags(texts)
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
@@ -206,6 +217,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = LABELLED_FIELD
         elif (opening := openings[index + 1]) is not None and _ends_apart(line):
             decision = opening
+        elif coded[index + 1] and _ends_apart(line):
+            decision = CODED_ROW
         elif phones[index] and not _MORE_NUMBERS.match(following.text):
             decision = AFTER_PHONE_NUMBER
         else:
@@ -455,6 +468,9 @@ ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
 POST_ROW = _decision(Verdict.BREAK, "break.post-row", 0.85,
                      "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…) or naming a unit, three "
                      "or more in a row: a list of people or units, one to a line (cleaner/roster_rows.py)")
+CODED_ROW = _decision(Verdict.BREAK, "break.coded-row", 0.85,
+                      "the next line opens with a code, as do other lines of the text (101高中语文教师…⏎102…): "
+                      "rows of a table whose cells OCR ran together, one to a line (cleaner/roster_rows.py)")
 TABLE_ROW = _decision(Verdict.BREAK, "break.table-row", 0.85,
                       "a row of a typeset table (cells set apart by ideographic spaces) is a line of its own "
                       "(cleaner/table_rows.py)")

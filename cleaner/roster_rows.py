@@ -138,6 +138,28 @@ def unit_rows(lines: list[str]) -> list[bool]:
     return _in_runs([line[-1:] in _UNIT_ENDS and _UNIT_LINE.fullmatch(line) is not None for line in lines])
 
 
+# A line that opens with a code (101高中语文教师6本科及以上学历…, 0203…): a table's row whose cells OCR ran
+# together, as a recruitment notice lists its posts by post code. A figure before a unit or a date
+# (2026年, 300余名) is no code. Lines that open so, with codes of one length, MIN_POST_RUN or more in a
+# text, are rows: each starts a line of its own; a row's wrapped lines between them run on.
+_NOT_CODED = "年月日号时分秒个名人元万亿千百次家件项条岁天届期批所座台辆吨米度倍余多"  # (what follows a figure)
+_CODE = re.compile(f"([0-9]{{2,6}})(?=[{HAN}])(?![{_NOT_CODED}])")
+
+
+def coded_rows(lines: list[str]) -> list[bool]:
+    """Which of these lines (each stripped of surrounding space) open with a code that at least
+    MIN_POST_RUN of them open with codes of the same length, all different."""
+    codes = [
+        match.group(1) if line[:1].isdigit() and (match := _CODE.match(line)) is not None else "" for line in lines
+    ]
+    by_length: dict[int, set[str]] = {}
+    for code in codes:
+        if code:
+            by_length.setdefault(len(code), set()).add(code)
+    lengths = {length for length, seen in by_length.items() if len(seen) >= MIN_POST_RUN}
+    return [bool(code) and len(code) in lengths for code in codes]
+
+
 def _in_runs(flags: list[bool]) -> list[bool]:
     """Which of `flags` are set in a run of at least MIN_POST_RUN set ones."""
     kept = [False] * len(flags)

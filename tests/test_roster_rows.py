@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
-from cleaner.roster_rows import post_rows, row_flags, row_gaps, split_row_names, unit_rows
+from cleaner.roster_rows import coded_rows, post_rows, row_flags, row_gaps, split_row_names, unit_rows
 
 # As Tesseract reads a printed list: each gap as spaces or a stray quote, the lines short of the
 # column by different amounts.
@@ -117,3 +117,38 @@ def test_lines_each_naming_a_unit_three_in_a_row_are_a_list_and_stay_lines() -> 
     closing = "对在防台抗台工作中表现突出的志愿者个人，镇里将另行表彰。\n"
     text = "现对以下单位予以通报表扬：\n" + "\n".join(units) + "\n" + closing
     assert clean(text).text == text
+
+
+# A recruitment notice's table of posts as OCR reads it: each row's cells run together after its post
+# code, a long row wrapped onto a second line.
+CODED_TABLE_READ = (
+    "本次招聘岗位、人数及资格条件如下：\n"
+    "101高中语文教师6本科及以上学历，汉语言文学、汉\n"
+    "语言专业\n"
+    "201初中英语教师8本科及以上学历，英语专业\n"
+    "202初中道德与法治教师5本科及以上学历，思想政治\n"
+    "教育、政治学与行政学专业\n"
+    "301小学语文教师20大专及以上学历，专业不限\n"
+    "302小学数学教师18大专及以上学历，专业不限\n"
+)
+
+
+def test_lines_opening_with_codes_of_one_length_three_or_more_are_a_tables_rows() -> None:
+    lines = CODED_TABLE_READ.splitlines()
+    assert coded_rows(lines) == [False, True, False, True, True, False, True, True]
+    # (a figure before a unit or a date opens no row; nor do two codes, or codes of different lengths)
+    figures = ["2026年全县", "2025年全县", "2024年全县", "300余名干部", "120名干部", "150名干部"]
+    assert coded_rows(figures) == [False] * 6
+    assert coded_rows(["101语文", "102数学"]) == [False, False]
+    assert coded_rows(["101语文", "1020数学", "10数学"]) == [False, False, False]
+
+
+def test_the_layout_starts_each_coded_row_on_its_own_line_and_joins_its_wrapped_lines() -> None:
+    assert clean(CODED_TABLE_READ, Config(passes=("layout",))).text == (
+        "本次招聘岗位、人数及资格条件如下：\n"
+        "101高中语文教师6本科及以上学历，汉语言文学、汉语言专业\n"
+        "201初中英语教师8本科及以上学历，英语专业\n"
+        "202初中道德与法治教师5本科及以上学历，思想政治教育、政治学与行政学专业\n"
+        "301小学语文教师20大专及以上学历，专业不限\n"
+        "302小学数学教师18大专及以上学历，专业不限\n"
+    )
