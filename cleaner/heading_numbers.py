@@ -86,6 +86,11 @@ MISREAD_RULE = "heading.misread-number"
 # opens with the line break before it (a pattern opening with a literal is scanned for in C), so
 # they are run on the text after a line break.
 _BRACKETED = re.compile(f"\n[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
+# ... and one whose opening bracket and numeral OCR read as one hanzi or a mark (全）, 伍）, 《)): no line
+# of text starts with a hanzi and a closing bracket, so its neighbours of the kind tell its number.
+_GARBLED_BRACKETED = re.compile(
+    f"\n[ \t\u3000]*([（(《〈<]?(?![{_NUMERALS}])[\u4e00-\u9fff]|[（(《〈<])[）)](?=[\u4e00-\u9fff])"
+)
 _ARTICLE = re.compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
 _CHAPTER = re.compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
 # The points of a paragraph's enumeration, 一是…；二是…；三是… (after the mark or break before each),
@@ -111,6 +116,14 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
             continue
         headings = [(match.start(1) - 1, match.end(1) - 1, numeral_value(match.group(1)))
                     for match in kind.finditer(lines)]
+        garbled: set[int] = set()
+        if kind is _BRACKETED:
+            # (each with its closing bracket, which the heading's number replaces too)
+            openings: list[tuple[int, int, int | None]] = [
+                (match.start(1) - 1, match.end(1), None) for match in _GARBLED_BRACKETED.finditer(lines)
+            ]
+            garbled = {start for start, _, _ in openings}
+            headings = sorted(headings + openings)
         if len(headings) < 3:
             continue
         restarts: list[int] | None = None
@@ -132,6 +145,13 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
             if bisect_left(restarts, first) != bisect_left(restarts, last):
                 continue  # (a heading above starts the numbering again between)
             numeral = numeral_text(meant)
+            if start in garbled:
+                edits.append(fast_edit(
+                    start, end, text[start:end], f"（{numeral}）", pass_name, MISREAD_RULE, 0.85,
+                    f"a line opening with {text[start:end]} between headings of the kind numbered around it: "
+                    f"OCR's reading of （{numeral}）", Safety.AUTO,
+                ))
+                continue
             # At once only where OCR misreads one numeral as the other; else a heading may have been
             # lost or joined to a line above, and which one is off is a guess.
             sure = _misreading_of(text[start:end], numeral)

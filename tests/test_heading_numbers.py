@@ -75,6 +75,20 @@ def test_a_number_no_misreading_explains_goes_to_review() -> None:
     assert (edit.before, edit.after, edit.safety) == ("四", "三", Safety.REVIEW)
 
 
+def test_a_heading_whose_bracket_and_numeral_ocr_read_as_one_character_takes_its_number() -> None:
+    # (Tesseract reads （二 as 全 or 伍; no line of text starts with a hanzi and a closing bracket)
+    text = "（一）抢修。\n全）强化部门协作。\n（三）实施工程。\n"
+    assert apply(text, misread_heading_numbers(text, "rules")) == text.replace("全）", "（二）")
+    first = "全）强化部门协作。\n（二）实施工程。\n（三）加强宣传。\n《)其他。\n（五）附则。\n"
+    assert apply(first, misread_heading_numbers(first, "rules")) == (
+        "（一）强化部门协作。\n（二）实施工程。\n（三）加强宣传。\n（四）其他。\n（五）附则。\n")
+
+
+def test_a_line_a_wrap_left_opening_with_a_bracket_is_no_heading_without_headings_around_it() -> None:
+    text = "联系电话：13907935216（手\n机）\n（二）实施工程。\n"
+    assert misread_heading_numbers(text, "rules") == []
+
+
 def test_a_point_of_a_paragraphs_enumeration_between_two_others_takes_the_number_between() -> None:
     text = "重点抓好三方面工作：一是抓好项目建设。三是抓好金融支持，深化合作。三是抓好要素保障。\n"
     assert apply(text, misread_heading_numbers(text, "rules")) == text.replace("三是抓好金融", "二是抓好金融")
