@@ -722,8 +722,8 @@ def _between_clauses(text: str, position: int) -> bool:
     following = text[after:after + 1]
     if not (_HAN_CHAR.match(before) or (before and before in "”）")) or not _HAN_CHAR.match(following):
         return False
-    reach = max(0, position - 2 * _LABEL_LENGTH)  # (far enough to count a label's characters)
-    sentence_start = max(reach, *(text.rfind(end, reach, position) + 1 for end in _SENTENCE_ENDS))
+    # (looked for no further back than it takes to count a label's characters)
+    sentence_start = _sentence_start(text, position, max(0, position - 2 * _LABEL_LENGTH))
     if len(_LABEL_CHARACTER.findall(text, sentence_start, position)) <= _LABEL_LENGTH:
         return False
     # (nor inside a word, where it is a speck: 高质;量发展, 停车泊;位)
