@@ -548,17 +548,29 @@ def test_texts_where_a_later_look_made_such_a_pair_clean_whole(text: str) -> Non
     apply(text, result.applied + result.pending)
 
 
-def test_a_colon_after_a_figure_ending_a_clause_is_proposed_as_a_semicolon() -> None:
-    result = clean("抽查工地31个，达标25个，达标率80.6%：苍垣县抽查工地26个。", PUNCTUATION)
+@pytest.mark.parametrize("ocr", [
+    "抽查工地31个，达标25个，达标率80.6%：苍垣县抽查工地26个。",
+    # (a label's colon earlier in the sentence changes nothing)
+    "水路：货运量0.73亿吨，同比增长5.7%：货物周转量12亿吨公里。",
+])
+def test_a_colon_after_a_figure_ending_a_clause_becomes_a_semicolon(ocr: str) -> None:
+    result = clean(ocr, PUNCTUATION)
+    assert result.text == ocr.replace("%：", "%；")
+    assert [edit.rule_id for edit in result.applied] == ["colon.after-figure"]
+
+
+def test_a_colon_after_a_figure_before_what_elaborates_it_is_proposed_as_a_comma() -> None:
+    result = clean("全年发放补贴资金4120万元，比上年多300万元：惠及农户3.2万户。", PUNCTUATION)
     assert [(edit.before, edit.after, edit.safety, edit.alternatives) for edit in result.pending] == [
-        ("：", "；", Safety.REVIEW, ("，", "。"))]
+        ("：", "，", Safety.REVIEW, ("；", "。"))]
 
 
 @pytest.mark.parametrize("text", [
     "广告上如此写道：“1998：向德国马克告别。",
     "全市共有企业300家，其中：规模以上企业50家。",
+    "联系人：王明，联系电话：0539-6287452：手机：13800000000。",  # (a telephone number)
 ])
-def test_a_colon_after_a_year_or_a_word_is_no_such_figure(text: str) -> None:
+def test_a_colon_after_a_year_a_telephone_number_or_a_word_is_no_such_figure(text: str) -> None:
     assert clean(text, PUNCTUATION).edits == ()
 
 
