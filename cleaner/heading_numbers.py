@@ -108,7 +108,8 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
     """The numbers to set right of headings whose number OCR misread, for the pass `pass_name`: a
     heading between two of its kind numbered N and N + 2, with no heading above them between, is
     N + 1 (`（一）… （三）… （三）` → the first `（三）` is `（二）`; `第二十五条 … 第三十六条 … 第二十七条`),
-    and the first of three whose second and third are 2 and 3 is 1."""
+    the first of three whose second and third are 2 and 3 is 1, and one of two in a row with the
+    same number is set right when only one reading fits (`_duplicates_set_right`)."""
     edits = []
     lines = "\n" + text  # (offsets in it are one more than in the text)
     for kind, marks, above in _NUMBERED_KINDS:
@@ -124,9 +125,13 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
             ]
             garbled = {start for start, _, _ in openings}
             headings = sorted(headings + openings)
+        if len(headings) < 2:
+            continue
+        restarts = sorted(match.start() - 1 for pattern in above for match in pattern.finditer(lines))
+        if kind is not _POINT:  # (a paragraph's points: 三是…；三是… with no 一是 before is no sequence)
+            edits += _duplicates_set_right(text, headings, restarts, garbled, pass_name)
         if len(headings) < 3:
             continue
-        restarts: list[int] | None = None
         for index, (start, end, number) in enumerate(headings):
             previous = headings[index - 1] if index else None
             following = headings[index + 1] if index + 1 < len(headings) else None
@@ -138,10 +143,8 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
                 meant, first, last = 1, start, headings[2][0]
             else:
                 continue
-            if number == meant:
+            if number == meant or any(edit.start == start for edit in edits):
                 continue
-            if restarts is None:
-                restarts = sorted(match.start() - 1 for pattern in above for match in pattern.finditer(lines))
             if bisect_left(restarts, first) != bisect_left(restarts, last):
                 continue  # (a heading above starts the numbering again between)
             numeral = numeral_text(meant)
@@ -159,6 +162,39 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
                 start, end, text[start:end], numeral, pass_name, MISREAD_RULE, 0.9 if sure else 0.6,
                 f"this heading's neighbours of its kind make it {numeral}: OCR misread its number",
                 Safety.AUTO if sure else Safety.REVIEW,
+            ))
+    return edits
+
+
+def _duplicates_set_right(
+    text: str, headings: list[tuple[int, int, int | None]], restarts: list[int], garbled: set[int], pass_name: str,
+) -> list[Edit]:
+    """Two headings of a kind in a row with the same number (`（三）…（三）…（四）`, a page's `（三）…（三）`): one
+    was misread. The first is N - 1 when that fits the headings around the pair and OCR misreads the
+    one numeral as the other (二 as 三), or the second N + 1 likewise; only when just one of the two fits."""
+    edits = []
+    for index in range(len(headings) - 1):
+        (start, end, number), (second_start, second_end, second) = headings[index], headings[index + 1]
+        if number is None or second != number or start in garbled or second_start in garbled:
+            continue
+        if bisect_left(restarts, start) != bisect_left(restarts, second_start):
+            continue  # (a heading above starts the numbering again between)
+        before = headings[index - 1][2] if index else None
+        after = headings[index + 2][2] if index + 2 < len(headings) else None
+        options = []
+        if number > 1 and before in (None, number - 2) and after in (None, number + 1) \
+                and _misreading_of(text[start:end], numeral_text(number - 1)):
+            options.append((start, end, number - 1))
+        if number < MAX_NUMBER and before in (None, number - 1) and after in (None, number + 2) \
+                and _misreading_of(text[second_start:second_end], numeral_text(number + 1)):
+            options.append((second_start, second_end, number + 1))
+        if len(options) == 1:
+            [(first, last, meant)] = options
+            numeral = numeral_text(meant)
+            edits.append(fast_edit(
+                first, last, text[first:last], numeral, pass_name, MISREAD_RULE, 0.85,
+                f"two headings of a kind in a row numbered {text[start:end]}: the numbers around them make this "
+                f"one {numeral}, which OCR misreads so", Safety.AUTO,
             ))
     return edits
 

@@ -98,3 +98,21 @@ def test_points_are_counted_within_a_paragraph() -> None:
     # (一是 in one paragraph and 三是 … 三是 in the next make no sequence: a paragraph starts them again)
     text = "主要措施：一是加强领导。\n另有说明：三是强化考核；三是资金不足。\n"
     assert misread_heading_numbers(text, "rules") == []
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("（三）加强监督检查。\n（三）强化宣传引导。\n（四）严格考核问责。\n", "（二）加强"),  # (二 read as 三)
+    ("（三）加强监督检查。\n（三）强化宣传引导。\n", "（二）加强"),  # (a page's two: 四 is never read as 三)
+    ("（一）加强监督检查。\n（一）强化宣传引导。\n", "（二）强化"),
+    ("（二）加强监督检查。\n（二）强化宣传引导。\n（四）严格考核问责。\n", "（三）强化"),
+])
+def test_one_of_two_headings_in_a_row_with_one_number_is_set_right_when_one_reading_fits(text: str, meant: str) -> None:
+    assert meant in apply(text, misread_heading_numbers(text, "rules"))
+
+
+@pytest.mark.parametrize("text", [
+    "（二）加强监督检查。\n（二）强化宣传引导。\n",  # (一 or 三 misread: either fits)
+    "（三）加强监督检查。\n二、保障措施\n（三）强化宣传引导。\n",  # (a heading above between)
+])
+def test_two_headings_in_a_row_with_one_number_stay_when_no_single_reading_fits(text: str) -> None:
+    assert misread_heading_numbers(text, "rules") == []
