@@ -45,7 +45,7 @@ _ARTICLE_ENDS = frozenset("条章节编款")
 # (第一条　为加强…, 第二章　管理职责), which OCR reads as a space or not at all. (Not in other texts: 第一条
 # 生产线 opens a sentence of a news report. Nor a reference that labels a line: 第二十条第（五）项：.)
 _ARTICLE_HEAD = re.compile(
-    f"(?m)^[ \t\u3000]*第[〇零一二三四五六七八九十百]{{1,5}}[条章节]([ \t]*)(?=[{HAN}])(?![第的之所规])"
+    f"(?m)^[ \t\u3000]*第[〇零一二三四五六七八九十百]{{1,5}}[条章节]([ \t]*)(?=[{HAN}])(?![第的之所]|规定)"
 )
 _ARTICLE_OPENING = re.compile("(?m)^[ \t\u3000]*第[〇零一二三四五六七八九十百]{1,5}条")
 MIN_ARTICLES = 3

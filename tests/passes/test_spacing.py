@@ -47,10 +47,12 @@ def test_the_space_after_an_article_number_is_kept() -> None:
 def test_in_a_text_of_articles_the_number_opening_a_paragraph_is_set_apart_by_an_ideographic_space() -> None:
     # (OCR reads the gap as a space, or not at all)
     text = ("第一章总则\n第一条为加强本院医疗废物管理，制定本办法。\n第二条 本办法所称医疗废物。\n"
-            "第三条　本办法适用于本院。\n依照第四条规定的程序办理。\n第二十条第（五）项：\n")
+            "第三条　本办法适用于本院。\n依照第四条规定的程序办理。\n第二十条第（五）项：\n"
+            "第二章规划与建设\n第二十一条规定的期限届满的，从其规定。\n")
     assert clean(text, SPACING).text == (
         "第一章\u3000总则\n第一条\u3000为加强本院医疗废物管理，制定本办法。\n第二条\u3000本办法所称医疗废物。\n"
-        "第三条\u3000本办法适用于本院。\n依照第四条规定的程序办理。\n第二十条第（五）项：\n")
+        "第三条\u3000本办法适用于本院。\n依照第四条规定的程序办理。\n第二十条第（五）项：\n"
+        "第二章\u3000规划与建设\n第二十一条规定的期限届满的，从其规定。\n")
     # (but an ordinal that opens a sentence of another text is no article: 第一条生产线)
     news = "第一条生产线建成投产。\n第二条生产线年底开工。\n全市经济运行平稳。\n"
     assert clean(news, SPACING).edits == ()
