@@ -85,7 +85,8 @@ MISREAD_RULE = "heading.misread-number"
 # the headings above each kind, which start its numbering again (a chapter's articles do not). Each
 # opens with the line break before it (a pattern opening with a literal is scanned for in C), so
 # they are run on the text after a line break.
-_BRACKETED = re.compile(f"\n[ \t\u3000]*[（(]([{_NUMERALS}]{{1,3}})[）)]")
+# (Its opening bracket as OCR may read it, which the rules pass sets right in the same run: 【一）, { 三）.)
+_BRACKETED = re.compile(f"\n[ \t\u3000]*[（(【{{〔［\\[][ \t]?([{_NUMERALS}]{{1,3}})[）)]")
 # ... and one whose opening bracket and numeral OCR read as one hanzi or a mark (全）, 伍）, 《)): no line
 # of text starts with a hanzi and a closing bracket, so its neighbours of the kind tell its number.
 _GARBLED_BRACKETED = re.compile(

@@ -164,8 +164,15 @@ def test_a_half_width_comma_beside_a_full_width_one_is_dropped() -> None:
     assert clean("取得了相应职称,，职称和职业技能", PUNCTUATION).text == "取得了相应职称，职称和职业技能"
 
 
-def test_a_stray_half_width_bracket_goes_to_review() -> None:
+def test_a_stray_half_width_opening_bracket_between_hanzi_becomes_full_width_at_once() -> None:
     result = clean("各技工院校(职业培训机构", PUNCTUATION)
+    assert (result.text, [edit.rule_id for edit in result.applied]) == (
+        "各技工院校（职业培训机构", ["bracket.stray-opening"])
+
+
+@pytest.mark.parametrize("text", ["按上年标准(300元执行", "保障措施\n(一入加强组织领导"])
+def test_a_stray_half_width_bracket_elsewhere_goes_to_review(text: str) -> None:
+    result = clean(text, PUNCTUATION)
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("(", "（", Safety.REVIEW)]
 
 
