@@ -205,7 +205,8 @@ class Guard(IntEnum):
     # another word of the document.
     OTHER_COMPOUND = 2
     # It swaps, with nothing to explain it, a rare character the document uses often (崟 of a place
-    # name 崟阳县 the notice names throughout): as likely the name's own character.
+    # name 崟阳县 the notice names throughout), or the last of a place's name before its division
+    # (青岚市 beside 24 x 城市公园): as likely the name's own character.
     OWN_CHARACTER = 3
     # It changes the last hanzi of a paragraph of sentences that ends with no mark: the paragraph was
     # cut (a page break), so the word may go on beyond it (遵守听证纪 of 纪律).

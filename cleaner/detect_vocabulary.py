@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Guard, Proposal, is_numeral
-from cleaner.detect_tables import PLACE_SUFFIXES
+from cleaner.detect_tables import PLACE_SUFFIXES, is_han
 from cleaner.detect_terms import (
     HAN3,
     MIN_TERM_COUNT,
@@ -267,7 +267,8 @@ def _try(
             proposal = proposal.guarded(Guard.REPEATED_UNEXPLAINED)
         if proposal is not None and misreading is None and index >= 1 and seen in SUFFIXES:
             proposal = proposal.guarded(Guard.OTHER_COMPOUND)
-        if proposal is not None and misreading is None and _own_character(text, position, model):
+        if proposal is not None and misreading is None and (
+                _own_character(text, position, model) or (index == 0 and _ends_a_name(text, position, term, model))):
             proposal = proposal.guarded(Guard.OWN_CHARACTER)
         if proposal is not None and misreading is None and index == 0 and _stem_after_others(text, term, seen, model):
             proposal = proposal.guarded(Guard.STEM_AFTER_OTHERS)
@@ -334,6 +335,18 @@ def _own_character(text: str, position: int, model: DetectorModel) -> bool:
     name_start = text[position + 1:position + 2] in model.tables.place_finals and (
         text[position + 2:position + 3] in PLACE_SUFFIXES)
     return name_start or text.count(seen) >= MIN_OWN_CHARACTER_COUNT
+
+
+def _ends_a_name(text: str, position: int, term: str, model: DetectorModel) -> bool:
+    """Whether the character at `position`, before the division `term` names next (市 of 城市公), ends
+    a place's name: it and the hanzi before it are no words by themselves, and the text names the
+    place again (《青岚市公园管理办法》 beside 24 x 城市公园 is the city 青岚市, which the rules name
+    throughout, not 青城市; 在坡市公园 and 住房壤乡建设 are misreadings)."""
+    if term[1] not in _DIVISIONS or position == 0 or not is_han(text[position - 1]):
+        return False
+    zipf = model.lexicon.zipf
+    return (zipf(text[position]) < MIN_WORD_BY_ITSELF and zipf(text[position - 1]) < MIN_WORD_BY_ITSELF
+            and text.count(text[position - 1:position + 2]) >= 2)
 
 
 def _joins(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:

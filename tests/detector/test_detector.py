@@ -256,6 +256,24 @@ def test_a_rare_character_that_starts_a_places_name_is_not_taken_for_a_misreadin
     assert changes(edits) == [("崟", "职", "review")]
 
 
+PARKS = ("{name}公园管理办法\n第一条　为加强{city}城市公园管理，制定本办法。\n"
+         "第二条　本办法适用于{city}城市公园的规划、建设和管理。城市公园是公益性城市基础设施。\n"
+         "第三条　城市公园管理遵循政府主导、统筹规划的原则。城市公园应当免费开放。\n")
+
+
+def test_the_last_character_of_a_place_the_text_names_again_is_not_taken_for_a_misreading(
+    detector: DetectorPass,
+) -> None:
+    # (青岚市公园 beside five 城市公园: the text names 青岚市 again, so 岚 ends the city's name)
+    edits = detector.propose(PARKS.format(name="青岚市", city="青岚市"))
+    assert [change for change in changes(edits) if change[2] == "auto"] == []
+
+
+def test_the_same_character_once_before_a_division_is_corrected(detector: DetectorPass) -> None:
+    edits = detector.propose(PARKS.format(name="青坡市", city="本市"))
+    assert ("坡", "城", "auto") in changes(edits)
+
+
 def test_the_same_rare_character_once_is_corrected(detector: DetectorPass) -> None:
     edits = detector.propose(APPOINTMENTS.format(place="东阳", last="拟任崟务：东阳县委副书记。"))
     assert changes(edits) == [("崟", "职", "auto")]
