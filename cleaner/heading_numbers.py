@@ -1,5 +1,5 @@
 """Headings whose number OCR lost: a paragraph that starts with `、` (`、完善政策体系`) after
-RapidOCR dropped the `一` of `一、`.
+RapidOCR dropped the `一` of `一、`, or with an empty bracket pair (`（）加强组织领导`).
 
 The number is read off the document's other headings of the same kind: between `一、` and `三、` it
 is `二` (automatic); before a `二、` with none earlier it is `一` (automatic: a list starts at one);
@@ -22,23 +22,43 @@ _NUMERALS = HEADING_NUMERALS
 # looked for in the text after a line break; the misread numbers below look for it too.
 _ENUMERATED = re.compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
 _LOST = re.compile("(?m)^[ \t\u3000]*(?=、[\u4e00-\u9fff])")
+# ... and a bracketed heading whose numeral OCR lost: `（）加强组织领导` (the number goes inside).
+_LOST_BRACKETED = re.compile("(?m)^[ \t\u3000]*[（(](?=[）)][\u4e00-\u9fff])")
 MAX_NUMBER = 29
 
 
 def lost_heading_numbers(text: str, pass_name: str) -> list[Edit]:
-    """The numbers to put back before each paragraph that starts with `、`, for the pass `pass_name`."""
-    if "、" not in text:
-        return []
-    lost = [match.end() for match in _LOST.finditer(text)]
+    """The numbers to put back before each paragraph that starts with `、` (`、完善政策体系`), or with
+    an empty bracket pair (`（）加强组织领导`), for the pass `pass_name`."""
+    edits = []
+    if "、" in text:
+        edits += _lost_numbers(text, pass_name, _LOST, _ENUMERATED, (), bracketed=False)
+    if "（）" in text or "()" in text:
+        # (a bracketed heading's numbering starts again under each heading above it)
+        edits += _lost_numbers(text, pass_name, _LOST_BRACKETED, _BRACKETED, (_ENUMERATED, _CHAPTER), bracketed=True)
+    return edits
+
+
+def _lost_numbers(
+    text: str, pass_name: str, lost_pattern: re.Pattern[str], kind: re.Pattern[str], above: tuple[re.Pattern[str], ...],
+    bracketed: bool,
+) -> list[Edit]:
+    """The numbers lost at the `lost_pattern` matches' ends, from the headings of `kind` around each
+    one (within the headings `above` them, where the numbering starts again)."""
+    lost = [match.end() for match in lost_pattern.finditer(text)]
     if not lost:
         return []
-    # (a match's start in "\n" + text is its line's start in the text)
-    headings = [(match.start(), number) for match in _ENUMERATED.finditer("\n" + text)
+    lines = "\n" + text  # (a match's start in it is its line's start in the text)
+    headings = [(match.start(), number) for match in kind.finditer(lines)
                 if (number := numeral_value(match.group(1))) is not None]
+    restarts = sorted(match.start() for pattern in above for match in pattern.finditer(lines))
     edits = []
     for position in lost:
-        before = [number for start, number in headings if start < position]
-        after = [number for start, number in headings if start > position]
+        section = bisect_left(restarts, position)  # (headings of the same section only)
+        low = restarts[section - 1] if section else -1
+        high = restarts[section] if section < len(restarts) else len(lines)
+        before = [number for start, number in headings if low < start < position]
+        after = [number for start, number in headings if position < start < high]
         previous, following = (before[-1] if before else None), (after[0] if after else None)
         if previous is not None and following == previous + 2:
             number, safety, confidence = previous + 1, Safety.AUTO, 0.9
@@ -49,9 +69,10 @@ def lost_heading_numbers(text: str, pass_name: str) -> list[Edit]:
         else:
             continue
         numeral = numeral_text(number)
+        shown, heading = ("（）", f"（{numeral}）") if bracketed else ("、", f"{numeral}、")
         edits.append(fast_edit(
             position, position, "", numeral, pass_name, RULE, confidence,
-            f"a heading that starts with 、 lost its number; the document's other headings make it {numeral}、",
+            f"a heading that starts with {shown} lost its number; the document's other headings make it {heading}",
             safety,
         ))
     return edits

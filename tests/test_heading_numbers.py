@@ -116,3 +116,18 @@ def test_one_of_two_headings_in_a_row_with_one_number_is_set_right_when_one_read
 ])
 def test_two_headings_in_a_row_with_one_number_stay_when_no_single_reading_fits(text: str) -> None:
     assert misread_heading_numbers(text, "rules") == []
+
+
+@pytest.mark.parametrize(("text", "numbered"), [
+    ("三、保障措施\n（）加强组织领导。\n（二）强化资金保障。\n", "（一）加强组织领导"),  # (before 二: one)
+    ("（一）加强领导。\n（）强化保障。\n（三）严格考核。\n", "（二）强化保障"),  # (between one and three)
+])
+def test_a_bracketed_heading_that_lost_its_numeral_takes_it_from_its_neighbours(text: str, numbered: str) -> None:
+    edits = lost_heading_numbers(text, "punctuation")
+    assert numbered in apply(text, edits) and [edit.safety for edit in edits] == [Safety.AUTO]
+
+
+def test_a_bracketed_headings_neighbours_count_within_the_heading_above_only() -> None:
+    # (under 二、 the numbering starts again: the （一） of 一、 says nothing about this one)
+    text = "一、总体要求\n（一）加强领导。\n二、重点任务\n（）强化保障。\n（三）严格考核。\n"
+    assert lost_heading_numbers(text, "punctuation") == []
