@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 
 from cleaner.edit import Edit, Safety, fast_edit
-from cleaner.typography import HEADING_NUMERALS
+from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS
 
 RULE = "heading.lost-number"
 _NUMERALS = HEADING_NUMERALS
@@ -62,7 +62,7 @@ def _lost_numbers(
         previous, following = (before[-1] if before else None), (after[0] if after else None)
         if previous is not None and following == previous + 2:
             number, safety, confidence = previous + 1, Safety.AUTO, 0.9
-        elif previous is None and following == 2:
+        elif previous is None and (following == 2 or (following is None and _opens_a_list(text, position, above))):
             number, safety, confidence = 1, Safety.AUTO, 0.9
         elif previous is not None and following is None and previous < MAX_NUMBER:
             number, safety, confidence = previous + 1, Safety.REVIEW, 0.6
@@ -76,6 +76,24 @@ def _lost_numbers(
             safety,
         ))
     return edits
+
+
+# A line that introduces a list: its first item follows (现将有关事项通知如下：⏎、深刻认识… is 一、). Not
+# any colon: OCR reads a garbled word as one (…开展应：⏎、宣传培训 is 应急演练、宣传培训).
+_INTRODUCES_A_LIST = re.compile(f"(?:{LIST_INTRODUCERS})[：:][ \t\u3000]*$")
+
+
+def _opens_a_list(text: str, position: int, above: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the line before the one holding `position` introduces a list (…如下：) or
+    is a heading above the lost one's kind (三、保障措施⏎（）加强…): the lost heading is the list's first."""
+    line_start = text.rfind("\n", 0, position) + 1
+    if line_start == 0:
+        return False
+    previous_start = text.rfind("\n", 0, line_start - 1) + 1
+    previous_line = text[previous_start:line_start - 1]
+    if _INTRODUCES_A_LIST.search(previous_line):
+        return True
+    return any(pattern.match("\n" + previous_line) for pattern in above)
 
 
 def numeral_value(numeral: str) -> int | None:

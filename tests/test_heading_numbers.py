@@ -131,3 +131,16 @@ def test_a_bracketed_headings_neighbours_count_within_the_heading_above_only() -
     # (under 二、 the numbering starts again: the （一） of 一、 says nothing about this one)
     text = "一、总体要求\n（一）加强领导。\n二、重点任务\n（）强化保障。\n（三）严格考核。\n"
     assert lost_heading_numbers(text, "punctuation") == []
+
+
+@pytest.mark.parametrize(("text", "numbered"), [
+    ("现将有关事项通知如下：\n、深刻认识贺信精神\n", "一、深刻认识"),  # (after a line that introduces a list)
+    ("三、保障措施\n（）加强组织领导。\n", "（一）加强组织领导"),  # (right under a heading above it)
+])
+def test_a_lost_number_with_no_heading_of_its_kind_around_is_one_where_a_list_begins(text: str, numbered: str) -> None:
+    assert numbered in apply(text, lost_heading_numbers(text, "punctuation"))
+
+
+def test_a_lost_number_with_no_heading_of_its_kind_around_stays_lost_elsewhere() -> None:
+    text = "各单位要高度重视。\n、深刻认识贺信精神\n"
+    assert lost_heading_numbers(text, "punctuation") == []
