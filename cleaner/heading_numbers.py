@@ -51,7 +51,7 @@ def _lost_numbers(
     lines = "\n" + text  # (a match's start in it is its line's start in the text)
     headings = [(match.start(), number) for match in kind.finditer(lines)
                 if (number := numeral_value(match.group(1))) is not None]
-    restarts = sorted(match.start() for pattern in above for match in pattern.finditer(lines))
+    restarts = _restarts(lines, above)
     edits = []
     for position in lost:
         section = bisect_left(restarts, position)  # (headings of the same section only)
@@ -167,7 +167,7 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
             headings = sorted(headings + openings)
         if len(headings) < 2:
             continue
-        restarts = sorted(match.start() - 1 for pattern in above for match in pattern.finditer(lines))
+        restarts = _restarts(lines, above)
         if kind is not _POINT:  # (a paragraph's points: 三是…；三是… with no 一是 before is no sequence)
             edits += _duplicates_set_right(text, headings, restarts, garbled, pass_name)
         if len(headings) < 3:
@@ -185,8 +185,8 @@ def misread_heading_numbers(text: str, pass_name: str) -> list[Edit]:
                 continue
             if number == meant or any(edit.start == start for edit in edits):
                 continue
-            if bisect_left(restarts, first) != bisect_left(restarts, last):
-                continue  # (a heading above starts the numbering again between)
+            if _restarted_between(restarts, first, last):
+                continue
             numeral = numeral_text(meant)
             if start in garbled:
                 edits.append(fast_edit(
@@ -217,8 +217,8 @@ def _duplicates_set_right(
         (start, end, number), (second_start, second_end, second) = headings[index], headings[index + 1]
         if number is None or second != number or start in garbled or second_start in garbled:
             continue
-        if bisect_left(restarts, start) != bisect_left(restarts, second_start):
-            continue  # (a heading above starts the numbering again between)
+        if _restarted_between(restarts, start, second_start):
+            continue
         before = headings[index - 1][2] if index else None
         after = headings[index + 2][2] if index + 2 < len(headings) else None
         options = []
@@ -237,6 +237,17 @@ def _duplicates_set_right(
                 f"one {numeral}, which OCR misreads so", Safety.AUTO,
             ))
     return edits
+
+
+def _restarts(lines: str, above: tuple[re.Pattern[str], ...]) -> list[int]:
+    """Where the headings `above` a kind start its numbering again, in order: the offset in the text of
+    the line break before each (`lines` is the text after a line break)."""
+    return sorted(match.start() - 1 for pattern in above for match in pattern.finditer(lines))
+
+
+def _restarted_between(restarts: list[int], first: int, last: int) -> bool:
+    """Whether a heading above starts the numbering again between offsets `first` and `last`."""
+    return bisect_left(restarts, first) != bisect_left(restarts, last)
 
 
 # Numerals OCR reads one for the other (a stroke more or less).
