@@ -22,6 +22,10 @@ from cleaner.errors import CleanerError
               help="Also write dictionary entries (confusions.tsv format, safety=review) for non-words.")
 @click.option("--held-out", "held_out", multiple=True, type=(click.Path(path_type=Path), click.IntRange(min=2)),
               metavar="FILE N", help="Learn from JSONL FILE too, except every N-th record (kept for evaluation).")
+@click.option("--pages", "pages", multiple=True, type=click.Path(path_type=Path),
+              help="Also learn from whole OCR pages, a JSONL file of {ocr, truth} records (repeatable): only "
+                   "one hanzi read for another between two read right, a pair's figures those of the pages "
+                   "or of the other sources, whichever make it likelier.")
 @click.option("--exclude-ids", "exclude_ids", metavar="REGEX",
               help="Never learn from JSONL records whose id matches REGEX (kept for evaluation).")
 @click.option("--min-count", type=click.IntRange(min=1), default=1, show_default=True,
@@ -32,6 +36,7 @@ def learn(
     output: Path | None,
     dictionary_path: Path | None,
     held_out: tuple[tuple[Path, int], ...],
+    pages: tuple[Path, ...],
     exclude_ids: str | None,
     min_count: int,
 ) -> None:
@@ -45,6 +50,8 @@ def learn(
         format_confusions,
         format_dictionary,
         held_in,
+        learn_pages,
+        merged,
         read_jsonl_pairs,
         read_log_pairs,
         without_ids,
@@ -54,8 +61,8 @@ def learn(
     )
     from cleaner.lexicon import builtin_lexicon
 
-    if not pairs and not logs and not held_out:
-        raise click.UsageError("give JSONL files of {ocr, truth} pairs, or --log LOG")
+    if not pairs and not logs and not held_out and not pages:
+        raise click.UsageError("give JSONL files of {ocr, truth} pairs, or --log LOG, or --pages FILE")
 
     try:
         excluded = re.compile(exclude_ids) if exclude_ids else None
@@ -73,8 +80,14 @@ def learn(
         for path in logs:
             yield from read_log_pairs(path)
 
+    def page_pairs() -> Iterator[TextPair]:
+        for path in pages:
+            yield from read_jsonl_pairs(path) if excluded is None else without_ids(read_jsonl_pairs(path), excluded)
+
     try:
         learned = learn_pairs(every_pair(), builtin_lexicon() if dictionary_path else None)
+        if pages:
+            learned = merged(learned, learn_pages(page_pairs()))
         table = format_confusions(learned, min_count)
         if output is None:
             sys.stdout.write(table)

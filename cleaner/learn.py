@@ -19,6 +19,7 @@ from typing import Any
 
 from cleaner.errors import DictionaryError, InputError
 from cleaner.lexicon import Lexicon
+from cleaner.textspan import is_han
 
 # Marks an extra (inserted) or missing (dropped) character in a confusion pair.
 NOTHING = ""
@@ -100,16 +101,65 @@ def learn(pairs: Iterable[TextPair], lexicon: Lexicon | None = None) -> Learned:
                 substitutions[(ocr[operation.src_pos], NOTHING)] += 1
             else:
                 substitutions[(NOTHING, truth[operation.dest_pos])] += 1
-    all_characters = sum(character_totals.values())
-    confusions = tuple(
-        Confusion(wrong, right, number, character_totals[right] if right else all_characters)
-        for (wrong, right), number in sorted(substitutions.items(), key=lambda item: (-item[1], item[0]))
-    )
+    confusions = _ranked(substitutions, character_totals)
     word_fixes = tuple(
         WordFix(wrong, right, number)
         for (wrong, right), number in sorted(fixes.items(), key=lambda item: (-item[1], item[0]))
     )
     return Learned(confusions, word_fixes, count)
+
+
+def learn_pages(pairs: Iterable[TextPair]) -> Learned:
+    """Count only the substitutions of one hanzi for another between two characters read right, over
+    whole OCR pages: where a page lost a line or a column, an alignment of the page pairs unrelated
+    characters, and only such a lone substitution is surely a misreading."""
+    substitutions: Counter[tuple[str, str]] = Counter()
+    character_totals: Counter[str] = Counter()
+    from rapidfuzz.distance import Levenshtein  # (as in `learn`)
+
+    count = 0
+    for pair in pairs:
+        count += 1
+        ocr, truth = strip_whitespace(pair.ocr), strip_whitespace(pair.truth)
+        character_totals.update(truth)
+        for operation in Levenshtein.editops(ocr, truth):
+            if operation.tag == "replace" and _lone_substitution(ocr, truth, operation.src_pos, operation.dest_pos):
+                substitutions[(ocr[operation.src_pos], truth[operation.dest_pos])] += 1
+    return Learned(_ranked(substitutions, character_totals), (), count)
+
+
+def _ranked(substitutions: Counter[tuple[str, str]], character_totals: Counter[str]) -> tuple[Confusion, ...]:
+    """The pairs counted, commonest first, each against how often the truth has its right character
+    (an extra character's: against all characters)."""
+    all_characters = sum(character_totals.values())
+    return tuple(
+        Confusion(wrong, right, number, character_totals[right] if right else all_characters)
+        for (wrong, right), number in sorted(substitutions.items(), key=lambda item: (-item[1], item[0]))
+    )
+
+
+def _lone_substitution(ocr: str, truth: str, seen: int, meant: int) -> bool:
+    """Whether the hanzi at `seen` of `ocr` stands for another at `meant` of `truth` between two
+    characters read right."""
+    return (
+        is_han(ocr[seen]) and is_han(truth[meant])
+        and 0 < seen < len(ocr) - 1 and 0 < meant < len(truth) - 1
+        and ocr[seen - 1] == truth[meant - 1] and ocr[seen + 1] == truth[meant + 1]
+    )
+
+
+def merged(first: Learned, second: Learned) -> Learned:
+    """The confusions of two sources, each pair with the statistics of the source in which it is the
+    more probable. How often an engine misreads a character depends on the engine and the typeface,
+    so the table says how likely the misreading is where it happens at all; pooling the counts of
+    unlike sources would dilute each one's misreadings by the other's characters."""
+    best: dict[tuple[str, str], Confusion] = {}
+    for confusion in (*first.confusions, *second.confusions):
+        key = (confusion.wrong, confusion.right)
+        if key not in best or confusion.log_probability > best[key].log_probability:
+            best[key] = confusion
+    confusions = tuple(sorted(best.values(), key=lambda item: (-item.count, item.wrong, item.right)))
+    return Learned(confusions, first.word_fixes + second.word_fixes, first.pairs + second.pairs)
 
 
 def word_fix(ocr: str, truth: str, ocr_index: int, truth_index: int, lexicon: Lexicon) -> tuple[str, str] | None:

@@ -11,6 +11,8 @@ from cleaner.learn import (
     format_confusions,
     held_in,
     learn,
+    learn_pages,
+    merged,
     parse_confusion_table,
     read_log_pairs,
 )
@@ -45,6 +47,22 @@ def test_the_table_holds_pairs_and_numbers_only_and_reads_back() -> None:
     assert (table.counts, table.wrongs_by_right, table.of("货", "贯")) == (
         {("货", "贯"): 1}, {"贯": ("货",)}, 0.0
     )
+
+
+def test_pages_count_only_a_hanzi_read_for_another_between_two_read_right() -> None:
+    # 货 for 贯 between 习 and 彻 counts; 情 for 精 at the page's start, 补 for 神 beside a misread
+    # mark, 2 for 二 (no hanzi) and the drifting stretch after a lost line do not.
+    page = TextPair("情神学习货彻，大会精补。第2条乙丙丁戊", "精神学习贯彻，大会精神，第二条甲乙丙丁戊")
+    learned = learn_pages([page])
+    assert [(c.wrong, c.right, c.count, c.right_total) for c in learned.confusions] == [("货", "贯", 1, 1)]
+
+
+def test_merged_sources_keep_each_pair_where_it_is_likelier() -> None:
+    sentences = learn([TextPair("学习货彻", "学习贯彻")] + [TextPair("贯彻", "贯彻")] * 3)  # 货 for 贯: 1 in 4
+    pages = learn_pages([TextPair("学习货彻好，干部人民", "学习贯彻好，干部入民")])  # 货 for 贯 1 in 1; 人 for 入
+    table = {(c.wrong, c.right): (c.count, c.right_total) for c in merged(sentences, pages).confusions}
+    assert table == {("货", "贯"): (1, 1), ("人", "入"): (1, 1)}
+    assert merged(sentences, learn_pages([])).confusions == sentences.confusions
 
 
 def test_every_fifth_record_is_held_out() -> None:
@@ -98,3 +116,13 @@ def test_learn_command_rejects_a_bad_exclusion_pattern(tmp_path: Path) -> None:
     pairs.write_text('{"ocr": "x", "truth": "y"}\n', "utf-8")
     result = CliRunner().invoke(cli, ["learn", str(pairs), "--exclude-ids", "("])
     assert (result.exit_code, "--exclude-ids" in result.output) == (2, True)
+
+
+def test_learn_command_learns_from_pages_beside_the_pairs(tmp_path: Path) -> None:
+    pairs, pages = tmp_path / "pairs.jsonl", tmp_path / "pages.jsonl"
+    pairs.write_text(json.dumps({"ocr": "学习货彻", "truth": "学习贯彻"}, ensure_ascii=False) + "\n", "utf-8")
+    pages.write_text(json.dumps({"ocr": "干部人民群众", "truth": "干部入民群众"}, ensure_ascii=False) + "\n", "utf-8")
+    output = tmp_path / "learned.tsv"
+    result = CliRunner().invoke(cli, ["learn", str(pairs), "--pages", str(pages), "-o", str(output)])
+    assert (result.exit_code, output.read_text("utf-8").splitlines()[-3:]) == (
+        0, ["# Learned from 2 corrected pairs.", "人\t入\t1\t1\t0.000", "货\t贯\t1\t1\t0.000"])
