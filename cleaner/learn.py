@@ -29,6 +29,10 @@ LEARNED_HEADER = (
     "# An empty wrong is a dropped character, an empty right an extra one; right_total is how often\n"
     "# `right` occurs in the truth (for extra characters: all characters).\n"
 )
+# What a character's total on OCR pages is padded by: a set of pages holds a rarer character a few
+# dozen times, and two misreadings in twelve would make it misread one time in six (on the pages of
+# benchmarks/ocr_set, 荣 read 柴 2 of 12 times made 邹火荣 into 邹火柴 in People's Daily).
+PAGE_PADDING = 30
 # Words of the truth around a substitution that may become dictionary entries.
 MIN_WORD = 2
 MAX_WORD = 4
@@ -109,10 +113,11 @@ def learn(pairs: Iterable[TextPair], lexicon: Lexicon | None = None) -> Learned:
     return Learned(confusions, word_fixes, count)
 
 
-def learn_pages(pairs: Iterable[TextPair]) -> Learned:
+def learn_pages(pairs: Iterable[TextPair], padding: int = PAGE_PADDING) -> Learned:
     """Count only the substitutions of one hanzi for another between two characters read right, over
     whole OCR pages: where a page lost a line or a column, an alignment of the page pairs unrelated
-    characters, and only such a lone substitution is surely a misreading."""
+    characters, and only such a lone substitution is surely a misreading. Each character's total
+    is padded by `padding`."""
     substitutions: Counter[tuple[str, str]] = Counter()
     character_totals: Counter[str] = Counter()
     from rapidfuzz.distance import Levenshtein  # (as in `learn`)
@@ -125,7 +130,8 @@ def learn_pages(pairs: Iterable[TextPair]) -> Learned:
         for operation in Levenshtein.editops(ocr, truth):
             if operation.tag == "replace" and _lone_substitution(ocr, truth, operation.src_pos, operation.dest_pos):
                 substitutions[(ocr[operation.src_pos], truth[operation.dest_pos])] += 1
-    return Learned(_ranked(substitutions, character_totals), (), count)
+    padded = Counter({char: total + padding for char, total in character_totals.items()})
+    return Learned(_ranked(substitutions, padded), (), count)
 
 
 def _ranked(substitutions: Counter[tuple[str, str]], character_totals: Counter[str]) -> tuple[Confusion, ...]:

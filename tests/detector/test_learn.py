@@ -53,13 +53,18 @@ def test_pages_count_only_a_hanzi_read_for_another_between_two_read_right() -> N
     # 货 for 贯 between 习 and 彻 counts; 情 for 精 at the page's start, 补 for 神 beside a misread
     # mark, 2 for 二 (no hanzi) and the drifting stretch after a lost line do not.
     page = TextPair("情神学习货彻，大会精补。第2条乙丙丁戊", "精神学习贯彻，大会精神，第二条甲乙丙丁戊")
-    learned = learn_pages([page])
+    learned = learn_pages([page], padding=0)
     assert [(c.wrong, c.right, c.count, c.right_total) for c in learned.confusions] == [("货", "贯", 1, 1)]
+
+
+def test_a_character_seldom_on_the_pages_counts_against_a_padded_total() -> None:
+    learned = learn_pages([TextPair("邹火柴，邹火荣", "邹火荣，邹火荣")], padding=30)
+    assert [(c.wrong, c.right, c.count, c.right_total) for c in learned.confusions] == [("柴", "荣", 1, 32)]
 
 
 def test_merged_sources_keep_each_pair_where_it_is_likelier() -> None:
     sentences = learn([TextPair("学习货彻", "学习贯彻")] + [TextPair("贯彻", "贯彻")] * 3)  # 货 for 贯: 1 in 4
-    pages = learn_pages([TextPair("学习货彻好，干部人民", "学习贯彻好，干部入民")])  # 货 for 贯 1 in 1; 人 for 入
+    pages = learn_pages([TextPair("学习货彻好，干部人民", "学习贯彻好，干部入民")], padding=0)  # 货 for 贯 1 in 1
     table = {(c.wrong, c.right): (c.count, c.right_total) for c in merged(sentences, pages).confusions}
     assert table == {("货", "贯"): (1, 1), ("人", "入"): (1, 1)}
     assert merged(sentences, learn_pages([])).confusions == sentences.confusions
@@ -125,4 +130,4 @@ def test_learn_command_learns_from_pages_beside_the_pairs(tmp_path: Path) -> Non
     output = tmp_path / "learned.tsv"
     result = CliRunner().invoke(cli, ["learn", str(pairs), "--pages", str(pages), "-o", str(output)])
     assert (result.exit_code, output.read_text("utf-8").splitlines()[-3:]) == (
-        0, ["# Learned from 2 corrected pairs.", "人\t入\t1\t1\t0.000", "货\t贯\t1\t1\t0.000"])
+        0, ["# Learned from 2 corrected pairs.", "人\t入\t1\t31\t-1.491", "货\t贯\t1\t1\t0.000"])
