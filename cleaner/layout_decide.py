@@ -199,7 +199,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
                 before, after = (before, near) if before.regular else (near, after)
         if not before.regular and not after.regular:
             before = page  # a short page, or a stretch of headings: the page as a whole decides
-        if index in title_ends:
+        if index in title_ends and not following.fragment:
+            # (Stray marks after the title join it, as a second run, seeing the title on one line, would.)
             decision = _decision(Verdict.BREAK, "break.title", 0.9, "the end of the document's title block")
         elif index in signed:
             decision = SIGNATURE
