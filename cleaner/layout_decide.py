@@ -257,14 +257,15 @@ SPLIT_FIGURE = _decision(Verdict.JOIN, "join.split-figure", 0.8,
 # A date or figure a line break cut: a month's number and unit, then the day's (7月⏎5日前报送), or a
 # number, then its unit (2024⏎年). On the OCR sets 34 of 34 such breaks were inside a paragraph.
 # So is a break between a word that takes a figure and the figure (达到⏎18.6万件).
-_DATE_TAIL = re.compile("[0-9０-９][年月]$")
-_DATE_HEAD = re.compile("[0-9０-９]{1,2}[月日号]")
+_DATE_TAIL = re.compile("[0-9０-９][ \t]*[年月]$")
+_DATE_HEAD = re.compile("[0-9０-９]{1,2}[ \t]*[月日号]")
 _NUMBER_TAIL = re.compile("[0-9０-９]$")
 _UNIT_HEAD = re.compile("[年月日号]")
 # An address's unit a wrap cut from its number (…行政楼305⏎室).
 _ADDRESS_UNIT = re.compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
 # A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
-_FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[%％]|[\u4e00-\u9fff])")
+# (OCR may read a space between them, 2020 年, which the spacing pass takes out after this decision.)
+_FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?[ \t]*(?:[%％]|[\u4e00-\u9fff])")
 _OPENERS = "（("
 _CLOSERS = "）)"
 # What the next line's first bracket is looked for before: a clause ends, or a bracket opens.
