@@ -110,8 +110,10 @@ def test_a_likely_misreading_does_not_carry_a_weak_reading_to_automatic() -> Non
 
 
 def test_a_correction_with_a_close_rival_beside_it_is_left_for_review(detector: DetectorPass) -> None:
-    # 忧惠意识 reads as a word both as 优惠意识 and as 忧患意识: which character OCR misread is a guess.
-    assert changes(detector.propose("要增强风险意识忧惠意识，切实维护社会稳定。")) == [("忧", "优", "review")]
+    # 忧惠意识 reads as a word both as 优惠意识 and as 忧患意识: which character OCR misread is a guess
+    # (which of the two the scores favour depends on the learned tables).
+    proposed = changes(detector.propose("要增强风险意识忧惠意识，切实维护社会稳定。"))
+    assert len(proposed) == 1 and proposed[0] in {("忧", "优", "review"), ("惠", "患", "review")}
 
 
 def test_a_clear_lead_over_the_rival_stays_automatic() -> None:
@@ -158,7 +160,8 @@ def test_nothing_is_proposed_in_a_document_numbers_issuer_abbreviation(detector:
 
 def test_the_unit_after_a_number_is_left_alone(detector: DetectorPass) -> None:
     # (下午 read as 玉午: the misreading is 玉, not the 日 of the date before it)
-    assert detector.propose("2020年12月29日玉午，市人力资源和社会保障局党组书记为全体党员讲党课。") == []
+    text = "2020年12月29日玉午，市人力资源和社会保障局党组书记为全体党员讲党课。"
+    assert all(edit.before != "日" for edit in detector.propose(text))
 
 
 def test_names_in_a_list_or_a_byline_are_left_alone(detector: DetectorPass) -> None:
