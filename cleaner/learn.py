@@ -85,15 +85,11 @@ def learn(pairs: Iterable[TextPair], lexicon: Lexicon | None = None) -> Learned:
     """Count character confusions over aligned pairs (whitespace ignored) and, with a lexicon,
     the non-word strings OCR made of real words."""
     substitutions: Counter[tuple[str, str]] = Counter()
-    character_totals: Counter[str] = Counter()
     fixes: Counter[tuple[str, str]] = Counter()
     from rapidfuzz.distance import Levenshtein  # here, not at the top: the detector loads this module at start-up
 
-    count = 0
-    for pair in pairs:
-        count += 1
-        ocr, truth = strip_whitespace(pair.ocr), strip_whitespace(pair.truth)
-        character_totals.update(truth)
+    seen = _Seen()
+    for ocr, truth in seen.stripped(pairs):
         for operation in Levenshtein.editops(ocr, truth):
             if operation.tag == "replace":
                 substitutions[(ocr[operation.src_pos], truth[operation.dest_pos])] += 1
@@ -105,12 +101,12 @@ def learn(pairs: Iterable[TextPair], lexicon: Lexicon | None = None) -> Learned:
                 substitutions[(ocr[operation.src_pos], NOTHING)] += 1
             else:
                 substitutions[(NOTHING, truth[operation.dest_pos])] += 1
-    confusions = _ranked(substitutions, character_totals)
+    confusions = _ranked(substitutions, seen.characters)
     word_fixes = tuple(
         WordFix(wrong, right, number)
         for (wrong, right), number in sorted(fixes.items(), key=lambda item: (-item[1], item[0]))
     )
-    return Learned(confusions, word_fixes, count)
+    return Learned(confusions, word_fixes, seen.pairs)
 
 
 def learn_pages(pairs: Iterable[TextPair], padding: int = PAGE_PADDING) -> Learned:
@@ -119,19 +115,15 @@ def learn_pages(pairs: Iterable[TextPair], padding: int = PAGE_PADDING) -> Learn
     characters, and only such a lone substitution is surely a misreading. Each character's total
     is padded by `padding`."""
     substitutions: Counter[tuple[str, str]] = Counter()
-    character_totals: Counter[str] = Counter()
     from rapidfuzz.distance import Levenshtein  # (as in `learn`)
 
-    count = 0
-    for pair in pairs:
-        count += 1
-        ocr, truth = strip_whitespace(pair.ocr), strip_whitespace(pair.truth)
-        character_totals.update(truth)
+    seen = _Seen()
+    for ocr, truth in seen.stripped(pairs):
         for operation in Levenshtein.editops(ocr, truth):
             if operation.tag == "replace" and _lone_substitution(ocr, truth, operation.src_pos, operation.dest_pos):
                 substitutions[(ocr[operation.src_pos], truth[operation.dest_pos])] += 1
-    padded = Counter({char: total + padding for char, total in character_totals.items()})
-    return Learned(_ranked(substitutions, padded), (), count)
+    padded = Counter({char: total + padding for char, total in seen.characters.items()})
+    return Learned(_ranked(substitutions, padded), (), seen.pairs)
 
 
 def _ranked(substitutions: Counter[tuple[str, str]], character_totals: Counter[str]) -> tuple[Confusion, ...]:
@@ -142,6 +134,22 @@ def _ranked(substitutions: Counter[tuple[str, str]], character_totals: Counter[s
         Confusion(wrong, right, number, character_totals[right] if right else all_characters)
         for (wrong, right), number in sorted(substitutions.items(), key=lambda item: (-item[1], item[0]))
     )
+
+
+class _Seen:
+    """What the pairs aligned so far held: how many, and their truths' characters."""
+
+    def __init__(self) -> None:
+        self.pairs = 0
+        self.characters: Counter[str] = Counter()
+
+    def stripped(self, pairs: Iterable[TextPair]) -> Iterator[tuple[str, str]]:
+        """Each pair's OCR text and truth without white space, counted as it goes."""
+        for pair in pairs:
+            ocr, truth = strip_whitespace(pair.ocr), strip_whitespace(pair.truth)
+            self.pairs += 1
+            self.characters.update(truth)
+            yield ocr, truth
 
 
 def _lone_substitution(ocr: str, truth: str, seen: int, meant: int) -> bool:
