@@ -75,14 +75,17 @@ def learn(
         for path, every in held_out:
             yield from held_in(read_jsonl_pairs(path), every)
 
+    def unexcluded(found: Iterator[TextPair]) -> Iterator[TextPair]:
+        return found if excluded is None else without_ids(found, excluded)
+
     def every_pair() -> Iterator[TextPair]:
-        yield from jsonl_pairs() if excluded is None else without_ids(jsonl_pairs(), excluded)
+        yield from unexcluded(jsonl_pairs())
         for path in logs:
             yield from read_log_pairs(path)
 
     def page_pairs() -> Iterator[TextPair]:
         for path in pages:
-            yield from read_jsonl_pairs(path) if excluded is None else without_ids(read_jsonl_pairs(path), excluded)
+            yield from unexcluded(read_jsonl_pairs(path))
 
     try:
         learned = learn_pairs(every_pair(), builtin_lexicon() if dictionary_path else None)
