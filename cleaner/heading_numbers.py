@@ -54,11 +54,11 @@ def _lost_numbers(
     restarts = _restarts(lines, above)
     edits = []
     for position in lost:
-        section = bisect_left(restarts, position)  # (headings of the same section only)
-        low = restarts[section - 1] if section else -1
-        high = restarts[section] if section < len(restarts) else len(lines)
-        before = [number for start, number in headings if low < start < position]
-        after = [number for start, number in headings if position < start < high]
+        # (headings of the same section only)
+        before = [number for start, number in headings
+                  if start < position and not _restarted_between(restarts, start, position)]
+        after = [number for start, number in headings
+                 if start > position and not _restarted_between(restarts, position, start)]
         previous, following = (before[-1] if before else None), (after[0] if after else None)
         if previous is not None and following == previous + 2:
             number, safety, confidence = previous + 1, Safety.AUTO, 0.9

@@ -130,10 +130,16 @@ def _ranked(substitutions: Counter[tuple[str, str]], character_totals: Counter[s
     """The pairs counted, commonest first, each against how often the truth has its right character
     (an extra character's: against all characters)."""
     all_characters = sum(character_totals.values())
-    return tuple(
-        Confusion(wrong, right, number, character_totals[right] if right else all_characters)
-        for (wrong, right), number in sorted(substitutions.items(), key=lambda item: (-item[1], item[0]))
-    )
+    return tuple(sorted(
+        (Confusion(wrong, right, number, character_totals[right] if right else all_characters)
+         for (wrong, right), number in substitutions.items()),
+        key=_commonest_first,
+    ))
+
+
+def _commonest_first(confusion: Confusion) -> tuple[int, str, str]:
+    """The table's order: by count, most first, then by the pair."""
+    return -confusion.count, confusion.wrong, confusion.right
 
 
 class _Seen:
@@ -172,7 +178,7 @@ def merged(first: Learned, second: Learned) -> Learned:
         key = (confusion.wrong, confusion.right)
         if key not in best or confusion.log_probability > best[key].log_probability:
             best[key] = confusion
-    confusions = tuple(sorted(best.values(), key=lambda item: (-item.count, item.wrong, item.right)))
+    confusions = tuple(sorted(best.values(), key=_commonest_first))
     return Learned(confusions, first.word_fixes + second.word_fixes, first.pairs + second.pairs)
 
 
