@@ -60,3 +60,39 @@ def test_shipped_model_names_its_pinned_source() -> None:
 def test_only_the_two_characters_each_side_count() -> None:
     model = parse_model(format_model(*estimate(RUNS), "test").encode("utf-8"))
     assert model.change("代表人", "氏", "民", "政府工作") == model.change("表人", "氏", "民", "政府")
+
+
+def test_a_loaded_model_looks_up_by_bisection_then_builds_the_same_tables(tmp_path, monkeypatch) -> None:
+    probability, backoff = estimate(RUNS)
+    path = tmp_path / "ngrams.txt"
+    path.write_text(format_model(probability, backoff, "test"), "utf-8")
+    monkeypatch.setattr("cleaner.detect_context.EAGER_AFTER", 1_000)
+    model = load_model(path)
+    histories = ["", "人", "人民", "民政", "大", "代表", "政府"]
+    before = [model.log_probability(history, char) for history in histories for char in "人民政府群众大会代"]
+    assert not isinstance(model.probability, dict)
+    monkeypatch.setattr("cleaner.detect_context.EAGER_AFTER", 0)
+    model.log_probability("人民", "政")  # (past EAGER_AFTER: the tables are built)
+    assert (model.probability, model.backoff) == (probability, backoff)
+    assert isinstance(model.probability, dict)
+    after = [model.log_probability(history, char) for history in histories for char in "人民政府群众大会代"]
+    assert before == after == [parse_model(path.read_bytes()).log_probability(history, char)
+                               for history in histories for char in "人民政府群众大会代"]
+
+
+def test_a_loaded_model_with_a_bad_value_names_the_file_when_it_is_read(tmp_path) -> None:
+    path = tmp_path / "ngrams.txt"
+    path.write_text("sources\ttest\nprobability1\t人\tx\nprobability2\t\t\nprobability3\t\t\nbackoff1\t\t\n"
+                    "backoff2\t\t\n", "utf-8")
+    with pytest.raises(DictionaryError, match=r"ngrams.txt: probability1 values must be integers"):
+        load_model(path).log_probability("", "人")
+
+
+def test_the_shipped_model_keys_are_sorted_as_bisection_needs() -> None:
+    lines = data_file(CONTEXT_FILE).read_text("utf-8").splitlines()
+    for line in lines:
+        kind, keys, *_values = [*line.split("\t"), ""][:3]
+        if kind.startswith(("probability", "backoff")):
+            size = int(kind[-1])
+            split = [keys[start:start + size] for start in range(0, len(keys), size)]
+            assert split == sorted(split), kind
