@@ -59,7 +59,10 @@ def _score(text: str, position: int, model: DetectorModel) -> Proposal | None:
     window = around[start:end]
     offset = position - first - start
     removed = window[offset]
-    insertion = model.learned.log_probability[(removed, "")]
+    learned = model.learned.pair(removed, "")
+    if learned is None:  # (the derived tables list only characters learned as inserted)
+        return None
+    insertion = learned[1]
     corrected = window[:offset] + window[offset + 1:]
     lexicon_gain = model.plausibility(corrected) + model.plausibility(removed) - model.plausibility(window)
     if lexicon_gain < MIN_LEXICON_GAIN:

@@ -138,8 +138,9 @@ class DetectorModel:
     def _uncached_channel(self, seen: str, meant: str) -> float | None:
         glyph = self.glyphs.similarity(seen, meant)
         glyph_log = GLYPH_AT_ONE - GLYPH_SLOPE * (1.0 - glyph) if glyph >= MIN_GLYPH_SCORE else None
-        count = self.learned.counts.get((seen, meant), 0)
-        learned_log = self.learned.log_probability[(seen, meant)] if count >= MIN_LEARNED_COUNT else None
+        count, learned_log = self.learned.pair(seen, meant) or (0, None)
+        if count < MIN_LEARNED_COUNT:
+            learned_log = None
         if learned_log is not None and count == 1:
             learned_log = min(learned_log, SINGLE_OBSERVATION_LOG_P)
         options = [value for value in (glyph_log, learned_log) if value is not None]

@@ -3,15 +3,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import cli
+from cleaner.errors import DictionaryError
 from cleaner.learn import (
     TextPair,
     format_confusions,
     held_in,
     learn,
     learn_pages,
+    load_confusion_table,
     merged,
     parse_confusion_table,
     read_log_pairs,
@@ -47,6 +50,26 @@ def test_the_table_holds_pairs_and_numbers_only_and_reads_back() -> None:
     assert (table.counts, table.wrongs_by_right, table.of("货", "贯")) == (
         {("货", "贯"): 1}, {"贯": ("货",)}, 0.0
     )
+
+
+def test_a_loaded_table_answers_by_search_as_it_does_once_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "learned.tsv"
+    path.write_text("# header\n民\t氏\t3\t10\t-0.523\n和\t\t2\t100\t-1.699\n\t的\t5\t100\t-1.301\n", "utf-8")
+    table = load_confusion_table(path)
+    pairs = [("民", "氏"), ("和", ""), ("", "的"), ("氏", "民"), ("民", "")]
+    searched = [table.pair(*pair) for pair in pairs]
+    assert searched == [(3, -0.523), (2, -1.699), (5, -1.301), None, None]
+    assert table.counts == {("民", "氏"): 3, ("和", ""): 2, ("", "的"): 5}
+    assert [table.pair(*pair) for pair in pairs] == searched
+
+
+def test_a_malformed_line_names_the_file_and_line_whichever_way_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "learned.tsv"
+    path.write_text("# header\n民\t氏\t3\t10\t-0.523\n的\t白\tmany\t10\t-1\n", "utf-8")
+    with pytest.raises(DictionaryError, match=r"learned.tsv:3: expected wrong<TAB>right"):
+        load_confusion_table(path).pair("的", "白")
+    with pytest.raises(DictionaryError, match=r"learned.tsv:3: expected wrong<TAB>right"):
+        parse_confusion_table(path.read_text("utf-8"), str(path))
 
 
 def test_pages_count_only_a_hanzi_read_for_another_between_two_read_right() -> None:
