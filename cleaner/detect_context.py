@@ -75,6 +75,12 @@ class ContextModel:
     def backoff(self) -> Mapping[str, int]:
         return self._current()[1]
 
+    def build(self) -> None:
+        """Build the tables now if they are not (before worker processes fork, to share them)."""
+        if self._built is None:
+            assert self._tables is not None
+            self._built = self._tables.build()
+
     def _current(self) -> tuple[Mapping[str, int], Mapping[str, int]]:
         if self._built is None:
             assert self._tables is not None

@@ -320,7 +320,7 @@ class ConfusionTable:
 
     def pair(self, wrong: str, right: str) -> tuple[int, float] | None:
         """(count, log10 P(wrong | right)) of a learned pair, None when it was never seen."""
-        if "_parsed" not in self.__dict__:
+        if not self.parsed:
             self._lookups += 1
             if self._lookups <= EAGER_PAIR_LOOKUPS and "\t" not in wrong + right and "\n" not in wrong + right:
                 return self._found(wrong, right)
@@ -347,6 +347,11 @@ class ConfusionTable:
                 probabilities[(wrong, right)] = probability
         self._text = ""  # (a worker's memory)
         return probabilities, counts
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the text has been parsed (on first use of the mappings)."""
+        return "_parsed" in self.__dict__
 
     @property
     def log_probability(self) -> dict[tuple[str, str], float]:

@@ -89,7 +89,8 @@ class DetectorPass:
         forked, so that they share one copy instead of building one each."""
         model = self.model
         model.lexicon.table()
-        model.glyphs, model.learned, model.context  # noqa: B018 - cached on first use
+        model.context.build()
+        model.glyphs, model.learned.counts  # noqa: B018 - cached on first use
         prepare_bigram_numbers(model.tables.known)
 
 

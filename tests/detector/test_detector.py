@@ -357,6 +357,12 @@ def test_preloading_builds_the_lexicon_table_before_workers_fork() -> None:
     assert isinstance(detector.model.lexicon.centizipf_by_word, dict)
 
 
+def test_preloading_builds_the_context_model_and_reads_the_learned_table_before_workers_fork() -> None:
+    detector = build(Config())
+    detector.preload()
+    assert isinstance(detector.model.context.probability, dict) and detector.model.learned.parsed
+
+
 def test_preloading_builds_the_known_bigrams_numbers_before_workers_fork() -> None:
     detector = build(Config())
     detector.preload()
