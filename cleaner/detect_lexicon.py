@@ -9,8 +9,8 @@ character, cached), so clean text costs little.
 
 from __future__ import annotations
 
-import sys
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -40,39 +40,34 @@ def _joining(
     text: str, position: int, beside: dict[str, Beside], model: DetectorModel
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The candidates for the hanzi at `position` that form a word bigram with the character before
-    it, and those that form one with the character after it (`beside` caches them by character)."""
+    it, and those that form one with the character after it (`beside` caches them by character
+    and neighbour)."""
     seen = text[position]
     pair = beside.get(seen)
     if pair is None:
-        pair = beside[seen] = _candidates_beside(model, seen)
-    after_left = pair[0].get(text[position - 1], ()) if position else ()
-    before_right = pair[1].get(text[position + 1], ()) if position + 1 < len(text) else ()
+        pair = beside[seen] = ({}, {})
+    after_left: tuple[str, ...] = ()
+    if position:
+        before = text[position - 1]
+        found = pair[0].get(before)
+        after_left = found if found is not None else _joined(pair[0], model, seen, before, model.tables.firsts)
+    before_right: tuple[str, ...] = ()
+    if position + 1 < len(text):
+        after = text[position + 1]
+        found = pair[1].get(after)
+        before_right = found if found is not None else _joined(pair[1], model, seen, after, model.tables.seconds)
     return after_left, before_right
 
 
-# The characters of each neighbour list as shared string objects: the per-character tables built
-# from them hold hundreds of thousands of keys, which as fresh one-character strings cost 75 bytes
-# each (about 30 MB a worker on a long batch).
-_SHARED_CHARS: dict[str, tuple[str, ...]] = {}
-
-
-def _candidates_beside(model: DetectorModel, seen: str) -> Beside:
-    """The candidates of `seen` that form a word bigram with a character before them, by that
-    character; and with a character after them. Each tuple keeps the candidates' order."""
-    found: list[dict[str, tuple[str, ...]]] = []
-    for neighbours in (model.tables.firsts, model.tables.seconds):
-        by_neighbour: dict[str, tuple[str, ...]] = {}
-        for meant in model.candidates(seen):
-            listed = neighbours.get(meant)
-            if not listed:
-                continue
-            chars = _SHARED_CHARS.get(listed) or _SHARED_CHARS.setdefault(listed, tuple(map(sys.intern, listed)))
-            fresh: dict[str, tuple[str, ...]] = dict.fromkeys(chars, (meant,))  # (in C; shared ones below)
-            for char in by_neighbour.keys() & fresh.keys():
-                fresh[char] = (*by_neighbour[char], meant)
-            by_neighbour.update(fresh)
-        found.append(by_neighbour)
-    return found[0], found[1]
+def _joined(cache: dict[str, tuple[str, ...]], model: DetectorModel, seen: str, neighbour: str,
+            neighbours: Mapping[str, str]) -> tuple[str, ...]:
+    """The candidates of `seen` (in their order) that `neighbour` forms a word bigram with, by
+    `neighbours` (firsts or seconds), kept in `cache`. Only the neighbours met are kept: a table of
+    every neighbour of every candidate held about 700 entries a character, 28 MB a worker."""
+    found = cache[neighbour] = tuple(
+        meant for meant in model.candidates(seen) if neighbour in neighbours.get(meant, "")
+    )
+    return found
 
 
 def propose(
@@ -99,13 +94,14 @@ def propose(
     return _separated(candidates)
 
 
+# By neighbour before and by neighbour after: the candidates that form a word bigram with it.
 Beside = tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
 @lru_cache(maxsize=4)
 def _beside_by_character(model: DetectorModel) -> dict[str, Beside]:
-    """`_candidates_beside` of each character met so far, by character (a plain dict: looked up once
-    per suspect position)."""
+    """`_joining`'s cache: by character met so far, its candidates beside each neighbour met (a plain
+    dict: looked up once per suspect position)."""
     return {}
 
 
