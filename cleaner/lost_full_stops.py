@@ -7,10 +7,11 @@ a `，`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote lost its
 ends with a full stop in some documents and with none in others: it is left as it is.)
 
 Not where the mark is unclear: a heading that is a paragraph of its own (`（一）坚持系统观念，统筹推进`
-takes no full stop), a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), the
-first item of an attachment list (`附件：1，…路线图`), a bracket left open (a table row's `（城关镇，
-粮油加工`), a digit at the end (often a misread mark itself: `达到32%以上5`), OCR noise in the
-last clause (Latin marks, a folio's spaced remains, a stray quote), a heading run into the last
+takes no full stop; an article's number, `第十二条　经营者应当…`, opens sentences, not a heading),
+a last clause that introduces a list (`通知如下`, `做好以下工作`: a colon), the first item of an
+attachment list (`附件：1，…路线图`), a bracket left open (a table row's `（城关镇，粮油加工`), a
+digit at the end (often a misread mark itself: `达到32%以上5`), OCR noise in the last clause (Latin
+marks, a folio's spaced remains, a stray quote), a heading run into the last
 sentence, or a line too short to tell from a title.
 
 On the development OCR sets (pages and whole documents, Noto and Kai faces) 135 of 140 such full
@@ -44,6 +45,8 @@ _OWN_HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
     f"|第[{_NUMERALS}百零〇]+)"
 )
+# An article of a regulation (第十二条　农贸市场开办者应当…): its number opens sentences, not a heading.
+_ARTICLE = re.compile(f"[ \t\u3000]*第[{_NUMERALS}百零〇]+条")
 # A shorter line with a comma is as likely a heading or a title (counted without quotes and spaces,
 # which later passes put in or take out: they must not change the verdict).
 MIN_LENGTH = 16
@@ -113,8 +116,8 @@ def _lost_full_stop(paragraph: str) -> bool:
     if _FIELD.match(paragraph):
         return False  # a field that names units or people (责任单位：县水利局，…配合): no sentence
     heading = _OWN_HEADING.match(paragraph)
-    if heading is not None and "。" not in paragraph[heading.end():]:
-        return False  # a heading of its own line: no full stop
+    if heading is not None and "。" not in paragraph[heading.end():] and not _ARTICLE.match(paragraph):
+        return False  # a heading of its own line: no full stop (an article's text is sentences)
     if paragraph.count("（") + paragraph.count("(") > paragraph.count("）") + paragraph.count(")"):
         return False
     if paragraph.endswith("”") and paragraph.count("“") < paragraph.count("”"):

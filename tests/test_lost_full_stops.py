@@ -27,6 +27,12 @@ def test_a_figure_or_a_quoted_term_can_end_the_sentence(ending: str) -> None:
     assert stopped(text) == f"今年以来，全县农业生产稳中有进，{ending}。\n（三）农民收入稳步增长\n"
 
 
+@pytest.mark.parametrize("heading", ["第十三条　农贸市场", "第三章　监督管理"])
+def test_an_articles_text_is_sentences_though_its_number_opens_it(heading: str) -> None:
+    text = f"第十二条　经营者应当在划定的摊位范围内摆放商品，不得占道经营\n{heading}\n"
+    assert stopped(text) == f"第十二条　经营者应当在划定的摊位范围内摆放商品，不得占道经营。\n{heading}\n"
+
+
 def test_the_edit_is_automatic_and_names_its_rule() -> None:
     [edit] = lost_full_stops("为推动工作落实，结合我市实际，制定本方案\n一、总体要求\n", "punctuation")
     assert (edit.before, edit.after, edit.safety, edit.rule_id) == ("", "。", Safety.AUTO, RULE)
@@ -62,6 +68,8 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "出席：王立军、李红梅，张建国、陈晓东、刘志强、赵国庆\n一、关于经济运行\n",
     "责任单位; 县交通运输局，各乡镇人民政府\n2.科学评定等级。\n",  # a field whose colon OCR read as ;
     "表任单位：县人力资源和社会保障局、县乡村振兴服务中心，各乡镇人民政府\n3.整治路域环境。\n",  # 责 misread
+    "第十二条　农贸市场开办者在经营活动中，应当履行下列义务\n（一）建立制度\n",  # an article introducing items
+    "第三章　监督管理与法律责任，附则\n第十条　市场监督管理部门\n",  # a chapter heading
 ])
 def test_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []
