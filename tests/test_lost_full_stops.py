@@ -33,6 +33,19 @@ def test_an_articles_text_is_sentences_though_its_number_opens_it(heading: str) 
     assert stopped(text) == f"第十二条　经营者应当在划定的摊位范围内摆放商品，不得占道经营。\n{heading}\n"
 
 
+def test_a_paragraph_of_sentences_ending_in_a_percentage_before_another_paragraph_ends_with_a_full_stop() -> None:
+    text = "全年农林牧渔业增加值12.3亿元，辅助性活动产值1.93亿元，增长6.2%\n全年粮食播种面积12.5万亩。\n"
+    assert stopped(text) == text.replace("6.2%\n", "6.2%。\n")
+
+
+@pytest.mark.parametrize("text", [
+    "全市冷库总容量达到12万吨，蔬菜产地损耗率由25%降至7.6%\n本报记者　王晓川\n",  # a deck above a byline
+    "新增就业5000人5836人116.7%\n失业人员再就业1200人1427人118.9%\n",  # a table's rows
+])
+def test_a_percentage_ending_a_line_gets_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
+    assert lost_full_stops(text, "punctuation") == []
+
+
 def test_the_edit_is_automatic_and_names_its_rule() -> None:
     [edit] = lost_full_stops("为推动工作落实，结合我市实际，制定本方案\n一、总体要求\n", "punctuation")
     assert (edit.before, edit.after, edit.safety, edit.rule_id) == ("", "。", Safety.AUTO, RULE)
