@@ -619,11 +619,22 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
                                  "an exclamation mark right after a figure: OCR's reading of ，；。 (check which)",
                                  ("；", "。", "！"))
         elif char in ":;?" and _mark_safety(text, position) is Safety.REVIEW:
-            edits += _for_review(text, start, position, end, after, _RULES[char], 0.6, _REVIEW_REASONS[char])
+            proposed, alternatives = _reviewed_semicolon(text, position) if char == ";" else (after, ())
+            edits += _for_review(text, start, position, end, proposed, _RULES[char], 0.6, _REVIEW_REASONS[char],
+                                 alternatives)
         else:
             edits.append(fast_edit(start, end, text[start:end], after, NAME, _RULES[char], 0.95, _REASONS[char]))
         previous_end = end
     return edits
+
+
+def _reviewed_semicolon(text: str, position: int) -> tuple[str, tuple[str, ...]]:
+    """The mark to propose for review for the ; at `position`, and the other: ： after a word that
+    introduces what follows or a label (联系电话;0539…, 会务组;市水利局办公室: on the OCR sets 118 of
+    168 such were colons), else ；."""
+    if _after_introducer(text, text.rfind("\n", 0, position) + 1, position):
+        return "：", ("；",)
+    return "；", ("：",)
 
 
 def _after_figure_mark(text: str, position: int) -> bool:

@@ -375,17 +375,19 @@ def test_a_semicolon_between_two_clauses_is_converted_at_once() -> None:
 
 
 def test_a_semicolon_that_may_stand_for_a_colon_or_beside_no_clause_goes_to_review() -> None:
-    for text in (
-        "现就有关要求通知如下;一、深刻认识;二、抓好落实",  # (after a word that introduces a list)
-        "省人力资源和社会保障局;根据文件精神",  # (after an addressee)
-        "发现问题一处。整改期限;立即整改",  # (after a label that opens its sentence)
-        "全年共受理信息公开申请数量;?件",  # (before no clause)
-        "这是全县人民团结奋斗的结果。;在此，我代表县人民政府",  # (after a sentence's end)
-        "统筹安排全市制造业高质;量发展专项资金",  # (inside a word: a speck)
+    for text, proposed, other in (
+        ("现就有关要求通知如下;一、深刻认识;二、抓好落实", "：", "；"),  # (after a word that introduces a list)
+        ("省人力资源和社会保障局;根据文件精神", "：", "；"),  # (after an addressee)
+        ("发现问题一处。整改期限;立即整改", "；", "："),  # (after a label that opens its sentence)
+        ("全年共受理信息公开申请数量;?件", "；", "："),  # (before no clause)
+        ("这是全县人民团结奋斗的结果。;在此，我代表县人民政府", "；", "："),  # (after a sentence's end)
+        ("统筹安排全市制造业高质;量发展专项资金", "；", "："),  # (inside a word: a speck)
     ):
         result = clean(text, PUNCTUATION)
         assert ";" in result.text
-        assert (";", "；", Safety.REVIEW) in [(edit.before, edit.after, edit.safety) for edit in result.pending]
+        assert (";", proposed, (other,), Safety.REVIEW) in [
+            (edit.before, edit.after, edit.alternatives, edit.safety) for edit in result.pending
+        ]
 
 
 def test_a_semicolon_before_a_list_number_ocr_bracketed_oddly_converts_in_the_first_run() -> None:
