@@ -219,6 +219,9 @@ class Guard(IntEnum):
     # itself too and follows other words in the document, or names a division (经市绿化主管部门 ->
     # 城市 beside 20 x 城市绿化, where 由市绿化 and 向市绿化 say that 市绿化 is the city's greening).
     STEM_AFTER_OTHERS = 6
+    # It changes the word between the two 越 of 越…越… (越打越顺 -> 越来越顺): the construction takes any
+    # verb or adjective there, so the frequent 越来越 is no evidence of a misreading.
+    CORRELATIVE = 7
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,7 +114,8 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
         found = by_vocabulary + by_lexicon
         candidates = _disjoint([proposal for proposal in found if proposal.start not in protected]
                                if protected else found)
-        marked = _cut_offs_marked(current, _name_guesses_marked(current, model, candidates))
+        marked = _correlatives_marked(current, model, _cut_offs_marked(
+            current, _name_guesses_marked(current, model, candidates)))
         proposals = _echoes_marked(current, trigrams, marked)
         fresh = [
             proposal for proposal in proposals
@@ -245,6 +246,25 @@ def _cut_offs_marked(text: str, proposals: list[Proposal]) -> list[Proposal]:
     return marked
 
 
+# A correlative construction: any verb or adjective stands between its two characters (越打越顺).
+_CORRELATIVE = "越"
+MIN_WORD_ZIPF = 3.0  # a hanzi this frequent as a word by itself may be that verb or adjective
+
+
+def _correlatives_marked(text: str, model: DetectorModel, proposals: list[Proposal]) -> list[Proposal]:
+    """`proposals`, those that change a word by itself between the two 越 of 越…越… marked as
+    `Guard.CORRELATIVE` (People's Daily's 越打越顺 -> 越来越顺)."""
+    marked = []
+    zipf = model.lexicon.zipf
+    for proposal in proposals:
+        if (len(proposal.before) == 1 and proposal.start > 0
+                and text[proposal.start - 1] == _CORRELATIVE == text[proposal.end:proposal.end + 1]
+                and zipf(proposal.before) >= MIN_WORD_ZIPF):
+            proposal = proposal.guarded(Guard.CORRELATIVE)
+        marked.append(proposal)
+    return marked
+
+
 def _close(position: int, around: list[int], distance: int) -> bool:
     """Whether `position` is within `distance` of one of the sorted positions `around`."""
     index = bisect_left(around, position - distance)
@@ -369,6 +389,10 @@ _GUARD_REASONS = {
     Guard.STEM_AFTER_OTHERS: (
         _NEAR_MISS + "{0} is a word by itself, the rest of the term follows other words too (由市…, 经县…) "
         "and nothing explains the misreading: perhaps the text's own"
+    ).format,
+    Guard.CORRELATIVE: (
+        "{0} stands between the two 越 of 越…越…, which take any verb or adjective (越打越顺): 越{1}越 is "
+        "only the more frequent"
     ).format,
 }
 

@@ -205,6 +205,19 @@ def test_the_last_hanzi_of_a_paragraph_cut_off_with_no_mark_is_never_corrected_u
     assert [edit.safety for edit in detector.propose(closed) if edit.before == "纪"] == [Safety.AUTO]
 
 
+def test_the_word_between_the_two_yue_of_a_correlative_is_never_corrected_unattended(
+    detector: DetectorPass,
+) -> None:
+    # (越…越… takes any verb or adjective: 越打越顺 is no misreading of the frequent 越来越, though the
+    # lexicon reads it so; the price is that a real misreading there, 越未越好, waits for review too)
+    for text, seen in (("下半时首钢队越打越顺，最后中锋连续得分。", "打"), ("我们的日子越未越好。", "未")):
+        edits = [edit for edit in detector.propose(text) if edit.before == seen]
+        assert [(edit.after, edit.safety) for edit in edits] == [("来", Safety.REVIEW)]
+        assert "越…越" in edits[0].reason
+    # (outside the construction a misreading as 来 is corrected at once)
+    assert changes(detector.propose("我们要把握现在，开创美好未末。")) == [("末", "来", "auto")]
+
+
 STATIONED = ("驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。"
              "驻港部队开放军营，市民参观驻港部队。") * 2
 
