@@ -255,11 +255,10 @@ def _correlatives_marked(text: str, model: DetectorModel, proposals: list[Propos
     """`proposals`, those that change a word by itself between the two 越 of 越…越… marked as
     `Guard.CORRELATIVE` (People's Daily's 越打越顺 -> 越来越顺)."""
     marked = []
-    zipf = model.lexicon.zipf
     for proposal in proposals:
         if (len(proposal.before) == 1 and proposal.start > 0
                 and text[proposal.start - 1] == _CORRELATIVE == text[proposal.end:proposal.end + 1]
-                and zipf(proposal.before) >= MIN_WORD_ZIPF):
+                and model.lexicon.zipf(proposal.before) >= MIN_WORD_ZIPF):
             proposal = proposal.guarded(Guard.CORRELATIVE)
         marked.append(proposal)
     return marked
