@@ -23,6 +23,9 @@ def test_an_item_that_lost_its_point_among_items_with_theirs_gets_it_back() -> N
     "3身体健康，能够适应户外工作。\n",  # no other item says how the document numbers them
     "1.调研情况。\n36个调研村中，有村卫生室的28个。\n",  # a count
     "1.总体要求。\n1五）强化关爱帮扶机制\n1可) 深化预算管理改革\n",  # a bracketed heading's misread opening
+    "1.报告时限。\n事发后要在30分钟内电话报告、\n1小时内书面报告县政府。\n",  # a count of hours
+    "1.联系方式。\n2026年5月6日\n1联系人：周建明，电话：0794-6213357）\n",  # a bracket read as a digit
+    "1.工作进展。\n3一\n",  # a line's stray remains
 ])
 def test_lines_starting_with_a_number_that_are_no_such_item_stay(text: str) -> None:
     assert lost_item_points(text, "rules") == []
