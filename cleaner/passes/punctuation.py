@@ -1022,7 +1022,10 @@ def _second_colon(text: str, position: int) -> bool:
 
 # The longest span a `“` and a straight quote after it enclose that is taken for a quoted term at
 # once (“一件事一次办"): on the OCR sets, of such quotes enclosing fewer than 10 characters 31 were
-# closing quotes and 7 a comma or full stop misread; of longer ones 10 and 28.
+# closing quotes and 7 a comma or full stop misread; of longer ones 10 and 28. Two straight quotes
+# further apart go to review as well: on the 36 development sets (2026-12-07) pairing them at once
+# brought no text closer, and made a Kai face's full stop a closing quote the lost-full-stop rule
+# then put a 。 after (…告知需要补充的内容"⏎4.… → 内容”。).
 MAX_QUOTED_TERM = 10
 
 
@@ -1049,7 +1052,8 @@ def _quotes(text: str) -> list[Edit]:
                                          _misread_mark(text, opening)))
             elif text[opening] == '"' and char == '"' and _HAN_CHAR.search(text, opening + 1, position):
                 reason = "straight quotes around Chinese; Chinese uses “”"
-                doubtful = _misread_mark(text, opening) or _misread_mark(text, position)
+                doubtful = (_misread_mark(text, opening) or _misread_mark(text, position)
+                            or position - opening > MAX_QUOTED_TERM)
                 edits.append(_quote_edit(text, opening, "“", reason, doubtful))
                 edits.append(_quote_edit(text, position, "”", reason, doubtful))
             opening = None

@@ -71,6 +71,15 @@ def test_a_straight_quote_far_from_its_opening_quote_goes_to_review() -> None:
         ("”", Safety.REVIEW)]
 
 
+def test_two_straight_quotes_far_apart_go_to_review() -> None:
+    # (Tesseract reads a Kai face's ，。 as " : a long span between two is seldom one quotation)
+    text = '通过部门共享获取的信息"不再要求家长提交纸质材料；对材料不全的，应当一次性告知需要补充的内容"\n'
+    result = clean(text, PUNCTUATION)
+    assert {(edit.rule_id, edit.safety) for edit in result.edits if edit.before == '"'} == {
+        ("quote.paired", Safety.REVIEW)}
+    assert result.text.count('"') == 2  # (nothing applied to them unattended)
+
+
 def test_a_half_width_bracket_closed_by_a_full_width_one_is_completed() -> None:
     assert clean("(此件主动公开）", PUNCTUATION).text == "（此件主动公开）"
 
