@@ -222,6 +222,10 @@ class Guard(IntEnum):
     # It changes the word between the two 越 of 越…越… (越打越顺 -> 越来越顺): the construction takes any
     # verb or adjective there, so the frequent 越来越 is no evidence of a misreading.
     CORRELATIVE = 7
+    # A near-miss whose misreading nothing explains (or explains only as unlikely), in a text where
+    # the detector finds no other misreading to correct at once: a clean text's own word (依法治税
+    # beside 9 x 依法治国, 科教兴农 beside 科教兴国), not OCR's.
+    NO_OTHER_MISREADING = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,9 @@ class Proposal:
     # Three hanzi the correction makes here that the text has elsewhere ("" if none): the document's
     # own reading of the phrase (教村建设 -> 教材建设 in a text that says 加强教材建设).
     echo: str = ""
+    # Whether nothing explains the misreading, or explains it only as no likelier than an unknown one
+    # (a near-miss of the document's term with the floor misreading likelihood).
+    unexplained: bool = False
 
     def guarded(self, guard: Guard) -> Proposal:
         """This proposal, never automatic for `guard` (or for the guard it has already, if that one

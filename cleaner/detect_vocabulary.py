@@ -323,6 +323,7 @@ def _score(
         position, position + 1, seen, meant, gain, "vocabulary",
         f"{term} occurs {count}x in this document; {window}→{corrected}: lexicon gain {lexicon_gain:+.1f}, "
         f"misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)",
+        unexplained=channel <= UNKNOWN_SUBSTITUTION,
     )
 
 

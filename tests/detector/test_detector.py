@@ -218,6 +218,24 @@ def test_the_word_between_the_two_yue_of_a_correlative_is_never_corrected_unatte
     assert changes(detector.propose("我们要把握现在，开创美好未末。")) == [("末", "来", "auto")]
 
 
+RULE_OF_LAW = ("本市深入推进依法治国实践，各部门坚持依法治国基本方略，把依法治国贯穿工作全过程。"
+               + "全市经济运行总体平稳，居民收入稳步增长，社会事业全面发展，生态环境持续改善。" * 26
+               + "税务局稽查分局依法治税，依靠广大群众堵塞漏洞。")
+
+
+def test_a_near_miss_nothing_explains_in_a_long_text_with_no_other_misreading_is_only_proposed(
+    detector: DetectorPass,
+) -> None:
+    # (依法治税 beside 3 x 依法治国: a clean text's own word; People's Daily had 23 such)
+    edits = [edit for edit in detector.propose(RULE_OF_LAW) if edit.before == "税"]
+    assert [(edit.after, edit.safety) for edit in edits] == [("国", Safety.REVIEW)]
+    assert "shows no other" in edits[0].reason
+    # (where OCR misread something else, the same near-miss is corrected at once)
+    misread = RULE_OF_LAW + "这是全市人民的殿切期望。"
+    assert [(edit.after, edit.safety) for edit in detector.propose(misread) if edit.before == "税"] == [
+        ("国", Safety.AUTO)]
+
+
 STATIONED = ("驻港部队进驻香港以来，驻港部队严格遵守基本法。驻港部队官兵纪律严明。"
              "驻港部队开放军营，市民参观驻港部队。") * 2
 
