@@ -71,6 +71,13 @@ def test_a_straight_quote_far_from_its_opening_quote_goes_to_review() -> None:
         ("”", Safety.REVIEW)]
 
 
+@pytest.mark.parametrize("text", ["联系电话;0539-8123456", "传真 ; 0539-8123457"])
+def test_a_semicolon_between_a_contact_label_and_its_number_is_its_colon(text: str) -> None:
+    result = clean(text, PUNCTUATION)
+    assert result.text == text.replace(" ", "").replace(";", "：")
+    assert {edit.safety for edit in result.edits} == {Safety.AUTO}
+
+
 def test_two_straight_quotes_far_apart_go_to_review() -> None:
     # (Tesseract reads a Kai face's ，。 as " : a long span between two is seldom one quotation)
     text = '通过部门共享获取的信息"不再要求家长提交纸质材料；对材料不全的，应当一次性告知需要补充的内容"\n'
