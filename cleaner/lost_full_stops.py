@@ -102,15 +102,17 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
 
 
 _HEADING_REASON = "a paragraph of sentences ends without a mark where a heading follows: OCR lost its 。"
-_PERCENT_REASON = ("a paragraph of sentences ends in a percentage without a mark, and another paragraph follows: "
-                   "OCR lost its 。")
+_PERCENT_REASON = ("a paragraph of sentences ends in a percentage or a sum of money without a mark, and another "
+                   "paragraph follows: OCR lost its 。")
 # A percentage ending a line before a paragraph of text (a bulletin's `…增长6.2%⏎全年粮食播种面积…`):
 # on the OCR sets, of 169 such paragraphs of sentences (a `，`, 16 characters or more) all 169 had lost
 # a `。` there. (Before a list's numbered item, `…达到85%⏎4.农业…`, the mark is as often `；`.)
 # (Not before a byline: a news story's deck above it ends with no mark. Only `%`: the widths pass has
-# made `％` one, and a paragraph ending in `‰` is not one `_unended` takes.)
+# made `％` one, and a paragraph ending in `‰` is not one `_unended` takes.) So does a sum of money
+# (`…资金1200万元⏎全年…`): 42 of 42 on the development sets (2026-12-07), none in clean text.
 _PERCENT_BEFORE_PARAGRAPH = re.compile(
-    "%[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
+    "(?:%|(?<=[0-9])元|(?<=[0-9][万亿千百])元)[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])"
+    "(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
 )
 
 

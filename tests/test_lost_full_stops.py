@@ -38,8 +38,17 @@ def test_a_paragraph_of_sentences_ending_in_a_percentage_before_another_paragrap
     assert stopped(text) == text.replace("6.2%\n", "6.2%。\n")
 
 
+def test_a_paragraph_of_sentences_ending_in_a_sum_of_money_before_another_paragraph_ends_with_a_full_stop() -> None:
+    text = "全年共争取上级资金1.2亿元，其中中央预算内投资3200万元\n全年新开工项目86个。\n"
+    assert stopped(text) == text.replace("3200万元\n", "3200万元。\n")
+    # (not a unit after no figure: 单元, the word's own)
+    unit = "本次共检查居民住宅楼12栋，涉及3个单元\n检查中发现的问题已当场整改。\n"
+    assert lost_full_stops(unit, "punctuation") == []
+
+
 @pytest.mark.parametrize("text", [
     "全市冷库总容量达到12万吨，蔬菜产地损耗率由25%降至7.6%\n本报记者　王晓川\n",  # a deck above a byline
+    "全年共发放贷款1.2亿元，其中创业担保贷款3200万元\n本报记者　王晓川\n",  # likewise
     "新增就业5000人5836人116.7%\n失业人员再就业1200人1427人118.9%\n",  # a table's rows
 ])
 def test_a_percentage_ending_a_line_gets_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
