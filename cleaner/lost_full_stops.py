@@ -1,13 +1,13 @@
-"""Full stops OCR lost at the end of a paragraph that a heading follows, or that ends in a percentage.
+"""Full stops OCR lost at the end of a paragraph that a heading follows, or that ends in a figure.
 
 A body paragraph of an official document ends with a mark; when the line after it is a heading
 (`一、`, `（二）`, `3.`, `第五条`) the paragraph cannot run on, so a paragraph of sentences (it has
 a `，`, `；` or `。`) that ends in a hanzi, a `%` or a closing quote lost its `。`:
 `…制定本方案⏎一、总体要求` → `…制定本方案。⏎一、总体要求`. (A list of names joined by `、` alone
 ends with a full stop in some documents and with none in others: it is left as it is.) So does a
-paragraph of sentences that ends in a percentage where another paragraph of text follows
-(`…增长6.2%⏎全年粮食播种面积…`): a bulletin's paragraphs end with their figures, and Tesseract and
-RapidOCR drop the `。` after a `%`.
+paragraph of sentences that ends in a percentage or a sum of money where another paragraph of text
+follows (`…增长6.2%⏎全年粮食播种面积…`, `…投资3200万元⏎全年…`): a bulletin's paragraphs end with their
+figures, and Tesseract and RapidOCR drop the `。` after them.
 
 Not where the mark is unclear: a heading that is a paragraph of its own (`（一）坚持系统观念，统筹推进`
 takes no full stop; an article's number, `第十二条　经营者应当…`, opens sentences, not a heading),
@@ -85,12 +85,12 @@ CONFIDENCE = 0.9
 
 def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
     """The `。` to put at the end of each paragraph of sentences that a heading follows, or that ends
-    in a percentage before another paragraph, for the pass `pass_name`."""
+    in a percentage or a sum of money before another paragraph, for the pass `pass_name`."""
     if "\n" not in text:
         return []
     breaks = {match.start(): _HEADING_REASON for match in _BEFORE_HEADING.finditer(text)}
-    for match in _PERCENT_BEFORE_PARAGRAPH.finditer(text):
-        breaks.setdefault(match.end() - 1, _PERCENT_REASON)
+    for match in _FIGURE_BEFORE_PARAGRAPH.finditer(text):
+        breaks.setdefault(match.end() - 1, _FIGURE_REASON)
     edits = []
     for position, reason in sorted(breaks.items()):
         start = text.rfind("\n", 0, position) + 1
@@ -102,15 +102,15 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
 
 
 _HEADING_REASON = "a paragraph of sentences ends without a mark where a heading follows: OCR lost its 。"
-_PERCENT_REASON = ("a paragraph of sentences ends in a percentage or a sum of money without a mark, and another "
-                   "paragraph follows: OCR lost its 。")
-# A percentage ending a line before a paragraph of text (a bulletin's `…增长6.2%⏎全年粮食播种面积…`):
-# on the OCR sets, of 169 such paragraphs of sentences (a `，`, 16 characters or more) all 169 had lost
-# a `。` there. (Before a list's numbered item, `…达到85%⏎4.农业…`, the mark is as often `；`.)
-# (Not before a byline: a news story's deck above it ends with no mark. Only `%`: the widths pass has
-# made `％` one, and a paragraph ending in `‰` is not one `_unended` takes.) So does a sum of money
-# (`…资金1200万元⏎全年…`): 42 of 42 on the development sets (2026-12-07), none in clean text.
-_PERCENT_BEFORE_PARAGRAPH = re.compile(
+_FIGURE_REASON = ("a paragraph of sentences ends in a percentage or a sum of money without a mark, and another "
+                  "paragraph follows: OCR lost its 。")
+# A percentage or a sum of money ending a line before a paragraph of text (a bulletin's `…增长6.2%⏎全年
+# 粮食播种面积…`, `…资金1200万元⏎全年…`): on the OCR sets, of 169 such paragraphs of sentences (a `，`,
+# 16 characters or more) ending in a percentage all 169 had lost a `。` there, and 42 of 42 ending in a
+# sum (2026-12-07); none in clean text. (Before a list's numbered item, `…达到85%⏎4.农业…`, the mark is
+# as often `；`.) (Not before a byline: a news story's deck above it ends with no mark. Only `%`: the
+# widths pass has made `％` one, and a paragraph ending in `‰` is not one `_unended` takes.)
+_FIGURE_BEFORE_PARAGRAPH = re.compile(
     "(?:%|(?<=[0-9])元|(?<=[0-9][万亿千百])元)[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])"
     "(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
 )
