@@ -131,6 +131,7 @@ class PunctuationPass:
         edits += _marks(text, taken, protected, made_chinese)
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
         edits += _second_colons(text, protected)
+        edits += _contact_colons(text, protected)
         edits += lost_heading_numbers(text, NAME)
         edits += lost_full_stops(text, NAME)
         edits += middle_dots(text, NAME)
@@ -631,15 +632,26 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
     return edits
 
 
-# A ; between a contact label and its number (联系电话;0539…) is the label's colon: on the OCR sets 37
-# of 37 such were (2026-12-07). (A ； likewise: dictionaries/rules.toml.)
+# A ; or ； between a contact label and its number (联系电话;0539…) is the label's colon: on the OCR
+# sets 37 of 37 such were (2026-12-07).
 CONTACT_COLON_RULE = "full-width.contact-label-colon"
 CONTACT_COLON_REASON = "a semicolon between a contact label and its number is OCR's reading of the label's colon"
 _CONTACT_LABEL = re.compile("(?:电话|手机|传真|邮编|热线)[ \t]*$")
 
 
+def _contact_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
+    """Full-width semicolons between a contact label and its number → ： (the half-width ones: `_mark_edits`)."""
+    if "；" not in text:
+        return []
+    return [
+        fast_edit(position, position + 1, "；", "：", NAME, CONTACT_COLON_RULE, 0.95, CONTACT_COLON_REASON)
+        for position in (match.start() for match in re.finditer("；", text))
+        if not _inside(protected, position) and _contact_label_colon(text, position)
+    ]
+
+
 def _contact_label_colon(text: str, position: int) -> bool:
-    """Whether the ; at `position` stands between a contact label (电话, 传真 …) and a number."""
+    """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) and a number."""
     after = _skip_spaces(text, position + 1, 1)
     return (text[after:after + 1].isdigit() and text[after:after + 1].isascii()
             and _CONTACT_LABEL.search(text, max(0, position - 8), position) is not None)
