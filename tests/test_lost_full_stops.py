@@ -51,7 +51,7 @@ def test_a_paragraph_of_sentences_ending_in_a_sum_of_money_before_another_paragr
     "全年共发放贷款1.2亿元，其中创业担保贷款3200万元\n本报记者　王晓川\n",  # likewise
     "新增就业5000人5836人116.7%\n失业人员再就业1200人1427人118.9%\n",  # a table's rows
 ])
-def test_a_percentage_ending_a_line_gets_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
+def test_a_figure_ending_a_line_gets_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []
 
 
