@@ -13,7 +13,14 @@ from cleaner.detect_flags import _bigram_numbers
 from cleaner.detect_model import Proposal
 from cleaner.edit import Edit, Safety, apply
 from cleaner.passes import PASS_ORDER
-from cleaner.passes.detector import AUTO_CONFIDENCE, DetectorPass, _edit, build, confidence
+from cleaner.passes.detector import (
+    AUTO_CONFIDENCE,
+    SURE_READING_CONFIDENCE,
+    DetectorPass,
+    _edit,
+    build,
+    confidence,
+)
 from cleaner.pipeline import Pipeline
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -107,6 +114,22 @@ def test_a_frequent_term_does_not_extend_a_word_standing_on_its_own(detector: De
 def test_a_likely_misreading_does_not_carry_a_weak_reading_to_automatic() -> None:
     proposal = Proposal(0, 1, "贵", "费", 3.0, "glyph", "", language_gain=1.5)
     assert (confidence(proposal) >= AUTO_CONFIDENCE["glyph"], _edit(proposal).safety) == (True, Safety.REVIEW)
+
+
+def test_a_weak_misreading_is_automatic_when_the_text_reads_far_better(detector: DetectorPass) -> None:
+    # 蝇 and 品 are no close glyphs, but 节能产品 reads far better than 节能产蝇.
+    [edit] = detector.propose("各单位要优先采购节能产蝇、环境标志产品。")
+    assert (edit.after, edit.safety, edit.confidence < AUTO_CONFIDENCE["glyph"]) == ("品", Safety.AUTO, True)
+
+
+def test_a_weak_misreading_that_reads_only_somewhat_better_is_left_for_review() -> None:
+    proposal = Proposal(0, 1, "资", "责", 0.2, "glyph", "", language_gain=3.0)
+    assert (confidence(proposal) >= SURE_READING_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
+
+
+def test_reading_far_better_does_not_carry_a_misreading_below_its_floor() -> None:
+    proposal = Proposal(0, 1, "蝇", "品", -0.5, "glyph", "", language_gain=4.0)
+    assert (confidence(proposal) < SURE_READING_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
 
 
 def test_a_correction_with_a_close_rival_beside_it_is_left_for_review(detector: DetectorPass) -> None:
