@@ -633,10 +633,11 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
 
 
 # A ; or ； between a contact label and its number (联系电话;0539…) is the label's colon: on the OCR
-# sets 37 of 37 such were (2026-12-07).
+# sets 37 of 37 such were (2026-12-07). So is one between 附件 and the number of the first
+# attachment it lists (附件;1.全市农村供水…): 12 of 12 (2026-12-07, fifteenth session).
 CONTACT_COLON_RULE = "full-width.contact-label-colon"
-CONTACT_COLON_REASON = "a semicolon between a contact label and its number is OCR's reading of the label's colon"
-_CONTACT_LABEL = re.compile("(?:电话|手机|传真|邮编|热线)[ \t]*$")
+CONTACT_COLON_REASON = "a semicolon between a label and its number is OCR's reading of the label's colon"
+_CONTACT_LABEL = re.compile("(?:电话|手机|传真|邮编|热线|附件)[ \t]*$")
 
 
 def _contact_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
@@ -651,7 +652,7 @@ def _contact_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
 
 
 def _contact_label_colon(text: str, position: int) -> bool:
-    """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) and a number."""
+    """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) or 附件 and a number."""
     after = _skip_spaces(text, position + 1, 1)
     return (text[after:after + 1].isdigit() and text[after:after + 1].isascii()
             and _CONTACT_LABEL.search(text, max(0, position - 8), position) is not None)

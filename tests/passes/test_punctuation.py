@@ -71,14 +71,16 @@ def test_a_straight_quote_far_from_its_opening_quote_goes_to_review() -> None:
         ("”", Safety.REVIEW)]
 
 
-@pytest.mark.parametrize("text", ["联系电话;0539-8123456", "传真 ; 0539-8123457", "联系电话；0539-8123456"])
+@pytest.mark.parametrize(
+    "text", ["联系电话;0539-8123456", "传真 ; 0539-8123457", "联系电话；0539-8123456", "附件;1.评分标准"]
+)
 def test_a_semicolon_between_a_contact_label_and_its_number_is_its_colon(text: str) -> None:
     result = clean(text, PUNCTUATION)
     assert result.text == text.replace(" ", "").replace(";", "：").replace("；", "：")
     assert {edit.safety for edit in result.edits} == {Safety.AUTO}
 
 
-@pytest.mark.parametrize("text", ["拨打电话；", "电话；请于", "联系电话：0539-8123456"])
+@pytest.mark.parametrize("text", ["拨打电话；", "电话；请于", "联系电话：0539-8123456", "详见附件；二是"])
 def test_a_semicolon_after_a_contact_label_before_no_number_stays(text: str) -> None:
     assert "full-width.contact-label-colon" not in {edit.rule_id for edit in clean(text, PUNCTUATION).edits}
 
