@@ -155,7 +155,7 @@ def _best_at(run: str, position: int, meants: tuple[str, ...], model: DetectorMo
             best = Proposal(position, position + 1, seen, meant, gain, "glyph",
                             f"{window}→{corrected}: lexicon gain {lexicon_gain:+.1f}, context gain "
                             f"{context_gain:+.1f}, misreading {meant}→{seen} {channel:+.1f}; gain={gain:+.2f} (log10)",
-                            language_gain)
+                            language_gain, context_gain=context_gain)
     return best
 
 

@@ -243,6 +243,8 @@ class Proposal:
     evidence: str
     # How much better the text reads, apart from the misreading's likelihood (None: not separated)
     language_gain: float | None = None
+    # ... and of that, the character context model's part alone (None: not separated)
+    context_gain: float | None = None
     # The gain of the strongest other correction of the same anomaly (a character beside this one)
     # that this one won over (None: none): a close rival makes the choice uncertain.
     rival_gain: float | None = None

@@ -122,6 +122,17 @@ def test_a_weak_misreading_is_automatic_when_the_text_reads_far_better(detector:
     assert (edit.after, edit.safety, edit.confidence < AUTO_CONFIDENCE["glyph"]) == ("品", Safety.AUTO, True)
 
 
+def test_a_weak_misreading_is_automatic_when_the_context_model_strongly_favours_it(detector: DetectorPass) -> None:
+    # 未持证上疝: the lexicon finds 上岗 only somewhat better, the characters around it far better.
+    [edit] = detector.propose("有3名员工未持证上疝，已责令整改。")
+    assert (edit.after, edit.safety, edit.confidence < AUTO_CONFIDENCE["glyph"]) == ("岗", Safety.AUTO, True)
+
+
+def test_a_weak_misreading_the_context_model_only_favours_is_left_for_review() -> None:
+    proposal = Proposal(0, 1, "送", "运", 0.2, "glyph", "", language_gain=2.5, context_gain=5.0)
+    assert (confidence(proposal) >= SURE_READING_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
+
+
 def test_a_weak_misreading_that_reads_only_somewhat_better_is_left_for_review() -> None:
     proposal = Proposal(0, 1, "资", "责", 0.2, "glyph", "", language_gain=3.0)
     assert (confidence(proposal) >= SURE_READING_CONFIDENCE, _edit(proposal).safety) == (True, Safety.REVIEW)
