@@ -193,8 +193,16 @@ def test_a_stray_half_width_opening_bracket_between_hanzi_becomes_full_width_at_
         "各技工院校（职业培训机构", ["bracket.stray-opening"])
 
 
-@pytest.mark.parametrize("text", ["按上年标准(300元执行", "保障措施\n(一入加强组织领导"])
-def test_a_stray_half_width_bracket_elsewhere_goes_to_review(text: str) -> None:
+@pytest.mark.parametrize("text", ["按上年标准(300元执行", "保障措施\n(一入加强组织领导", "实施方案 (2026-2028年"])
+def test_a_stray_half_width_bracket_elsewhere_in_chinese_text_becomes_full_width_at_once(text: str) -> None:
+    result = clean(text, PUNCTUATION)
+    assert [(edit.before, edit.after, edit.safety) for edit in result.applied if edit.before == "("] == [
+        ("(", "（", Safety.AUTO)]
+
+
+@pytest.mark.parametrize("text", ["峡水发 (2026]\n", "人社职司便函(2021 1号"])
+def test_a_stray_bracket_before_a_document_numbers_year_goes_to_review(text: str) -> None:
+    # (it is what is left of the year's 〔: （ would be as wrong as ( is)
     result = clean(text, PUNCTUATION)
     assert [(edit.before, edit.after, edit.safety) for edit in result.pending] == [("(", "（", Safety.REVIEW)]
 
