@@ -95,7 +95,8 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
     for position, reason in sorted(breaks.items()):
         start = text.rfind("\n", 0, position) + 1
         paragraph = text[start:position].rstrip(" \t\u3000")
-        if paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph):
+        if (paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph)
+                and not _continues_a_list(paragraph, text, position)):
             end = start + len(paragraph)
             edits.append(fast_edit(end, end, "", "。", pass_name, RULE, CONFIDENCE, reason, Safety.AUTO))
     return edits
@@ -114,6 +115,24 @@ _FIGURE_BEFORE_PARAGRAPH = re.compile(
     "(?:%|(?<=[0-9])元|(?<=[0-9][万亿千百])元)[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])"
     "(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
 )
+
+
+# A line that opens like a heading (`十、`, `一、`) but goes on with what the paragraph before it left
+# open: a wrap inside a list of names (`…来自新疆、内蒙⏎十、辽宁、吉林…`: OCR read 古 as 十) or after a word
+# that introduces what follows (`…特别是⏎一、二把手…`). On People's Daily's OCR pages 13 such full
+# stops took the text further from the truth; no paragraph of the truths ends so before a heading.
+_ENUMERATED_LINE = re.compile(f"[ \t\u3000]*[{_NUMERALS}]{{1,3}}、[\u4e00-\u9fff]{{1,3}}、")
+_INTRODUCES_MORE = ("特别是", "尤其是", "以及", "包括", "并且", "而且", "例如", "比如", "其中")
+
+
+def _continues_a_list(paragraph: str, text: str, position: int) -> bool:
+    """Whether the line after `paragraph` (from the break at `position`) goes on with it: it opens
+    like a `一、` heading and lists on with 、 after a last clause that lists with 、, or it follows a
+    word that introduces more."""
+    if paragraph.endswith(_INTRODUCES_MORE):
+        return True
+    last = paragraph[max(map(paragraph.rfind, "，；。：")) + 1:]
+    return "、" in last and _ENUMERATED_LINE.match(text, position + 1) is not None
 
 
 def _unended(last: str) -> bool:

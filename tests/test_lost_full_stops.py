@@ -92,6 +92,8 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "表任单位：县人力资源和社会保障局、县乡村振兴服务中心，各乡镇人民政府\n3.整治路域环境。\n",  # 责 misread
     "第十二条　农贸市场开办者在经营活动中，应当履行下列义务\n（一）建立制度\n",  # an article introducing items
     "第三章　监督管理与法律责任，附则\n第十条　市场监督管理部门\n",  # a chapter heading
+    "会议组织了来自全国各地的代表，有来自新疆、内蒙\n十、辽宁、吉林等地的\n",  # a list's wrap, 古 misread
+    "要加强各级领导班子的思想作风建设，特别是\n一、二把手要带头\n",  # a word that introduces more
 ])
 def test_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []
