@@ -133,7 +133,7 @@ class PunctuationPass:
         edits += _marks(text, taken, protected, made_chinese)
         edits += [edit for edit in _full_stops(text) if not _inside(protected, edit.start)]
         edits += _second_colons(text, protected)
-        edits += _contact_colons(text, protected)
+        edits += _label_colons(text, protected)
         edits += lost_heading_numbers(text, NAME)
         edits += lost_full_stops(text, NAME)
         edits += middle_dots(text, NAME)
@@ -632,9 +632,9 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
             edits += _for_review(text, start, position, end, "，", "full-width.exclamation-after-figure", 0.4,
                                  "an exclamation mark right after a figure: OCR's reading of ，；。 (check which)",
                                  ("；", "。", "！"))
-        elif char == ";" and _contact_label_colon(text, position):
-            edits.append(fast_edit(start, end, text[start:end], "：", NAME, CONTACT_COLON_RULE, 0.95,
-                                   CONTACT_COLON_REASON))
+        elif char == ";" and _label_colon(text, position):
+            edits.append(fast_edit(start, end, text[start:end], "：", NAME, LABEL_COLON_RULE, 0.95,
+                                   LABEL_COLON_REASON))
         elif char in ":;?" and _mark_safety(text, position) is Safety.REVIEW:
             proposed, alternatives = _reviewed_semicolon(text, position) if char == ";" else (after, ())
             edits += _for_review(text, start, position, end, proposed, _RULES[char], 0.6, _REVIEW_REASONS[char],
@@ -648,27 +648,27 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
 # A ; or ； between a contact label and its number (联系电话;0539…) is the label's colon: on the OCR
 # sets 37 of 37 such were (2026-12-07). So is one between 附件 and the number of the first
 # attachment it lists (附件;1.全市农村供水…): 12 of 12 (2026-12-07, fifteenth session).
-CONTACT_COLON_RULE = "full-width.contact-label-colon"
-CONTACT_COLON_REASON = "a semicolon between a label and its number is OCR's reading of the label's colon"
-_CONTACT_LABEL = re.compile("(?:电话|手机|传真|邮编|热线|附件)[ \t]*$")
+LABEL_COLON_RULE = "full-width.contact-label-colon"  # (its id from when it took contact labels only)
+LABEL_COLON_REASON = "a semicolon between a label and its number is OCR's reading of the label's colon"
+_LABEL_BEFORE_NUMBER = re.compile("(?:电话|手机|传真|邮编|热线|附件)[ \t]*$")
 
 
-def _contact_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
-    """Full-width semicolons between a contact label and its number → ： (the half-width ones: `_mark_edits`)."""
+def _label_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
+    """Full-width semicolons between a label (电话, 附件 …) and its number → ： (the half-width ones: `_mark_edits`)."""
     if "；" not in text:
         return []
     return [
-        fast_edit(position, position + 1, "；", "：", NAME, CONTACT_COLON_RULE, 0.95, CONTACT_COLON_REASON)
+        fast_edit(position, position + 1, "；", "：", NAME, LABEL_COLON_RULE, 0.95, LABEL_COLON_REASON)
         for position in (match.start() for match in re.finditer("；", text))
-        if not _inside(protected, position) and _contact_label_colon(text, position)
+        if not _inside(protected, position) and _label_colon(text, position)
     ]
 
 
-def _contact_label_colon(text: str, position: int) -> bool:
+def _label_colon(text: str, position: int) -> bool:
     """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) or 附件 and a number."""
     after = _skip_spaces(text, position + 1, 1)
     return (text[after:after + 1].isdigit() and text[after:after + 1].isascii()
-            and _CONTACT_LABEL.search(text, max(0, position - 8), position) is not None)
+            and _LABEL_BEFORE_NUMBER.search(text, max(0, position - 8), position) is not None)
 
 
 def _reviewed_semicolon(text: str, position: int) -> tuple[str, tuple[str, ...]]:
