@@ -14,7 +14,9 @@ every review proposal accepted too; `alone`: the detector by itself) and scores 
 scorer (`--scorer`, default /work/shared/eval/score.py), per engine and degradation level when the
 records name them. `--held-out-every N` keeps only the records `cleaner learn --held-out FILE N`
 never learned from (with `--learning`: only those it learned from). `calibrate` judges each
-detector proposal by whether it brings the OCR closer to the truth, by strategy and confidence.
+detector proposal by whether it brings the OCR closer to the truth, by strategy and confidence, and
+the glyph proposals also by how much better the text reads (the language and context gains the
+automatic thresholds use: MIN_AUTO_LANGUAGE_GAIN, SURE_READING_LANGUAGE_GAIN, SURE_READING_CONTEXT_GAIN).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -40,15 +43,22 @@ from rapidfuzz.distance import Levenshtein
 
 from cleaner.compose import Proposals
 from cleaner.config import Config, select_passes
+from cleaner.detect_model import DetectorModel
 from cleaner.edit import Edit, Safety, apply
 from cleaner.learn import is_held_out
-from cleaner.passes.detector import builtin_model
+from cleaner.passes.detector import (
+    MIN_AUTO_LANGUAGE_GAIN,
+    SURE_READING_CONTEXT_GAIN,
+    SURE_READING_LANGUAGE_GAIN,
+    builtin_model,
+)
 from cleaner.pipeline import Pipeline
 
 SCORER = Path("/work/shared/eval/score.py")
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "seeds"
 WHITESPACE = re.compile(r"\s+")
 GAIN = re.compile(r"gain=([-+.\d]+) \(log10\)")
+READING = re.compile(r"lexicon gain ([-+.\d]+), context gain ([-+.\d]+)")
 
 
 def load_scorer(path: Path) -> ModuleType:
@@ -119,6 +129,7 @@ def calibrate(arguments: argparse.Namespace) -> None:
     buckets: dict[tuple[str, str, float], list[int]] = defaultdict(lambda: [0, 0])
     wrong: list[str] = []
     judged: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    by_reading: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for record in records(arguments.set, arguments.held_out_every, arguments.learning, arguments.only_ids):
         ocr, truth = record["ocr"], _strip(record["truth"])
         baseline = Levenshtein.distance(_strip(ocr), truth)
@@ -129,6 +140,14 @@ def calibrate(arguments: argparse.Namespace) -> None:
             gain = GAIN.search(edit.evidence)
             if gain is not None:
                 judged[edit.rule_id].append((float(gain.group(1)), helps))
+            reading = READING.search(edit.evidence)
+            if reading is not None and edit.rule_id.startswith("detector.glyph"):
+                lexicon_gain, context_gain = float(reading.group(1)), float(reading.group(2))
+                language_gain = DetectorModel.language_gain(lexicon_gain, context_gain)
+                key = (edit.safety.value,
+                       _band(language_gain, (MIN_AUTO_LANGUAGE_GAIN, SURE_READING_LANGUAGE_GAIN)),
+                       _band(context_gain, (SURE_READING_CONTEXT_GAIN,)))
+                by_reading[key][0 if helps else 1] += 1
             if not helps and (arguments.verbose or edit.safety is Safety.AUTO):
                 left = ocr[max(0, edit.start - 8):edit.start].replace("\n", "⏎")
                 after = ocr[edit.end:edit.end + 8].replace("\n", "⏎")
@@ -142,11 +161,25 @@ def calibrate(arguments: argparse.Namespace) -> None:
         totals[(rule, safety)][1] += bad
     for (rule, safety), (right, bad) in sorted(totals.items()):
         print(f"TOTAL {rule:<16} {safety:<7} right {right} wrong {bad} precision {right / max(right + bad, 1):.3f}")
+    print(f"{'glyph by reading':<22} {'safety':<7} {'language gain':>14} {'context gain':>13} "
+          f"{'right':>6} {'wrong':>6}")
+    for (safety, language, context), (right, bad) in sorted(by_reading.items()):
+        print(f"{'':<22} {safety:<7} {language:>14} {context:>13} {right:>6} {bad:>6}")
     for rule, points in sorted(judged.items()):
         midpoint, steepness = fit_logistic(points)
         print(f"FIT {rule:<18} midpoint {midpoint:.2f} steepness {steepness:.2f} over {len(points)} proposals")
     print("wrong proposals" + (":" if wrong else ": none"))
     print("\n".join(wrong))
+
+
+def _band(value: float, bounds: tuple[float, ...]) -> str:
+    """The band of `value` between the sorted `bounds`: `<1.75`, `1.75-3.5`, `>=3.5`."""
+    if value < bounds[0]:
+        return f"<{bounds[0]:g}"
+    for low, high in pairwise(bounds):
+        if value < high:
+            return f"{low:g}-{high:g}"
+    return f">={bounds[-1]:g}"
 
 
 def fit_logistic(points: list[tuple[float, bool]]) -> tuple[float, float]:
