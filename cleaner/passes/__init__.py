@@ -19,15 +19,18 @@ PASS_MODULES: dict[str, str] = {
 }
 
 # The canonical order (DESIGN.md): layout first, so later passes see rejoined paragraphs; page
-# numbers out before it, so it can rejoin a paragraph a page break cut.
+# numbers out before it, so it can rejoin a paragraph a page break cut. Confusions before variants
+# (DESIGN.md has them the other way round): an entry that names a traditional character OCR read
+# for a simplified one (结東 → 结束) must fire before the variants pass proposes the character's
+# simplified form (东) for review, which would block it.
 PASS_ORDER: tuple[str, ...] = (
     "pages",
     "layout",
     "widths",
     "spacing",
     "punctuation",
-    "variants",
     "confusions",
+    "variants",
     "rules",
     "detector",
 )

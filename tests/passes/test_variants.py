@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
+from cleaner.config import select_passes
 from cleaner.edit import Safety
 
 VARIANTS = Config(passes=("variants",))
@@ -34,3 +35,12 @@ def test_characters_that_simplified_chinese_also_uses_go_to_review() -> None:
     result = clean(text, VARIANTS)
     assert result.applied == ()
     assert [e.before for e in result.pending] == ["乾"]
+
+
+def test_a_confusion_entry_naming_a_traditional_character_fires_before_the_variants_pass() -> None:
+    # 東 for 束 is OCR's misreading, not a stray traditional character: the entry 结東 → 结束 wins
+    # over the variants pass's lone 東 → 东 for review.
+    in_pipeline_order = Config(passes=select_passes(only=("variants", "confusions")))
+    result = clean("运送结東后对运送工具进行清洗消毒。", in_pipeline_order)
+    assert result.text == "运送结束后对运送工具进行清洗消毒。"
+    assert result.pending == ()
