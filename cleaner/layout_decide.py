@@ -74,8 +74,12 @@ _SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
 # web address in brackets after the name of its site (…公共资源交易网⏎(http://…)): what no paragraph
 # starts with.
 _LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
+# A phone number's label ending a line, its colon read as another mark or lost (联系电话;⏎0539-…).
+_PHONE_LABEL_END = re.compile("(?:电话|手机|传真|热线)[：:;；，,]{0,2}$")
 # A date alone, or a deadline (整改期限：⏎2026年4月10日前。): a label's value.
-_DEADLINE = re.compile(r"(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日(?:前|以前|之前|止)?[。；;.]?")
+_DEADLINE = re.compile(
+    r"(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末|[上中下]旬)(?:前|以前|之前|止)?[）)]?[。；;.]?"
+)
 _LAST_LABEL = re.compile("(?:^|[。；，;,])[\u4e00-\u9fff]{2,8}[：:]$")  # (not an issuer's name: 某某县人民政府：⏎日期)
 _BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
 # A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
@@ -91,6 +95,9 @@ _LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
 _ORGANISATION_ENDS = frozenset("局厅委办部院校构位会司处室府队团所站心")
 # First characters of a line that carries an addressee list on.
 _LIST_CONTINUES = frozenset("、，,（(")
+# How a body's first sentence opens, never an addressee (为深入贯彻落实…工作部⏎署，… is a wrap, not an
+# addressee ending in 部 whose colon OCR lost).
+_SENTENCE_OPENING = re.compile("为|根据|按照|依据|依照|近日|近年来|今年以来|现将|现就|我们|随着|截至|在")
 # How frequent (Zipf) the word a line's last character and the next line's first character make must
 # be, for the break to split a word: 行|动 (5.4), 期|间 (5.4), 质|量 (5.1); chance pairs score below 2.
 SPLIT_WORD_ZIPF = 3.0
@@ -214,6 +221,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = TABLE_ROW
         elif posts[index]:  # (the last of the run too: a row too long for its line leaves no row before it)
             decision = POST_ROW
+        elif _opens_rows(posts, rows, index + 1) and _ends_apart(line):
+            decision = BEFORE_ROWS
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         elif (opening := openings[index + 1]) is not None and _ends_apart(line):
@@ -470,6 +479,10 @@ ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
 POST_ROW = _decision(Verdict.BREAK, "break.post-row", 0.85,
                      "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…) or naming a unit, three "
                      "or more in a row: a list of people or units, one to a line (cleaner/roster_rows.py)")
+BEFORE_ROWS = _decision(Verdict.BREAK, "break.before-rows", 0.85,
+                        "the next line opens a list of people or units one to a line (roster rows, or three or "
+                        "more lines each ending with a post or naming a unit): the list's title or the text "
+                        "before it ends here (…先进集体名单⏎青岚县应急管理局⏎…)")
 CODED_ROW = _decision(Verdict.BREAK, "break.coded-row", 0.85,
                       "the next line opens with a code, as do other lines of the text (101高中语文教师…⏎102…): "
                       "rows of a table whose cells OCR ran together, one to a line (cleaner/roster_rows.py)")
@@ -531,6 +544,11 @@ def _ends_labelled_field(first: Line, line: Line, following: Line) -> bool:
     )
 
 
+def _opens_rows(posts: list[bool], rows: list[bool], index: int) -> bool:
+    """Whether the line at `index` opens a list one to a line: a run of posts or units, or two roster rows."""
+    return posts[index] or (rows[index] and index + 1 < len(rows) and rows[index + 1])
+
+
 def _row_wraps(rows: list[bool], index: int) -> bool:
     """Whether the roster row at `index`, the last of its run, may run on to the next line: a row
     follows that line (a post too long for one line)."""
@@ -550,7 +568,7 @@ def _decide(
         return _decision(Verdict.JOIN, "join.fragment", 0.6, "a line of stray marks belongs to the text around it")
     if (line.text[-1] in "：:" and (
         _LABEL_VALUE.match(following.text) or (_DEADLINE.fullmatch(following.text) and _LAST_LABEL.search(line.text))
-    )) or (
+    )) or (_PHONE_LABEL_END.search(line.text) and _LABEL_VALUE.match(following.text)) or (
         line.ending is not Ending.TERMINAL and _BRACKETED_ADDRESS.match(following.text)
     ):
         return _decision(Verdict.JOIN, "join.label-value", 0.85,
@@ -838,6 +856,7 @@ def _addressee(line: Line, following: Line | None) -> bool:
         line.ending is Ending.OPEN
         and line.text[-1] in _ORGANISATION_ENDS
         and not _SENTENCE_END.search(line.text)
+        and not _SENTENCE_OPENING.match(line.text)
         and (following is None or (following.text[0] not in _LIST_CONTINUES and not _ends_addressee(following)))
     )
 

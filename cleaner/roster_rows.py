@@ -22,7 +22,8 @@ from cleaner.typography import HAN
 
 # A name: two or three hanzi, or two with a space between (陈　刚).
 _NAME_CHARACTERS = f"(?:[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}])"
-_NAME = f"(?!第){_NAME_CHARACTERS}"
+# A name may carry a note in brackets (李秀梅（女）, 马建国（回族）), as a list of commended people sets it.
+_NAME = f"(?!第){_NAME_CHARACTERS}(?:[（(][{HAN}，、,]{{1,6}}[）)])?"
 # A gap as spaces (with a stray mark among them) or a closing quote; a weak one, an opening quote or a
 # comma straight after the name, makes a row only between two rows.
 _GAP = '(?:[ \t\u3000]+[”“"，,]?[ \t\u3000]*|[”"][ \t\u3000]*)'
@@ -128,7 +129,7 @@ def post_rows(lines: list[str]) -> list[bool]:
 # A line that names a unit and holds nothing else (东澳镇青年志愿者突击队, 润丰水产有限公司): in a run of
 # MIN_POST_RUN or more, a list of units one to a line, as a commendation or a thanks letter sets them
 # (a wrapped sentence's lines hold its marks, or do not all end in a unit's last character).
-_UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中")
+_UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中府台厅行场园村镇宫庭")
 _UNIT_LINE = re.compile(f"[{HAN}][{HAN}“”（）()]{{3,29}}")
 
 

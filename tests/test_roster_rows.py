@@ -119,6 +119,24 @@ def test_lines_each_naming_a_unit_three_in_a_row_are_a_list_and_stay_lines() -> 
     assert clean(text).text == text
 
 
+
+def test_units_a_government_body_a_station_or_a_village_end_with_are_units_too() -> None:
+    units = ["梧桐区东山镇人民政府", "市气象局气象台", "省公安厅交通管理局", "青岚县南山国有林场", "东山镇红旗村"]
+    assert unit_rows(units) == [True] * 5
+
+
+def test_a_name_may_carry_a_note_in_brackets() -> None:
+    read = "张建国 青岚县林业局森林防火办公室主任\n李秀梅（女）”梧桐区东山镇党委副书记\n陈晓东 青岚县南山林场护林员\n"
+    assert row_flags(read.splitlines()) == [True, True, True]
+    assert clean(read).text == read.replace(" ", "\u3000").replace("”", "\u3000")
+
+def test_a_lists_title_without_a_mark_stands_apart_from_the_list_under_it() -> None:
+    units = "青岚县应急管理局\n青岚县林业局森林防火办公室\n梧桐区东山镇人民政府\n市气象局气象台\n"
+    people = ("张建国　青岚县林业局森林防火办公室主任\n李秀梅（女）　梧桐区东山镇党委副书记\n"
+              "陈晓东　青岚县南山林场护林员\n")
+    text = "附件1\n2025年度森林防火工作先进集体名单\n" + units + "附件2\n2025年度森林防火工作先进个人名单\n" + people
+    assert clean(text, Config(passes=("layout",))).text == text
+
 # A recruitment notice's table of posts as OCR reads it: each row's cells run together after its post
 # code, a long row wrapped onto a second line.
 CODED_TABLE_READ = (

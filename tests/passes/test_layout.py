@@ -170,6 +170,12 @@ def test_payment_lines_stand_alone_like_contact_lines() -> None:
      "地点：昭屏市公共资源交易网(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n"),
     ("2025年度未组织开展应急演练，演练记录缺失。整改期限：\n2026年4月10日前。\n9.企业全员安全生产责任制\n",
      "2025年度未组织开展应急演练，演练记录缺失。整改期限：2026年4月10日前。\n9.企业全员安全生产责任制\n"),
+    # (a phone number's label whose colon OCR read as another mark or lost; a deadline in a task's bracket)
+    ("联系人：郑坪县水利局王文，联系电话;\n0539-7711629。\n", "联系人：郑坪县水利局王文，联系电话;0539-7711629。\n"),
+    ("联系人：县医疗保障局待遇保障股周立群，联系电话\n0578-6123457\n",
+     "联系人：县医疗保障局待遇保障股周立群，联系电话0578-6123457\n"),
+    ("（责任单位：区市场监管局；完成时限：\n2026年6月底前）\n（二）加强停放充电管理。\n",
+     "（责任单位：区市场监管局；完成时限：2026年6月底前）\n（二）加强停放充电管理。\n"),
 ])
 def test_a_value_a_wrap_carried_to_the_next_line_joins_its_label(ocr: str, cleaned: str) -> None:
     assert clean(ocr, LAYOUT).text == cleaned
@@ -240,6 +246,27 @@ def test_a_letterhead_an_ocr_garbled_document_number_and_an_addressee_without_it
     result = clean(head + LOST_MARKS, LAYOUT)
     assert result.text == head + LOST_MARKS.replace("\n", "").rstrip() + "\n"
     assert result.pending == ()
+
+
+def test_a_first_body_line_ending_like_an_organisation_is_no_addressee() -> None:
+    # (为深入贯彻落实…工作部⏎署，…: a wrap after the title, whose last character 部 ends many names)
+    text = (
+        "青岚区电动自行车安全隐患全链条整治行动方案\n"
+        "为深入贯彻落实上级关于电动自行车安全隐患全链条整治工作部\n"
+        "署，有效防范和遏制电动自行车火灾事故，结合我区实际，制定\n"
+        "本方案。\n一、工作目标\n"
+    )
+    opening = "为深入贯彻落实上级关于电动自行车安全隐患全链条整治工作部署，"
+    assert clean(text, LAYOUT).text.startswith(text.split("\n")[0] + "\n" + opening)
+
+
+def test_an_attachment_list_item_naming_a_year_starts_its_line() -> None:
+    body = (
+        "为表彰先进、树立典型，市政府决定，授予青岚县应急\n管理局等16个单位“2025年度全市森林防火工作先进集\n"
+        "体”称号，授予张建国等24名同志“2025年度全市森林\n防火工作先进个人”称号。\n"
+    )
+    attachments = "附件：1.2025年度全市森林防火工作先进集体名单\n2.2025年度全市森林防火工作先进个人名单\n"
+    assert clean(body + attachments, LAYOUT).text.endswith("称号。\n" + attachments)
 
 
 def test_an_addressee_set_on_two_lines_is_one_paragraph() -> None:
