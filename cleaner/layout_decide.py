@@ -27,6 +27,7 @@ from cleaner.layout_lines import Ending, Line, line_width
 from cleaner.roster_rows import (
     IDEOGRAPHIC_SPACE,
     coded_rows,
+    holds_byline,
     opens_byline,
     post_rows,
     row_flags,
@@ -155,7 +156,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         return []
     widths = [line.width for line in lines]
     texts = [line.text for line in lines]
-    tables = [is_typeset_row(text) for text in texts]
+    tables = [is_typeset_row(text) and not holds_byline(text) for text in texts]
     phones = ["0" <= text[-1:] <= "9" and _PHONE_END.search(text) is not None for text in texts]
     # (A typeset table's row ends mid-text, in a figure, but no wrap: its rows alike in width are no column.)
     wraps = [line.ending >= Ending.COMMA and not table for line, table in zip(lines, tables, strict=True)]
@@ -804,6 +805,14 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
                       and _ends_addressee(zone[end + 2])):
                     ends.add(end + 2)  # (an addressee set on two lines)
                 break
+    # A subtitle under a headline (——记…, ——…见闻; OCR's 一一 or — for its dash): the headline, the
+    # document's first text and no sentence, ends above it.
+    if first is not None:
+        for index in range(first + 1, min(first + 4, len(zone))):
+            if _SUBTITLE.match(zone[index].text):
+                if not any(_SENTENCE_END.search(line.text) for line in zone[first:index]):
+                    ends.add(index - 1)
+                break
     # The issuer's letterhead (发文机关标志: "…文件", "…函件") stands above everything else.
     ends.update(index for index, line in enumerate(lines[:LETTERHEAD_ZONE]) if _LETTERHEAD.search(line.text))
     ends.discard(len(lines) - 1)
@@ -811,6 +820,7 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
 
 
 _TITLE_COMMA = re.compile("[，,；;]")
+_SUBTITLE = re.compile("(?:——|—|一一|--|－－)(?=[\u4e00-\u9fff0-9])")
 
 
 SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,

@@ -173,6 +173,15 @@ def _in_runs(flags: list[bool]) -> list[bool]:
     return kept
 
 
+_BRACKETED_BYLINE = re.compile(f"[（(]{_ROLE}")
+
+
+def holds_byline(line: str) -> bool:
+    """Whether `line` holds a byline in brackets (本报讯（记者　刘晓峰　通讯员　陈思远）…), whose gaps are no
+    table's."""
+    return _BRACKETED_BYLINE.search(line) is not None
+
+
 def opens_byline(line: str) -> bool:
     """Whether `line` (stripped of surrounding space) opens with a newspaper's byline (本报记者　周明远…)."""
     return line[:1] in "本新" and _BYLINE_START.match(line) is not None

@@ -260,6 +260,21 @@ def test_a_first_body_line_ending_like_an_organisation_is_no_addressee() -> None
     assert clean(text, LAYOUT).text.startswith(text.split("\n")[0] + "\n" + opening)
 
 
+def test_a_headlines_subtitle_and_a_bracketed_byline_in_a_column() -> None:
+    # (the subtitle's dash opens a line of its own under the headline; the byline's ideographic spaces
+    # are no table row's gaps, so the lead runs on after the wrap inside the bracket)
+    column = (
+        "山区群众在家门口拍上了“CT”\n——青岚县远程影像诊断中心运\n行一年见闻\n"
+        "本报讯（记者　刘晓峰　通讯员　陈思\n远）“以前拍个片子要跑到市里，\n来回一整天，现在在镇卫生院就\n"
+        "能做，结果当天出来。”3月12日，\n在青岚县东山镇卫生院，68岁的\n村民王秀英拿着检查报告说。\n"
+    )
+    assert clean(column, LAYOUT).text == (
+        "山区群众在家门口拍上了“CT”\n——青岚县远程影像诊断中心运行一年见闻\n"
+        "本报讯（记者　刘晓峰　通讯员　陈思远）“以前拍个片子要跑到市里，来回一整天，现在在镇卫生院就能做，"
+        "结果当天出来。”3月12日，在青岚县东山镇卫生院，68岁的村民王秀英拿着检查报告说。\n"
+    )
+
+
 def test_an_attachment_list_item_naming_a_year_starts_its_line() -> None:
     body = (
         "为表彰先进、树立典型，市政府决定，授予青岚县应急\n管理局等16个单位“2025年度全市森林防火工作先进集\n"
