@@ -174,6 +174,7 @@ def _in_runs(flags: list[bool]) -> list[bool]:
 
 
 _BRACKETED_BYLINE = re.compile(f"[（(]{_ROLE}")
+_BYLINE_IN_BRACKETS = re.compile(f"[（(]({_ROLE}[^（）()\n]{{2,40}})[）)]")
 
 
 def holds_byline(line: str) -> bool:
@@ -197,7 +198,13 @@ def byline_gaps(text: str) -> list[tuple[int, int]]:
     found = []
     for line in _BYLINE_LINE.finditer(text):
         found.extend(_gaps_of_byline(text, line.start(), len(line.group().rstrip(" \t\u3000")) + line.start()))
-    return found
+    for bracket in _BYLINE_IN_BRACKETS.finditer(text):
+        # (a lead's byline, 本报讯（记者　刘晓峰　通讯员　陈思远）, is set solid in many papers: its gaps are
+        # set only where OCR read one of them, the rest then likewise)
+        gaps = _gaps_of_byline(text, *bracket.span(1))
+        if any(gap_start != gap_end for gap_start, gap_end in gaps):
+            found.extend(gaps)
+    return sorted(set(found))
 
 
 def _gaps_of_byline(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -89,6 +89,15 @@ def test_a_bylines_gaps_read_as_spaces_or_quotes_become_ideographic_spaces() -> 
     assert clean("记者王明\u3000通讯员李华\n", spacing).text == "记者\u3000王明\u3000通讯员\u3000李华\n"
 
 
+def test_a_leads_byline_in_brackets_gets_its_gaps_only_where_ocr_read_one() -> None:
+    assert clean("本报讯（记者　刘晓峰　通讯员陈思远）3月12日，记者在东山镇看到。").text == (
+        "本报讯（记者　刘晓峰　通讯员　陈思远）3月12日，记者在东山镇看到。")
+    read = "本报讯（记者刘晓峰 通讯员陈思远）记者在东山镇看到。"
+    assert clean(read).text == "本报讯（记者　刘晓峰　通讯员　陈思远）记者在东山镇看到。"
+    solid = "本报北京3月12日电（记者王浩）记者在东山镇看到。"  # (as many papers set it)
+    assert clean(solid).text == solid
+
+
 def test_a_line_that_opens_with_a_reporter_but_says_more_is_no_byline() -> None:
     spacing = Config(passes=("spacing",))
     for text in ("记者 了解到，今年全县将新建冷库20处。", "记者“一对一”走访了12户农民", "记者节快乐",
