@@ -199,7 +199,8 @@ class Guard(IntEnum):
     apply, the lower value is the one named."""
 
     # It changes one usual last character of a place name into another before the name's suffix
-    # (梧川市 -> 梧州市): which of two names is meant is a guess.
+    # (梧川市 -> 梧州市): which of two names is meant is a guess. Or it makes a name's last character the
+    # word that scopes a division (青岚市 -> 青全市 beside 全市消防…), which never follows a name's first.
     NAME_GUESS = 1
     # It swaps, with nothing to explain it, a word-forming last character after a term's stem
     # (采石业 -> 采石场 beside 6 x 采石场; 农村局 of 农业农村局 -> 农村工作 beside 5 x 农村工作): as likely

@@ -272,12 +272,16 @@ def _try(
             proposal = proposal.guarded(Guard.OWN_CHARACTER)
         if proposal is not None and misreading is None and index == 0 and _stem_after_others(text, term, seen, model):
             proposal = proposal.guarded(Guard.STEM_AFTER_OTHERS)
+        if proposal is not None and index == 0 and _renames_a_place(text, position, term, model):
+            proposal = proposal.guarded(Guard.NAME_GUESS)
         if proposal is not None and (position not in best or proposal.gain > best[position].gain):
             best[position] = proposal
 
 
 # The divisions a body's name starts with (市绿化主管部门, 县政府): any word may stand before them.
 _DIVISIONS = frozenset("省市县区镇乡")
+# Words that scope a division (全市, 本县, 该区, 各乡, 我省).
+_DIVISION_SCOPES = frozenset("全本该各我")
 # A character this frequent as a word by itself (zipf) stands before any word: 由, 经, 向 (not 疗 of 医疗).
 MIN_WORD_BY_ITSELF = 5.0
 
@@ -348,6 +352,16 @@ def _ends_a_name(text: str, position: int, term: str, model: DetectorModel) -> b
     zipf = model.lexicon.zipf
     return (zipf(text[position]) < MIN_WORD_BY_ITSELF and zipf(text[position - 1]) < MIN_WORD_BY_ITSELF
             and text.count(text[position - 1:position + 2]) >= 2)
+
+
+def _renames_a_place(text: str, position: int, term: str, model: DetectorModel) -> bool:
+    """Whether the correction makes the last character of a place's name, before its division, the
+    word that scopes a division (青岚市消防安全委员会 → 青全市 beside 3 x 全市消): 全市, 本县 and the like open
+    a phrase, never follow a hanzi that is no word by itself (青 of 青岚市)."""
+    if term[1] not in _DIVISIONS or term[0] not in _DIVISION_SCOPES or position == 0:
+        return False
+    before = text[position - 1]
+    return is_han(before) and model.lexicon.zipf(before) < MIN_WORD_BY_ITSELF
 
 
 def _joins(text: str, position: int, index: int, meant: str, known: frozenset[str]) -> bool:

@@ -342,6 +342,13 @@ def test_the_same_character_once_before_a_division_is_corrected(detector: Detect
     assert ("坡", "城", "auto") in changes(edits)
 
 
+def test_a_places_last_character_is_not_made_the_word_that_scopes_a_division(detector: DetectorPass) -> None:
+    # (青岚市消防安全委员会 signs a notice that says 全市消防… three times: 青全市 is no phrase)
+    text = ("为切实做好全市消防安全工作，市消防安全委员会决定开展全市消防安全专项检查。"
+            "各单位要配合做好全市消防安全检查。\n青岚市消防安全委员会\n2026年3月20日\n")
+    assert [change for change in changes(detector.propose(text)) if change[2] == "auto"] == []
+
+
 def test_the_same_rare_character_once_is_corrected(detector: DetectorPass) -> None:
     edits = detector.propose(APPOINTMENTS.format(place="东阳", last="拟任崟务：东阳县委副书记。"))
     assert changes(edits) == [("崟", "职", "auto")]
