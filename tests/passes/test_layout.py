@@ -214,6 +214,11 @@ def test_the_issuers_name_set_above_a_title_without_about_stands_apart(about: st
     assert clean(once, LAYOUT).applied == ()
 
 
+@pytest.mark.parametrize("title", ["2026年度县级农业产业化重点龙头企业拟认定名单公示", "节约用水倡议书"])
+def test_a_notices_and_an_appeals_title_stands_apart_from_the_text_under_it(title: str) -> None:
+    assert clean(f"{title}\n" + PAGE, LAYOUT).text == f"{title}\n" + PAGE_PARAGRAPHS
+
+
 def test_lines_with_commas_at_the_top_are_no_title_without_about() -> None:
     text = "各单位要按照要求，认真做好\n工作方案\n" + PAGE
     assert "join.title" not in [edit.rule_id for edit in clean(text, LAYOUT).applied]
