@@ -237,14 +237,24 @@ def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Propos
     marked = []
     for proposal in proposals:
         suffix = text[proposal.end:proposal.end + 1]
-        if suffix in PLACE_SUFFIXES and proposal.before and (
+        if (suffix in PLACE_SUFFIXES and proposal.before and (
             (proposal.before in finals and proposal.after in finals)
             or (text.count(proposal.before + suffix) > MIN_NAMED
                 and proposal.after + suffix not in model.lexicon.centizipf_by_word)  # (域市 -> 城市 is no name)
-        ):
+        )) or (proposal.guard is None and _renames_a_named_place(text, proposal, finals)):
             proposal = proposal.guarded(Guard.NAME_GUESS)
         marked.append(proposal)
     return marked
+
+
+def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]) -> bool:
+    """Whether `proposal` changes the first character of a two-hanzi place's name before its suffix
+    that the document names more than MIN_NAMED times, into a name it never has (赣阳市 ten times ->
+    朝阳市, 渚口镇 -> 港口镇): the document's own name, however rare its character."""
+    name = text[proposal.end:proposal.end + 2]
+    if len(name) < 2 or name[0] not in finals or name[1] not in PLACE_SUFFIXES or len(proposal.before) != 1:
+        return False
+    return text.count(proposal.before + name) > MIN_NAMED and proposal.after + name not in text
 
 
 # The end of a line of text with a sentence mark in it (a paragraph, not a title or a heading).

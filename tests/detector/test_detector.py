@@ -224,6 +224,15 @@ def test_a_place_names_own_character_that_the_document_repeats_before_its_suffix
     assert {(edit.before, edit.after, edit.safety) for edit in detector.propose(text)} == {("域", "城", Safety.AUTO)}
 
 
+def test_the_first_character_of_a_place_the_document_names_again_and_again_is_only_a_guess(
+    detector: DetectorPass,
+) -> None:
+    # (赣阳市, its first character rare, read as 朝阳市 because 朝阳 is a word; the document names it thrice)
+    text = ("赣阳市农业农村局关于2026年度赣阳市农业产业化市级重点龙头企业拟认定名单的公示。"
+            "通讯地址：赣阳市崟峰路168号。")
+    assert all(edit.safety is Safety.REVIEW for edit in detector.propose(text) if edit.before == "赣")
+
+
 def test_the_last_hanzi_of_a_paragraph_cut_off_with_no_mark_is_never_corrected_unattended(
     detector: DetectorPass,
 ) -> None:
