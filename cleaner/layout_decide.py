@@ -225,6 +225,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = POST_ROW
         elif _opens_rows(posts, rows, index + 1) and _ends_apart(line):
             decision = BEFORE_ROWS
+        elif (line.text[-1] in "：:" and not following.marker and _closes_first(following.text)
+              and _round_left_open("".join(texts[paragraph_start:index + 1]))):
+            decision = BRACKETED_VALUE
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
         elif (opening := openings[index + 1]) is not None and _ends_apart(line):
@@ -481,6 +484,9 @@ ROSTER_NAME = _decision(Verdict.JOIN, "join.roster-name", 0.8,
 POST_ROW = _decision(Verdict.BREAK, "break.post-row", 0.85,
                      "lines each ending with a post (…城关站站长⏎吴志远国网…运维检修部主任⏎…) or naming a unit, three "
                      "or more in a row: a list of people or units, one to a line (cleaner/roster_rows.py)")
+BRACKETED_VALUE = _decision(Verdict.JOIN, "join.label-value", 0.85,
+                            "the line ends on a label inside a bracket the next line closes "
+                            "(（责任单位：…；完成时限：⏎长期坚持）): its value, a wrap")
 BEFORE_ROWS = _decision(Verdict.BREAK, "break.before-rows", 0.85,
                         "the next line opens a list of people or units one to a line (roster rows, or three or "
                         "more lines each ending with a post or naming a unit): the list's title or the text "

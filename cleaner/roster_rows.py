@@ -129,7 +129,7 @@ def post_rows(lines: list[str]) -> list[bool]:
 # A line that names a unit and holds nothing else (东澳镇青年志愿者突击队, 润丰水产有限公司): in a run of
 # MIN_POST_RUN or more, a list of units one to a line, as a commendation or a thanks letter sets them
 # (a wrapped sentence's lines hold its marks, or do not all end in a unit's last character).
-_UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中府台厅行场园村镇宫庭")
+_UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中府台厅行场园村镇宫庭科股")
 _UNIT_LINE = re.compile(f"[{HAN}][{HAN}“”（）()]{{3,29}}")
 
 

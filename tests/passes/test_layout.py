@@ -176,6 +176,9 @@ def test_payment_lines_stand_alone_like_contact_lines() -> None:
      "联系人：县医疗保障局待遇保障股周立群，联系电话0578-6123457\n"),
     ("（责任单位：区市场监管局；完成时限：\n2026年6月底前）\n（二）加强停放充电管理。\n",
      "（责任单位：区市场监管局；完成时限：2026年6月底前）\n（二）加强停放充电管理。\n"),
+    # (any value that closes the bracket a label stands in; not a list's next item, 《四)…, after 运维人员:)
+    ("防止“一次改造、长期失管”。（责任单位：市住房和城乡建设局，各区人民政府；完成时限：\n长期坚持）\n",
+     "防止“一次改造、长期失管”。（责任单位：市住房和城乡建设局，各区人民政府；完成时限：长期坚持）\n"),
 ])
 def test_a_value_a_wrap_carried_to_the_next_line_joins_its_label(ocr: str, cleaned: str) -> None:
     assert clean(ocr, LAYOUT).text == cleaned
