@@ -267,8 +267,13 @@ def _try(
             proposal = proposal.guarded(Guard.REPEATED_UNEXPLAINED)
         if proposal is not None and misreading is None and index >= 1 and seen in SUFFIXES:
             proposal = proposal.guarded(Guard.OTHER_COMPOUND)
-        if proposal is not None and misreading is None and (
-                _own_character(text, position, model) or (index == 0 and _ends_a_name(text, position, term, model))):
+        if proposal is not None and (
+            (misreading is None and (
+                _own_character(text, position, model) or (index == 0 and _ends_a_name(text, position, term, model))))
+            # (a rare character the text repeats is its own even where a misreading would explain it:
+            # 泷水镇埝头村, 3 x 埝头, beside 3 x 泷水镇人民政府)
+            or (misreading is not None and _repeated_rare_character(text, position, model))
+        ):
             proposal = proposal.guarded(Guard.OWN_CHARACTER)
         if proposal is not None and misreading is None and index == 0 and _stem_after_others(text, term, seen, model):
             proposal = proposal.guarded(Guard.STEM_AFTER_OTHERS)
@@ -339,7 +344,15 @@ def _own_character(text: str, position: int, model: DetectorModel) -> bool:
         return False
     name_start = text[position + 1:position + 2] in model.tables.place_finals and (
         text[position + 2:position + 3] in PLACE_SUFFIXES)
-    return name_start or text.count(seen) >= MIN_OWN_CHARACTER_COUNT
+    return name_start or _repeated_rare_character(text, position, model)
+
+
+def _repeated_rare_character(text: str, position: int, model: DetectorModel) -> bool:
+    """Whether the character at `position` is a rare one that the text uses MIN_OWN_CHARACTER_COUNT
+    times or more."""
+    seen = text[position]
+    return (model.lexicon.centizipf_by_word.get(seen, 0) < RARE_CENTIZIPF
+            and text.count(seen) >= MIN_OWN_CHARACTER_COUNT)
 
 
 def _ends_a_name(text: str, position: int, term: str, model: DetectorModel) -> bool:
@@ -444,6 +457,8 @@ def _drop_or_substitution(
             substitution = _score(text, beside, text[beside], term[index], term, count, model,
                                   model.channel(text[beside], term[index]))
             if substitution is not None:
+                if _repeated_rare_character(text, beside, model):  # (泷水镇埝头村 beside 泷水镇人民政府)
+                    substitution = substitution.guarded(Guard.OWN_CHARACTER)
                 return substitution
             if not (0 <= outer < len(text)):
                 return None

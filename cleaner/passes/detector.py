@@ -248,13 +248,22 @@ def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Propos
 
 
 def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]) -> bool:
-    """Whether `proposal` changes the first character of a two-hanzi place's name before its suffix
-    that the document names more than MIN_NAMED times, into a name it never has (赣阳市 ten times ->
-    朝阳市, 渚口镇 -> 港口镇): the document's own name, however rare its character."""
+    """Whether `proposal` changes a surname (仝氏祠堂 -> 金氏), the surname a village is named after
+    (仝家圩村 -> 全家圩村), or the first character of a two-hanzi place's name before its suffix that the
+    document names more than MIN_NAMED times, into a name it never has (赣阳市 ten times -> 朝阳市,
+    渚口镇 -> 港口镇): the document's own name, however rare its character."""
+    if len(proposal.before) != 1:
+        return False
+    if _SURNAME_AFTER.match(text, proposal.end):
+        return True
     name = text[proposal.end:proposal.end + 2]
-    if len(name) < 2 or name[0] not in finals or name[1] not in PLACE_SUFFIXES or len(proposal.before) != 1:
+    if len(name) < 2 or name[0] not in finals or name[1] not in PLACE_SUFFIXES:
         return False
     return text.count(proposal.before + name) > MIN_NAMED and proposal.after + name not in text
+
+
+# What follows a surname: 氏 (仝氏祠堂), or 家 and a village's word (仝家圩村, 王家庄, 李家湾).
+_SURNAME_AFTER = re.compile("氏|家[\u4e00-\u9fff]?[村庄屯寨湾坪圩营堡铺店岭沟洼坳]")
 
 
 # The end of a line of text with a sentence mark in it (a paragraph, not a title or a heading).

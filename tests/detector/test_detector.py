@@ -233,6 +233,17 @@ def test_the_first_character_of_a_place_the_document_names_again_and_again_is_on
     assert all(edit.safety is Safety.REVIEW for edit in detector.propose(text) if edit.before == "赣")
 
 
+@pytest.mark.parametrize("text", [
+    "县级文物保护单位名单：7．马家坪戏台，清。8．仝氏祠堂，清，洺水县仝家圩村。",  # (金氏, 全家: a surname's)
+    "群众反映的有关泷水镇埝头村集体土地征收补偿问题，泷水镇人民政府高度重视。埝头村村民委员会和泷水镇人民政府"
+    "已于3月完成补偿。泷水镇人民政府将督促埝头村公开账目。",  # (人头村: 埝, rare, named thrice)
+])
+def test_a_surname_or_a_rare_character_a_name_repeats_is_not_corrected_unattended(
+    detector: DetectorPass, text: str,
+) -> None:
+    assert [change for change in changes(detector.propose(text)) if change[2] == "auto"] == []
+
+
 def test_the_last_hanzi_of_a_paragraph_cut_off_with_no_mark_is_never_corrected_unattended(
     detector: DetectorPass,
 ) -> None:
