@@ -113,6 +113,8 @@ _POSTS = (
     "市长", "区长", "厅长", "部长", "组长", "社长", "行长", "排长", "连长", "班长", "厂长", "馆长",
     "台长", "会长", "秘书长", "经理", "主任", "书记", "委员", "网格员", "工作人员", "记者", "民警", "主席",
     "干事", "教师", "医生", "护士长", "工程师", "护士", "村民", "队员", "专员", "调研员", "科员",
+    "农艺师", "畜牧师", "兽医师", "会计师", "经济师", "技师", "讲师", "教授", "研究员", "护林员", "辅警",
+    "乡村医生", "村医", "理事长", "董事长", "指导员", "管理员", "信息员", "安全员", "调解员", "驾驶员",
 )
 _POST_LINE = re.compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}(?:{'|'.join(_POSTS)})")
 _POST_ENDS = frozenset(post[-1] for post in _POSTS)  # (a line ending otherwise needs no look)
@@ -158,7 +160,25 @@ def coded_rows(lines: list[str]) -> list[bool]:
         if code:
             by_length.setdefault(len(code), set()).add(code)
     lengths = {length for length, seen in by_length.items() if len(seen) >= MIN_POST_RUN}
-    return [bool(code) and len(code) in lengths for code in codes]
+    rows = [bool(code) and len(code) in lengths for code in codes]
+    for index in _serial_rows(lines):
+        rows[index] = True
+    return rows
+
+
+# A table's serial number opening a row whose cells OCR ran together (1赣阳市嵊丰茶业有限公司芗山县绿茶…).
+_SERIAL = re.compile(f"([0-9]{{1,2}})(?=[{HAN}])(?![{_NOT_CODED}])")
+
+
+def _serial_rows(lines: list[str]) -> list[int]:
+    """The indexes of the lines that open with serial numbers 1, 2, 3 … in order (MIN_POST_RUN or
+    more; a row's wrapped lines may stand between them)."""
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        match = _SERIAL.match(line) if line[:1].isdigit() else None
+        if match is not None and int(match.group(1)) == len(found) + 1:
+            found.append(index)
+    return found if len(found) >= MIN_POST_RUN else []
 
 
 def _in_runs(flags: list[bool]) -> list[bool]:

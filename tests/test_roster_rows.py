@@ -109,6 +109,8 @@ def test_lines_each_ending_with_a_post_three_in_a_row_are_a_list_whose_gaps_ocr_
     lines = ["李国强县消防救援大队城关站站长", "吴志远国网桐岭县供电公司运维检修部主任", "郑小龙县人武部民兵应急连排长",
              "全面推进各项工作。"]
     assert post_rows(lines) == [True, True, True, False]
+    more = ["笪小军婺北县茶业发展中心高级农艺师", "訾文静婺北县上坊乡党委委员", "陈晓东青岚县南山林场护林员"]
+    assert post_rows(more) == [True] * 3
     assert post_rows(lines[1:]) == [False, False, False]  # (two in a row may be a wrapped sentence's lines)
 
 
@@ -146,6 +148,16 @@ def test_a_lists_title_without_a_mark_stands_apart_from_the_list_under_it() -> N
               "陈晓东　青岚县南山林场护林员\n")
     text = "附件1\n2025年度森林防火工作先进集体名单\n" + units + "附件2\n2025年度森林防火工作先进个人名单\n" + people
     assert clean(text, Config(passes=("layout",))).text == text
+
+def test_a_tables_rows_opening_with_serial_numbers_one_two_three_are_rows() -> None:
+    # (a publicity list's table whose ideographic spaces OCR lost: 1赣阳市…公司芗山县绿茶、红茶)
+    lines = ["序号企业名称所在县（区）主营产品", "1赣阳市嵊丰茶业有限公司芗山县绿茶、红茶",
+             "2沅北县橙乡果业有限公司沅北县脐橙", "3赣阳市岚峰油茶科技有限公司浠阳区山茶油",
+             "公示期为2026年5月10日至5月16日。"]
+    assert coded_rows(lines) == [False, True, True, True, False]
+    assert coded_rows(["1.加强组织领导", "2.落实责任", "3.完善制度"]) == [False, False, False]
+    assert coded_rows(["3人受伤", "1人死亡", "2名群众"]) == [False, False, False]
+
 
 # A recruitment notice's table of posts as OCR reads it: each row's cells run together after its post
 # code, a long row wrapped onto a second line.
