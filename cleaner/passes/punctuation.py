@@ -79,7 +79,8 @@ _TITLE_MARK_CLOSED_ROUND = re.compile("[《〈]([\u4e00-\u9fff][\u4e00-\u9fff、
 # What ends the name of a publication or a document, which 《》 enclose (三个 or more hanzi in all).
 _TITLE_ENDS = (
     "(?:年鉴|日报|晚报|时报|公报|报告|杂志|月刊|周刊|条例|规定|办法|细则|纲要|规划|计划|方案|意见|通知|决定|章程|准则|指南|指引|"
-    "手册|白皮书|提案|议案|请示|批复|决议|公告|通告|纪要|.法)"
+    "手册|白皮书|提案|议案|请示|批复|决议|公告|通告|纪要|公约|标准|守则|规范|规程|规则|导则|要点|清单|名录|目录|"
+    "协议|合同|倡议书|大纲|.法)"
 )
 # (or a document's title in full: 关于加强县城停车设施建设的提案, …的建议, …的函)
 _TITLE_NAME = re.compile(f".{_TITLE_ENDS}$|^关于.{{2,}}的(?:建议|报告|函|答复)$")

@@ -352,6 +352,10 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
     assert [clean(text, PUNCTUATION).text for text in ("以《云川统计年鉴）为准", "依据《劳动法)规定", "《一)加强")] == [
         "以《云川统计年鉴》为准", "依据《劳动法》规定", "（一）加强"
     ]
+    # (a covenant, a list of powers, a code of practice are titles too)
+    assert clean("制定了《崟峰村灌溉设施管护公约），由村民轮流担任", PUNCTUATION).text == (
+        "制定了《崟峰村灌溉设施管护公约》，由村民轮流担任")
+    assert clean("对照《权责清单）逐项落实", PUNCTUATION).text == "对照《权责清单》逐项落实"
 
 
 @pytest.mark.parametrize(("ocr", "cleaned"), [
