@@ -616,7 +616,9 @@ def _decide(
                             "the next line starts like a heading or list item, but this one ends on a comma or bracket")
         return _decision(Verdict.BREAK, "break.marker", 0.95,
                         "the next line starts a heading, list item, article or attachment")
-    if not columns:
+    if not columns or (line.ending >= Ending.COMMA and following.width > PARAGRAPH_LINE * max(columns)):
+        # (a line before one far wider than the column runs into no column: 五、旁听及新闻报道 beside
+        # a window of short headings and labelled lines, before a paragraph already on one line)
         return _decide_free(line, following)
     if line.ending >= Ending.COMMA:
         # Mid-text: a wrap if the line fills the column on either side (blocks change width).
