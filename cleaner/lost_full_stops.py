@@ -32,6 +32,7 @@ from cleaner.edit import Edit, Safety, fast_edit
 from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 RULE = "sentence.lost-full-stop"
+_FIGURE_UNITS = "年月日号时分秒个名人元万亿千百次家件项条岁天届期批所座台辆吨米度倍余多周"  # (what follows a figure)
 _NUMERALS = HEADING_NUMERALS
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》. Not a figure a
 # wrap cut after its digit and a misread point: `1.万人次以上`; nor a reference to an article's item
@@ -44,8 +45,11 @@ _HEADING = re.compile(
 _BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
 # A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`, or lost its
 # number: `、申请补助的理由`).
+# (Or a list item whose point OCR read as a comma or lost: `11，骨顶摩崖造像，唐，…村`, `6三口古道，明至清，…`;
+# not a figure and its unit, `12月…`, `3个…`.)
 _OWN_HEADING = re.compile(
-    f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]|[0-9]{{1,2}}[.．、](?![0-9])"
+    f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]"
+    f"|[0-9]{{1,2}}(?:[.．、，,](?![0-9])|(?=[\u4e00-\u9fff])(?![{_FIGURE_UNITS}]))"
     f"|第[{_NUMERALS}百零〇]+)"
 )
 # An article of a regulation (第十二条　农贸市场开办者应当…): its number opens sentences, not a heading.

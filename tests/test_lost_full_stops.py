@@ -104,3 +104,10 @@ def test_a_second_clean_adds_nothing() -> None:
     once = pipeline.run("为推动工作落实，结合我市实际，制定本方案\n\n一、总体要求\n（一）指导思想\n").text
     assert "制定本方案。\n一、总体要求" in once
     assert pipeline.run(once).text == once
+
+
+def test_a_list_items_line_whose_point_ocr_read_as_a_comma_or_lost_takes_no_full_stop() -> None:
+    # (a list of heritage sites: each item a name, an age and a place, no sentence)
+    text = ("三、古建筑（5处）\n6三口古道，明至清，崞山县磴口镇至隰东区干子口村\n7．吉见坑戏台，清，隰东区各网壤村\n"
+            "四、石窟寺及石刻（1处）\n11，骨顶摩崖造像，唐，隰东区骨顶村\n五、近现代重要史迹\n")
+    assert lost_full_stops(text, "punctuation") == []
