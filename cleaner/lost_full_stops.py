@@ -29,10 +29,9 @@ from __future__ import annotations
 import re
 
 from cleaner.edit import Edit, Safety, fast_edit
-from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
+from cleaner.typography import FIGURE_UNITS, HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 RULE = "sentence.lost-full-stop"
-_FIGURE_UNITS = "年月日号时分秒个名人元万亿千百次家件项条岁天届期批所座台辆吨米度倍余多周"  # (what follows a figure)
 _NUMERALS = HEADING_NUMERALS
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》. Not a figure a
 # wrap cut after its digit and a misread point: `1.万人次以上`; nor a reference to an article's item
@@ -49,7 +48,7 @@ _BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
 # not a figure and its unit, `12月…`, `3个…`.)
 _OWN_HEADING = re.compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]"
-    f"|[0-9]{{1,2}}(?:[.．、，,](?![0-9])|(?=[\u4e00-\u9fff])(?![{_FIGURE_UNITS}]))"
+    f"|[0-9]{{1,2}}(?:[.．、，,](?![0-9])|(?=[\u4e00-\u9fff])(?![{FIGURE_UNITS}]))"
     f"|第[{_NUMERALS}百零〇]+)"
 )
 # An article of a regulation (第十二条　农贸市场开办者应当…): its number opens sentences, not a heading.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from cleaner.typography import HAN
+from cleaner.typography import FIGURE_UNITS, HAN
 
 # A name: two or three hanzi, or two with a space between (陈　刚).
 _NAME_CHARACTERS = f"(?:[{HAN}]{{2,3}}|[{HAN}][ \t\u3000]+[{HAN}])"
@@ -145,8 +145,7 @@ def unit_rows(lines: list[str]) -> list[bool]:
 # together, as a recruitment notice lists its posts by post code. A figure before a unit or a date
 # (2026年, 300余名) is no code. Lines that open so, with codes of one length, MIN_POST_RUN or more in a
 # text, are rows: each starts a line of its own; a row's wrapped lines between them run on.
-_NOT_CODED = "年月日号时分秒个名人元万亿千百次家件项条岁天届期批所座台辆吨米度倍余多"  # (what follows a figure)
-_CODE = re.compile(f"([0-9]{{2,6}})(?=[{HAN}])(?![{_NOT_CODED}])")
+_CODE = re.compile(f"([0-9]{{2,6}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
 
 
 def coded_rows(lines: list[str]) -> list[bool]:
@@ -167,7 +166,7 @@ def coded_rows(lines: list[str]) -> list[bool]:
 
 
 # A table's serial number opening a row whose cells OCR ran together (1赣阳市嵊丰茶业有限公司芗山县绿茶…).
-_SERIAL = re.compile(f"([0-9]{{1,2}})(?=[{HAN}])(?![{_NOT_CODED}])")
+_SERIAL = re.compile(f"([0-9]{{1,2}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
 
 
 def _serial_rows(lines: list[str]) -> list[int]:

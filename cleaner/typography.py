@@ -51,6 +51,8 @@ UNIT_FIELD_LABEL = (
 COUNT_UNITS = "个名家人项次年月日号万亿千百元户所座条件台辆间亩吨米倍批期届类种处位"
 # Words a figure follows, which no sentence ends on (`教育支出38.62亿元，增长⏎5.1%…`): a line ending
 # in one runs on to the figure on the next line, which may look like a numbered item.
+# What follows a figure as its unit (2026年, 3个, 300余名): a number before one is no list item's or code.
+FIGURE_UNITS = "年月日号时分秒个名人元万亿千百次家件项条岁天届期批所座台辆吨米度倍余多周"
 TAKES_A_FIGURE = (
     "增长", "下降", "提高", "降低", "增加", "减少", "上升", "回落", "达到", "达", "为", "占", "约", "共", "计",
     "合计", "超过", "不少于", "不低于",
