@@ -14,16 +14,17 @@ import re
 from bisect import bisect_left
 
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import HEADING_NUMERALS, LIST_INTRODUCERS
 
 RULE = "heading.lost-number"
 _NUMERALS = HEADING_NUMERALS
 # A heading numbered 三、 after a line break (a pattern opening with a literal is scanned for in C),
 # looked for in the text after a line break; the misread numbers below look for it too.
-_ENUMERATED = re.compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
-_LOST = re.compile("(?m)^[ \t\u3000]*(?=、[\u4e00-\u9fff])")
+_ENUMERATED = lazy_compile(f"\n[ \t\u3000]*([{_NUMERALS}]{{1,3}})、")
+_LOST = lazy_compile("(?m)^[ \t\u3000]*(?=、[\u4e00-\u9fff])")
 # ... and a bracketed heading whose numeral OCR lost: `（）加强组织领导` (the number goes inside).
-_LOST_BRACKETED = re.compile("(?m)^[ \t\u3000]*[（(](?=[）)][\u4e00-\u9fff])")
+_LOST_BRACKETED = lazy_compile("(?m)^[ \t\u3000]*[（(](?=[）)][\u4e00-\u9fff])")
 MAX_NUMBER = 29
 
 
@@ -80,7 +81,7 @@ def _lost_numbers(
 
 # A line that introduces a list: its first item follows (现将有关事项通知如下：⏎、深刻认识… is 一、). Not
 # any colon: OCR reads a garbled word as one (…开展应：⏎、宣传培训 is 应急演练、宣传培训).
-_INTRODUCES_A_LIST = re.compile(f"(?:{LIST_INTRODUCERS})[：:][ \t\u3000]*$")
+_INTRODUCES_A_LIST = lazy_compile(f"(?:{LIST_INTRODUCERS})[：:][ \t\u3000]*$")
 
 
 def _opens_a_list(text: str, position: int, above: tuple[re.Pattern[str], ...]) -> bool:
@@ -125,18 +126,18 @@ MISREAD_RULE = "heading.misread-number"
 # opens with the line break before it (a pattern opening with a literal is scanned for in C), so
 # they are run on the text after a line break.
 # (Its opening bracket as OCR may read it, which the rules pass sets right in the same run: 【一）, { 三）.)
-_BRACKETED = re.compile(f"\n[ \t\u3000]*[（(【{{〔［\\[][ \t]?([{_NUMERALS}]{{1,3}})[）)]")
+_BRACKETED = lazy_compile(f"\n[ \t\u3000]*[（(【{{〔［\\[][ \t]?([{_NUMERALS}]{{1,3}})[）)]")
 # ... and one whose opening bracket and numeral OCR read as one hanzi or a mark (全）, 伍）, 《)): no line
 # of text starts with a hanzi and a closing bracket, so its neighbours of the kind tell its number.
-_GARBLED_BRACKETED = re.compile(
+_GARBLED_BRACKETED = lazy_compile(
     f"\n[ \t\u3000]*([（(《〈<]?(?![{_NUMERALS}])[\u4e00-\u9fff]|[（(《〈<])[）)](?=[\u4e00-\u9fff])"
 )
-_ARTICLE = re.compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
-_CHAPTER = re.compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
+_ARTICLE = lazy_compile(f"\n[ \t\u3000]*第([{_NUMERALS}]{{1,3}})条")
+_CHAPTER = lazy_compile(f"\n[ \t\u3000]*第[{_NUMERALS}]{{1,3}}[章节]")
 # The points of a paragraph's enumeration, 一是…；二是…；三是… (after the mark or break before each),
 # which a paragraph's end starts again.
-_POINT = re.compile(f"[\n。；：，;:,][ \t\u3000]*([{_NUMERALS}]{{1,2}})是(?=[\u4e00-\u9fff])")
-_PARAGRAPH = re.compile("\n")
+_POINT = lazy_compile(f"[\n。；：，;:,][ \t\u3000]*([{_NUMERALS}]{{1,2}})是(?=[\u4e00-\u9fff])")
+_PARAGRAPH = lazy_compile("\n")
 # Each kind with the characters one of its headings holds, looked for first (most texts have few kinds).
 _NUMBERED_KINDS = (
     (_BRACKETED, "）)", (_ENUMERATED, _CHAPTER)), (_ENUMERATED, "、", (_CHAPTER,)), (_ARTICLE, "条", ()),

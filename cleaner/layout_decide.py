@@ -16,7 +16,6 @@ issuer's name above the document's date starts its own line.
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from enum import Enum
 from typing import TypeVar
 
 from cleaner.layout_lines import Ending, Line, line_width
+from cleaner.lazy_regex import lazy_compile
 from cleaner.roster_rows import (
     IDEOGRAPHIC_SPACE,
     coded_rows,
@@ -65,40 +65,41 @@ PARAGRAPH_LINE = 1.5
 HEADING_SHARE = 0.6
 # Lines at the top of a document in which a title is looked for.
 TITLE_ZONE = 10
-_SENTENCE_END = re.compile("[。！？；!?;]")
+_SENTENCE_END = lazy_compile("[。！？；!?;]")
 # An article's number with the text (or OCR's reading of the space, a quote) right after it: a
 # marker only after a sentence end, as a wrapped line may start with a reference (依照本办法⏎第二条规定).
-_ARTICLE_START = re.compile("第[一二三四五六七八九十百零〇0-9]+[条章节](?=[”“\"\u4e00-\u9fff])")
+_ARTICLE_START = lazy_compile("第[一二三四五六七八九十百零〇0-9]+[条章节](?=[”“\"\u4e00-\u9fff])")
 # A number set apart by spaces at a line's end: a contents entry's page, or a page number OCR read.
-_SPACED_NUMBER = re.compile("[ \u3000]{2,}[0-9]{1,4}$")
+_SPACED_NUMBER = lazy_compile("[ \u3000]{2,}[0-9]{1,4}$")
 # A label's value that a wrap carried to the next line (手机：⏎13905782641, 电子邮箱：⏎…@163.com), or a
 # web address in brackets after the name of its site (…公共资源交易网⏎(http://…)): what no paragraph
 # starts with.
-_LABEL_VALUE = re.compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
+_LABEL_VALUE = lazy_compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
 # A phone number's label ending a line, its colon read as another mark or lost (联系电话;⏎0539-…).
-_PHONE_LABEL_END = re.compile("(?:电话|手机|传真|热线)[：:;；，,]{0,2}$")
+_PHONE_LABEL_END = lazy_compile("(?:电话|手机|传真|热线)[：:;；，,]{0,2}$")
 # A date alone, or a deadline (整改期限：⏎2026年4月10日前。): a label's value.
-_DEADLINE = re.compile(
+_DEADLINE = lazy_compile(
     r"(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末|[上中下]旬)(?:前|以前|之前|止)?[）)]?[。；;.]?"
 )
-_LAST_LABEL = re.compile("(?:^|[。；，;,])[\u4e00-\u9fff]{2,8}[：:]$")  # (not an issuer's name: 某某县人民政府：⏎日期)
-_BRACKETED_ADDRESS = re.compile(r"[（(](?:https?:|www\.)")
+# (not an issuer's name: 某某县人民政府：⏎日期)
+_LAST_LABEL = lazy_compile("(?:^|[。；，;,])[\u4e00-\u9fff]{2,8}[：:]$")
+_BRACKETED_ADDRESS = lazy_compile(r"[（(](?:https?:|www\.)")
 # A line that starts with a short label and its value (行政许可：本年处理决定数量1426件), and one that
 # ends with a count.
 _LABEL_CHARACTER = r"[\u4e00-\u9fff（）()]"
-_LABELLED = re.compile(rf"{_LABEL_CHARACTER}{{2,10}}[：:](?=[ \t]*[^ \t])")
-_LABEL_LINE = re.compile(rf"{_LABEL_CHARACTER}{{2,12}}[：:]")  # a label alone: 第二十条第（五）项：
-_COUNT_END = re.compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
+_LABELLED = lazy_compile(rf"{_LABEL_CHARACTER}{{2,10}}[：:](?=[ \t]*[^ \t])")
+_LABEL_LINE = lazy_compile(rf"{_LABEL_CHARACTER}{{2,12}}[：:]")  # a label alone: 第二十条第（五）项：
+_COUNT_END = lazy_compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
 LETTERHEAD_ZONE = 3
-_LETTERHEAD = re.compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
+_LETTERHEAD = lazy_compile(r"^[^，。、；：,;:]{2,30}(?:文件|函件)$")
 # Last characters of the name of an organisation an official document is addressed to.
 _ORGANISATION_ENDS = frozenset("局厅委办部院校构位会司处室府队团所站心")
 # First characters of a line that carries an addressee list on.
 _LIST_CONTINUES = frozenset("、，,（(")
 # How a body's first sentence opens, never an addressee (为深入贯彻落实…工作部⏎署，… is a wrap, not an
 # addressee ending in 部 whose colon OCR lost).
-_SENTENCE_OPENING = re.compile("为|根据|按照|依据|依照|近日|近年来|今年以来|现将|现就|我们|随着|截至|在")
+_SENTENCE_OPENING = lazy_compile("为|根据|按照|依据|依照|近日|近年来|今年以来|现将|现就|我们|随着|截至|在")
 # How frequent (Zipf) the word a line's last character and the next line's first character make must
 # be, for the break to split a word: 行|动 (5.4), 期|间 (5.4), 质|量 (5.1); chance pairs score below 2.
 SPLIT_WORD_ZIPF = 3.0
@@ -110,7 +111,7 @@ _OPENING = frozenset("、（(《“‘「『【〔[")
 # ends with one runs on, even where the next line falls short as an indented one would (on the OCR
 # sets such breaks were joins 9 times in 9).
 _SHUTTING = frozenset("》）)】〕]")
-_DOCUMENT_TYPE = re.compile(
+_DOCUMENT_TYPE = lazy_compile(
     r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
     r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明|公示|倡议书|告知书|承诺书|公开信|启事|声明|须知)"
     r"(?:[（(][^）)]{1,10}[）)])?$"
@@ -271,19 +272,19 @@ SPLIT_FIGURE = _decision(Verdict.JOIN, "join.split-figure", 0.8,
 # A date or figure a line break cut: a month's number and unit, then the day's (7月⏎5日前报送), or a
 # number, then its unit (2024⏎年). On the OCR sets 34 of 34 such breaks were inside a paragraph.
 # So is a break between a word that takes a figure and the figure (达到⏎18.6万件).
-_DATE_TAIL = re.compile("[0-9０-９][ \t]*[年月]$")
-_DATE_HEAD = re.compile("[0-9０-９]{1,2}[ \t]*[月日号]")
-_NUMBER_TAIL = re.compile("[0-9０-９]$")
-_UNIT_HEAD = re.compile("[年月日号]")
+_DATE_TAIL = lazy_compile("[0-9０-９][ \t]*[年月]$")
+_DATE_HEAD = lazy_compile("[0-9０-９]{1,2}[ \t]*[月日号]")
+_NUMBER_TAIL = lazy_compile("[0-9０-９]$")
+_UNIT_HEAD = lazy_compile("[年月日号]")
 # An address's unit a wrap cut from its number (…行政楼305⏎室).
-_ADDRESS_UNIT = re.compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
+_ADDRESS_UNIT = lazy_compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
 # A figure with its decimals and unit, not a list item's number (`5.社会保障…`).
 # (OCR may read a space between them, 2020 年, which the spacing pass takes out after this decision.)
-_FIGURE_HEAD = re.compile("[0-9０-９]+(?:[.．][0-9０-９]+)?[ \t]*(?:[%％]|[\u4e00-\u9fff])")
+_FIGURE_HEAD = lazy_compile("[0-9０-９]+(?:[.．][0-9０-９]+)?[ \t]*(?:[%％]|[\u4e00-\u9fff])")
 _OPENERS = "（("
 _CLOSERS = "）)"
 # What the next line's first bracket is looked for before: a clause ends, or a bracket opens.
-_CLAUSE_OR_BRACKET = re.compile("[（()），。、；：,;]")
+_CLAUSE_OR_BRACKET = lazy_compile("[（()），。、；：,;]")
 
 
 def _continuation(
@@ -504,8 +505,8 @@ AFTER_PHONE_NUMBER = _decision(Verdict.BREAK, "break.after-phone-number", 0.85,
                                "(…带班领导　13907392841⏎10月4日…): no sentence runs on after one")
 # A phone number ending a line: a mobile's eleven digits or an area code and a number. (On the OCR
 # sets 291 such lines ended their paragraph and 3 ran on, each to another number or its label.)
-_PHONE_END = re.compile("(?:(?<![0-9])1[3-9][0-9]{9}|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8})[ \t\u3000]*$")
-_MORE_NUMBERS = re.compile(r"[ \t\u3000]*(?:[0-9]{7}|[0-9]{3,4}-|手\s*机|电\s*话|传\s*真|座\s*机)")
+_PHONE_END = lazy_compile("(?:(?<![0-9])1[3-9][0-9]{9}|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8})[ \t\u3000]*$")
+_MORE_NUMBERS = lazy_compile(r"[ \t\u3000]*(?:[0-9]{7}|[0-9]{3,4}-|手\s*机|电\s*话|传\s*真|座\s*机)")
 LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
                            "a paragraph that opens with a label (时间：…) ends a sentence or bracket here and the "
                            "next line opens with another (地点：…): fields of a notice, one to a paragraph")
@@ -514,10 +515,10 @@ LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
 BEFORE_BYLINE = _decision(Verdict.BREAK, "break.before-byline", 0.85,
                           "the next line opens a newspaper's byline (本报记者　周明远…), which stands on its own "
                           "under the headline")
-_UNIT_FIELD = re.compile(UNIT_FIELD_LABEL)
+_UNIT_FIELD = lazy_compile(UNIT_FIELD_LABEL)
 # Minutes' lists of who attended, sat in or was absent (出席：…⏎列席：…⏎请假：…). (Not 记录：, which a
 # wrap can set at a line's start: …创造了辉煌的⏎记录：.)
-_ATTENDANCE_FIELD = re.compile("(?:[出列缺][ \t]*席|请[ \t]*假)[ \t]*[：:]")
+_ATTENDANCE_FIELD = lazy_compile("(?:[出列缺][ \t]*席|请[ \t]*假)[ \t]*[：:]")
 BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
                          "the next line opens with a field a work plan or minutes set on a line of its own "
                          "(责任单位：… under a task, 列席：… after 出席：…)")
@@ -695,9 +696,9 @@ PARALLEL_ENTRY = _decision(Verdict.BREAK, "break.parallel-entry", 0.8,
                            "an entry ends on a semicolon (or a colon OCR read for one) at the full width and the "
                            "next line opens with the same words (任命…；⏎任命…；): entries of a list, one to a line")
 _AT_LINE_END = frozenset({"join.clause-at-line-end", "join.sentence-at-line-end"})
-_CLAUSE_ENDS = re.compile("[；;：:]")  # (a colon too: OCR reads a semicolon as one)
-_ENTRY_END = re.compile("[；;：:。][ \t\u3000]*$")
-_HAN_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+_CLAUSE_ENDS = lazy_compile("[；;：:]")  # (a colon too: OCR reads a semicolon as one)
+_ENTRY_END = lazy_compile("[；;：:。][ \t\u3000]*$")
+_HAN_PAIR = lazy_compile("[\u4e00-\u9fff]{2}")
 
 
 def _parallel_entry(paragraph: list[str], following: str) -> bool:
@@ -719,7 +720,7 @@ NUMBER_KEPT_WHOLE = _decision(Verdict.JOIN, "join.number-kept-whole", 0.8,
                               "opens with, and the next line runs to the full width: a typesetter does not split a "
                               "number (…全覆盖。⏎2025年，…), so this is a wrap")
 # A figure of two digits or more with its unit (2025年, 126个, 27.3%): not a list item's number (2.…, 1当事人…).
-_LEADING_NUMBER = re.compile("[0-9]{2,}(?:[.．][0-9]+)?(?:[%％]|[年月日万亿千百元个人次名家项件吨亩户台辆座所])")
+_LEADING_NUMBER = lazy_compile("[0-9]{2,}(?:[.．][0-9]+)?(?:[%％]|[年月日万亿千百元个人次名家项件吨亩户台辆座所])")
 
 
 def _number_kept_whole(line: Line, following: Line, width: float) -> bool:
@@ -732,7 +733,7 @@ def _number_kept_whole(line: Line, following: Line, width: float) -> bool:
     )
 
 
-_INTRODUCES_LIST = re.compile(LIST_INTRODUCERS)
+_INTRODUCES_LIST = lazy_compile(LIST_INTRODUCERS)
 _ITEM_OPENING = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十（(〔【[{〈《")
 _ITEM_MARK = frozenset(".．、)）")
 
@@ -828,16 +829,16 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
     return joins, ends
 
 
-_TITLE_COMMA = re.compile("[，,；;]")
-_SUBTITLE = re.compile("(?:——|—|一一|--|－－)(?=[\u4e00-\u9fff0-9])")
+_TITLE_COMMA = lazy_compile("[，,；;]")
+_SUBTITLE = lazy_compile("(?:——|—|一一|--|－－)(?=[\u4e00-\u9fff0-9])")
 
 
 SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,
                       "the next line is the issuer's name (署名) above the date of the document")
 # Lines of issuers' names above the date: a joint document names several.
 MAX_SIGNATURES = 3
-_SIGNATURE_MARKS = re.compile("[，。、；：！？,.;:!?“”\"]")
-_DATE_LINE = re.compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
+_SIGNATURE_MARKS = lazy_compile("[，。、；：！？,.;:!?“”\"]")
+_DATE_LINE = lazy_compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 
 
 def _signature_breaks(lines: list[Line]) -> set[int]:

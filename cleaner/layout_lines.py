@@ -9,12 +9,12 @@ table-of-contents entry).
 
 from __future__ import annotations
 
-import re
 from enum import IntEnum
 from itertools import accumulate, chain, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import (
     CJK,
     FULL_STOP_AFTER,
@@ -28,7 +28,7 @@ from cleaner.typography import (
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
-_CONTENT = re.compile(f"([\n{STRIPPED}]*)([^\n{STRIPPED}](?:[^\n]*[^\n{STRIPPED}])?)")
+_CONTENT = lazy_compile(f"([\n{STRIPPED}]*)([^\n{STRIPPED}](?:[^\n]*[^\n{STRIPPED}])?)")
 
 
 class Ending(IntEnum):
@@ -66,28 +66,28 @@ _CONTINUING = frozenset("、（(《“‘「『【〔[—-～~/·")
 _FULL_STOP_AFTER = frozenset(FULL_STOP_AFTER)
 # Every last character for which line_ending is not simply OPEN (with no bracket left open).
 _ENDING_MARKS = _TERMINAL | _CLOSING | _COMMAS | _CONTINUING | {"."}
-_MARKS = re.compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
+_MARKS = lazy_compile("[，。、；：？！“”‘’《》（）〔〕【】…—·]")
 # Inline white space. A run of it counts nothing where a later pass removes it (between Chinese
 # characters, between Chinese and a number, around a mark: see _KEPT_SPACE), so that cleaning a
 # cleaned text measures its lines as the first run did; between Latin words or digits it stays.
 _SPACE_CHARS = INLINE_SPACE
-_SPACE_RUN = re.compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
+_SPACE_RUN = lazy_compile(f"[{_SPACE_CHARS}][{_SPACE_CHARS}]*")
 # The half-width marks OCR reads Chinese marks as (and the punctuation pass turns into them), narrow
 # like a Chinese mark so that a line measures the same before and after that pass; and the spaces.
-_NARROW_OR_SPACE = re.compile(f'[,()\\[\\]:;?!"{_SPACE_CHARS}]')
+_NARROW_OR_SPACE = lazy_compile(f'[,()\\[\\]:;?!"{_SPACE_CHARS}]')
 # (opening with the character before the run lets the engine skip ahead to candidates in C)
-_KEPT_SPACE = re.compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
+_KEPT_SPACE = lazy_compile(f"[A-Za-z0-9]([{_SPACE_CHARS}]+)(?=[A-Za-z0-9])")
 _RUN_MARKS = "".join(half + full for half, full in FULL_WIDTH.items())
 # Two marks side by side (spaces apart or not): rare, and the only place a run can be.
-_MARK_PAIR = re.compile(f"[{_RUN_MARKS}][{_SPACE_CHARS}]*[{_RUN_MARKS}]")
+_MARK_PAIR = lazy_compile(f"[{_RUN_MARKS}][{_SPACE_CHARS}]*[{_RUN_MARKS}]")
 # A run of one sentence mark or bracket, half-width or full-width, spaces apart or not.
-_MARK_RUNS = re.compile("|".join(
+_MARK_RUNS = lazy_compile("|".join(
     f"[{half}{full}](?:[{_SPACE_CHARS}]*[{half}{full}])+" for half, full in FULL_WIDTH.items()
 ))
-_WORDLIKE = re.compile(r"[^\W_]")
+_WORDLIKE = lazy_compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
-_MARKER = re.compile(
+_MARKER = lazy_compile(
     rf"[{_NUMERAL}]+[、.．]"
     rf"|[（(][{_NUMERAL}]+[）)]"
     # (its brackets as OCR may read them: 【五), {三), 《一), (二》)
@@ -116,7 +116,7 @@ _DATE = (
     # 日 as OCR misreads it (晶 昌 卓 目 旧 旦 已 …: on a line of its own after a day, any hanzi is 日)
     rf"\s*(?:[0-9]{{1,2}}|[十一二三四五六七八九]{{1,3}})\s*[{_HAN_RANGE}]"
 )
-_STANDALONE = re.compile(
+_STANDALONE = lazy_compile(
     rf"{_DATE}"
     r"|.{0,16}[〔\[［【(（]\s*[0-9]{4}\s*[〕\]］】)）]\s*[0-9]+\s*号"
     # A document number whose brackets OCR garbled: issuer, year, serial number, 号.

@@ -26,9 +26,8 @@ paragraph (`…服务岗“二，报名条件`) and a figure cut off (`…增长
 
 from __future__ import annotations
 
-import re
-
 from cleaner.edit import Edit, Safety, fast_edit
+from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import FIGURE_UNITS, HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 RULE = "sentence.lost-full-stop"
@@ -36,50 +35,50 @@ _NUMERALS = HEADING_NUMERALS
 # (Its brackets as OCR may read them, which a later pass sets right: 【一）, {三）, (二》. Not a figure a
 # wrap cut after its digit and a misread point: `1.万人次以上`; nor a reference to an article's item
 # that labels the lines below it: `第二十条第（五）项：`.)
-_HEADING = re.compile(
+_HEADING = lazy_compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{1,3}}、|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)]"
     f"|[（(][{_NUMERALS}]{{1,3}}[》〉]|[0-9]{{1,2}}[.．、](?![0-9万亿千百])|第[{_NUMERALS}百零〇]+[条章节](?![第（(]))"
 )
 # A line break before a heading (the break first: a pattern opening with a literal is scanned for in C).
-_BEFORE_HEADING = re.compile(f"\n(?={_HEADING.pattern})")
+_BEFORE_HEADING = lazy_compile(f"\n(?={_HEADING.pattern})")
 # A paragraph that starts as a heading (OCR may have misread its `、`: `三，切实加强…`, or lost its
 # number: `、申请补助的理由`).
 # (Or a list item whose point OCR read as a comma or lost: `11，骨顶摩崖造像，唐，…村`, `6三口古道，明至清，…`;
 # not a figure and its unit, `12月…`, `3个…`.)
-_OWN_HEADING = re.compile(
+_OWN_HEADING = lazy_compile(
     f"[ \t\u3000]*(?:[{_NUMERALS}]{{0,3}}[、，,.．]|[（(][{_NUMERALS}]{{1,3}}[）)]"
     f"|[0-9]{{1,2}}(?:[.．、，,](?![0-9])|(?=[\u4e00-\u9fff])(?![{FIGURE_UNITS}]))"
     f"|第[{_NUMERALS}百零〇]+)"
 )
 # An article of a regulation (第十二条　农贸市场开办者应当…): its number opens sentences, not a heading.
-_ARTICLE = re.compile(f"[ \t\u3000]*第[{_NUMERALS}百零〇]+条")
+_ARTICLE = lazy_compile(f"[ \t\u3000]*第[{_NUMERALS}百零〇]+条")
 # A shorter line with a comma is as likely a heading or a title (counted without quotes and spaces,
 # which later passes put in or take out: they must not change the verdict).
 MIN_LENGTH = 16
-_NOT_COUNTED = re.compile("[“”\"‘’' \t\u3000]")
-_SENTENCE_MARK = re.compile("[，；。]")
+_NOT_COUNTED = lazy_compile("[“”\"‘’' \t\u3000]")
+_SENTENCE_MARK = lazy_compile("[，；。]")
 # A paragraph with this many times as many 、 as other marks is a list of names (OCR misreads a
 # 、 as ， or 。 now and then).
 LIST_SHARE = 4
 _CLAUSE_MARKS = "，、；。："
-_INTRODUCES = re.compile(f"{LIST_INTRODUCERS}|附件")
+_INTRODUCES = lazy_compile(f"{LIST_INTRODUCERS}|附件")
 # OCR noise where the mark was: Latin marks, a run of spaces (a folio's remains).
-_NOISE = re.compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
+_NOISE = lazy_compile("[,;:!?()\\[\\]<>_|\\-]|(?<![0-9])\\.|\\.(?![0-9])|[ \t\u3000]{2}")
 # A heading run into the paragraph's last sentence (`…日常管理第二章、投放与运营`), its 章 or 条 perhaps
 # misread (`…交接工作“=第三前，分类收集与运送`): the paragraph's mark belongs before it.
 # So does a numbered heading (`…语言服务岗“二，报名条件`, `…场景=二 提升…`, `…（二）加强…`).
-_RUN_IN_HEADING = re.compile(
+_RUN_IN_HEADING = lazy_compile(
     f"(?:第[{_NUMERALS}百零〇]+(?:[条章节]|[\u4e00-\u9fff]?[，,、 \u3000])"
     f"|(?<![{_NUMERALS}])[{_NUMERALS}]{{1,3}}[，,、.． \u3000]"
     f"|[（(【{{〔［\\[《〈][{_NUMERALS}]{{1,3}}[）)》〉】])"  # (its brackets as OCR may read them: 【二》)
 )
 # The first item of a list of attachments whose label OCR misread (`耐件;1，挂牌出让地块位置示意图`).
-_FIRST_ITEM = re.compile("[:：;；][ \t]*1[，,.．、]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_FIRST_ITEM = lazy_compile("[:：;；][ \t]*1[，,.．、]")
+_HAN = lazy_compile("[\u4e00-\u9fff]")
 # A paragraph that is a field naming units or people, as minutes and plans set them under each item
 # (责任单位：县水利局，县财政局配合⏎二、关于…): it takes no full stop. (Not a time or a place: 开标地点：
 # …开标大厅，投标人应在规定时间内完成投标文件解密。 is a sentence.)
-_FIELD = re.compile(
+_FIELD = lazy_compile(
     f"[ \t\u3000”“\"]*(?:{UNIT_FIELD_LABEL}|(?:责任人|联系人|出\\s*席|列\\s*席|请\\s*假"
     "|记\\s*录|主\\s*送|抄\\s*送|参加人员|参会人员)[ \t\u3000]*[：:;；])"  # (its colon perhaps read as ;)
 )
@@ -114,7 +113,7 @@ _FIGURE_REASON = ("a paragraph of sentences ends in a percentage or a sum of mon
 # sum (2026-12-07); none in clean text. (Before a list's numbered item, `…达到85%⏎4.农业…`, the mark is
 # as often `；`.) (Not before a byline: a news story's deck above it ends with no mark. Only `%`: the
 # widths pass has made `％` one, and a paragraph ending in `‰` is not one `_unended` takes.)
-_FIGURE_BEFORE_PARAGRAPH = re.compile(
+_FIGURE_BEFORE_PARAGRAPH = lazy_compile(
     "(?:%|(?<=[0-9])元|(?<=[0-9][万亿千百])元)[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])"
     "(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
 )
@@ -124,7 +123,7 @@ _FIGURE_BEFORE_PARAGRAPH = re.compile(
 # open: a wrap inside a list of names (`…来自新疆、内蒙⏎十、辽宁、吉林…`: OCR read 古 as 十) or after a word
 # that introduces what follows (`…特别是⏎一、二把手…`). On People's Daily's OCR pages 13 such full
 # stops took the text further from the truth; no paragraph of the truths ends so before a heading.
-_ENUMERATED_LINE = re.compile(f"[ \t\u3000]*[{_NUMERALS}]{{1,3}}、[\u4e00-\u9fff]{{1,3}}、")
+_ENUMERATED_LINE = lazy_compile(f"[ \t\u3000]*[{_NUMERALS}]{{1,3}}、[\u4e00-\u9fff]{{1,3}}、")
 _INTRODUCES_MORE = ("特别是", "尤其是", "以及", "包括", "并且", "而且", "例如", "比如", "其中")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import FIGURE_UNITS, HAN
 
 # A name: two or three hanzi, or two with a space between (陈　刚).
@@ -29,12 +30,12 @@ _NAME = f"(?!第){_NAME_CHARACTERS}(?:[（(][{HAN}，、,]{{1,6}}[）)])?"
 _GAP = '(?:[ \t\u3000]+[”“"，,]?[ \t\u3000]*|[”"][ \t\u3000]*)'
 _WEAK_GAP = "[“，,]"
 _ENTRY = f"(?=[{HAN}]{{2}})"
-_ROW = re.compile(f"({_NAME})({_GAP}){_ENTRY}")
-_WEAK_ROW = re.compile(f"({_NAME})({_WEAK_GAP}){_ENTRY}")
+_ROW = lazy_compile(f"({_NAME})({_GAP}){_ENTRY}")
+_WEAK_ROW = lazy_compile(f"({_NAME})({_WEAK_GAP}){_ENTRY}")
 # Either kind after a line break (opening with it lets the engine skip ahead to candidates in C).
-_ANY_ROW_AFTER_BREAK = re.compile(f"\n({_NAME})({_GAP}|{_WEAK_GAP}){_ENTRY}")
+_ANY_ROW_AFTER_BREAK = lazy_compile(f"\n({_NAME})({_GAP}|{_WEAK_GAP}){_ENTRY}")
 IDEOGRAPHIC_SPACE = "\u3000"
-_SPACES = re.compile("[ \t\u3000]+")  # (inside a name, 陈　刚, or anywhere in a line)
+_SPACES = lazy_compile("[ \t\u3000]+")  # (inside a name, 陈　刚, or anywhere in a line)
 _BLANK = " \t\u3000\n"
 
 
@@ -52,8 +53,8 @@ def row_flags(lines: list[str]) -> list[bool]:
 
 # A name alone on a line, and a post alone on the next (no sentence's marks): RapidOCR reads a list of
 # people column by column when the gap between name and post is wide (吴志远⏎国网桐岭县供电公司…主任).
-_BARE_NAME = re.compile(_NAME_CHARACTERS)
-_CLAUSE_MARKS = re.compile("[，。；：！？,.;:!?]")  # (a post may list two: 党委副书记、镇长)
+_BARE_NAME = lazy_compile(_NAME_CHARACTERS)
+_CLAUSE_MARKS = lazy_compile("[，。；：！？,.;:!?]")  # (a post may list two: 党委副书记、镇长)
 MIN_SPLIT_ROWS = 2  # rows of name and post in a run
 
 
@@ -93,15 +94,15 @@ def row_gaps(text: str) -> list[tuple[int, int]]:
 # (RapidOCR reads no gap: 本报记者周明远通讯员吴佳琪).
 _NEWS = "(?:本报|新华社)"  # (a newspaper's or agency's own reporter)
 _ROLE = f"{_NEWS}?(?:特约)?(?:记者|通讯员|实习生)"
-_ROLES = re.compile(_ROLE)
+_ROLES = lazy_compile(_ROLE)
 _BYLINE_GAP = '(?:[ \t\u3000]+|[ \t\u3000]*[”“"][ \t\u3000]*)'
-_BYLINE_LINE = re.compile(f"(?m)^[ \t\u3000]*{_ROLE}[^\n]*$")
-_BYLINE_NAMES = re.compile(f"({_BYLINE_GAP})?([{HAN}]{{2,3}}(?:{_BYLINE_GAP}[{HAN}]{{2,3}})*)({_BYLINE_GAP})?")
-_BYLINE_GAPS = re.compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
-_NEWS_ROLE = re.compile(_NEWS)
+_BYLINE_LINE = lazy_compile(f"(?m)^[ \t\u3000]*{_ROLE}[^\n]*$")
+_BYLINE_NAMES = lazy_compile(f"({_BYLINE_GAP})?([{HAN}]{{2,3}}(?:{_BYLINE_GAP}[{HAN}]{{2,3}})*)({_BYLINE_GAP})?")
+_BYLINE_GAPS = lazy_compile(f"(?<=[{HAN}]){_BYLINE_GAP}(?=[{HAN}])")
+_NEWS_ROLE = lazy_compile(_NEWS)
 # The start of a newspaper's byline: its role, a name of two or three hanzi, then a gap, another
 # role (perhaps cut by a wrap: 本报记者许晓峰通讯⏎员梁文静) or the line's end.
-_BYLINE_START = re.compile(
+_BYLINE_START = lazy_compile(
     f"{_NEWS}(?:特约)?(?:记者|通讯员){_BYLINE_GAP}?[{HAN}]{{2,3}}(?:{_BYLINE_GAP}|{_NEWS}?(?:特约)?(?:记者|通讯|实习)|$)"
 )
 
@@ -116,7 +117,7 @@ _POSTS = (
     "农艺师", "畜牧师", "兽医师", "会计师", "经济师", "技师", "讲师", "教授", "研究员", "护林员", "辅警",
     "乡村医生", "村医", "理事长", "董事长", "指导员", "管理员", "信息员", "安全员", "调解员", "驾驶员",
 )
-_POST_LINE = re.compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}(?:{'|'.join(_POSTS)})")
+_POST_LINE = lazy_compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}(?:{'|'.join(_POSTS)})")
 _POST_ENDS = frozenset(post[-1] for post in _POSTS)  # (a line ending otherwise needs no look)
 MIN_POST_RUN = 3
 
@@ -132,7 +133,7 @@ def post_rows(lines: list[str]) -> list[bool]:
 # MIN_POST_RUN or more, a list of units one to a line, as a commendation or a thanks letter sets them
 # (a wrapped sentence's lines hold its marks, or do not all end in a unit's last character).
 _UNIT_ENDS = frozenset("队会司局院站所心社部办委校馆厂组团室处中府台厅行场园村镇宫庭科股")
-_UNIT_LINE = re.compile(f"[{HAN}][{HAN}“”（）()]{{3,29}}")
+_UNIT_LINE = lazy_compile(f"[{HAN}][{HAN}“”（）()]{{3,29}}")
 
 
 def unit_rows(lines: list[str]) -> list[bool]:
@@ -145,7 +146,7 @@ def unit_rows(lines: list[str]) -> list[bool]:
 # together, as a recruitment notice lists its posts by post code. A figure before a unit or a date
 # (2026年, 300余名) is no code. Lines that open so, with codes of one length, MIN_POST_RUN or more in a
 # text, are rows: each starts a line of its own; a row's wrapped lines between them run on.
-_CODE = re.compile(f"([0-9]{{2,6}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
+_CODE = lazy_compile(f"([0-9]{{2,6}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
 
 
 def coded_rows(lines: list[str]) -> list[bool]:
@@ -166,7 +167,7 @@ def coded_rows(lines: list[str]) -> list[bool]:
 
 
 # A table's serial number opening a row whose cells OCR ran together (1赣阳市嵊丰茶业有限公司芗山县绿茶…).
-_SERIAL = re.compile(f"([0-9]{{1,2}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
+_SERIAL = lazy_compile(f"([0-9]{{1,2}})(?=[{HAN}])(?![{FIGURE_UNITS}])")
 
 
 def _serial_rows(lines: list[str]) -> list[int]:
@@ -192,8 +193,8 @@ def _in_runs(flags: list[bool]) -> list[bool]:
     return kept
 
 
-_BRACKETED_BYLINE = re.compile(f"[（(]{_ROLE}")
-_BYLINE_IN_BRACKETS = re.compile(f"[（(]({_ROLE}[^（）()\n]{{2,40}})[）)]")
+_BRACKETED_BYLINE = lazy_compile(f"[（(]{_ROLE}")
+_BYLINE_IN_BRACKETS = lazy_compile(f"[（(]({_ROLE}[^（）()\n]{{2,40}})[）)]")
 
 
 def holds_byline(line: str) -> bool:
