@@ -275,7 +275,8 @@ SPLIT_FIGURE = _decision(Verdict.JOIN, "join.split-figure", 0.8,
 _DATE_TAIL = lazy_compile("[0-9０-９][ \t]*[年月]$")
 _DATE_HEAD = lazy_compile("[0-9０-９]{1,2}[ \t]*[月日号]")
 _NUMBER_TAIL = lazy_compile("[0-9０-９]$")
-_UNIT_HEAD = lazy_compile("[年月日号]")
+# (2024⏎年, 11⏎个村民小组; not units that open words too: 项目, 人员, 次日, 条件, 时间)
+_UNIT_HEAD = lazy_compile("[年月日号个万亿元户亩吨%％]")
 # An address's unit a wrap cut from its number (…行政楼305⏎室).
 _ADDRESS_UNIT = lazy_compile("[室号楼层栋座幢](?:$|[，。；、,;\\s])")
 # A figure with its decimals and unit, not a list item's number (`5.社会保障…`).

@@ -454,7 +454,7 @@ def test_a_page_cut_through_a_four_character_word_is_rejoined() -> None:
 
 
 @pytest.mark.parametrize(("cut", "whole"), [("7月\n5日前", "7月5日前"), ("2024\n年底前", "2024年底前"),
-                                           ("达到\n18.6万件后", "达到18.6万件后")])
+                                           ("达到\n18.6万件后", "达到18.6万件后"), ("11\n个村民小组", "11个村民小组")])
 def test_a_date_or_figure_cut_from_its_unit_at_a_page_break_is_rejoined(cut: str, whole: str) -> None:
     text = ("各单位请于6月5日前将活动方案、联络员名单报送县安委办，活动期间每周五报送工作进展，"
             f"请于{cut}报送活动总结。\n\n联系人：孙明远\n")
