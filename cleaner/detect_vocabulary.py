@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from cleaner.detect_flags import Survey
 from cleaner.detect_model import DetectorModel, Guard, Proposal, is_numeral
-from cleaner.detect_tables import PLACE_SUFFIXES, is_han
+from cleaner.detect_tables import DIVISIONS, PLACE_SUFFIXES, is_han
 from cleaner.detect_terms import (
     HAN3,
     MIN_TERM_COUNT,
@@ -283,8 +283,6 @@ def _try(
             best[position] = proposal
 
 
-# The divisions a body's name starts with (市绿化主管部门, 县政府): any word may stand before them.
-_DIVISIONS = frozenset("省市县区镇乡")
 # Words that scope a division (全市, 本县, 该区, 各乡, 我省).
 _DIVISION_SCOPES = frozenset("全本该各我")
 # A character this frequent as a word by itself (zipf) stands before any word: 由, 经, 向 (not 疗 of 医疗).
@@ -299,7 +297,7 @@ def _stem_after_others(text: str, term: str, seen: str, model: DetectorModel) ->
     stem, first = term[1:], term[0]
     if zipf(term[1]) < MIN_WORD_BY_ITSELF or zipf(seen) < MIN_WORD_BY_ITSELF:
         return False
-    if term[1] in _DIVISIONS:
+    if term[1] in DIVISIONS:
         return True  # (a body of the city, the county …: 经市绿化主管部门审批, 由县政府负责)
     start = text.find(stem, 1)
     while start > 0:
@@ -360,7 +358,7 @@ def _ends_a_name(text: str, position: int, term: str, model: DetectorModel) -> b
     a place's name: it and the hanzi before it are no words by themselves, and the text names the
     place again (《青岚市公园管理办法》 beside 24 x 城市公园 is the city 青岚市, which the rules name
     throughout, not 青城市; 在坡市公园 and 住房壤乡建设 are misreadings)."""
-    if term[1] not in _DIVISIONS or position == 0 or not is_han(text[position - 1]):
+    if term[1] not in DIVISIONS or position == 0 or not is_han(text[position - 1]):
         return False
     zipf = model.lexicon.zipf
     return (zipf(text[position]) < MIN_WORD_BY_ITSELF and zipf(text[position - 1]) < MIN_WORD_BY_ITSELF
@@ -371,7 +369,7 @@ def _renames_a_place(text: str, position: int, term: str, model: DetectorModel) 
     """Whether the correction makes the last character of a place's name, before its division, the
     word that scopes a division (青岚市消防安全委员会 → 青全市 beside 3 x 全市消): 全市, 本县 and the like open
     a phrase, never follow a hanzi that is no word by itself (青 of 青岚市)."""
-    if term[1] not in _DIVISIONS or term[0] not in _DIVISION_SCOPES or position == 0:
+    if term[1] not in DIVISIONS or term[0] not in _DIVISION_SCOPES or position == 0:
         return False
     before = text[position - 1]
     return is_han(before) and model.lexicon.zipf(before) < MIN_WORD_BY_ITSELF

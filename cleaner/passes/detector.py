@@ -23,7 +23,7 @@ from cleaner.detect_flags import prepare_bigram_numbers
 from cleaner.detect_lexicon import CONTEXT, SEPARATION, survey_of
 from cleaner.detect_lexicon import propose as propose_by_lexicon
 from cleaner.detect_model import DetectorModel, Guard, Proposal
-from cleaner.detect_tables import LEARNED_FILE, PLACE_SUFFIXES, TABLES_FILE, is_han, load_tables
+from cleaner.detect_tables import DIVISIONS, LEARNED_FILE, PLACE_SUFFIXES, TABLES_FILE, is_han, load_tables
 from cleaner.detect_terms import MIN_TERM_COUNT, hanzi_grams, trigram_counts
 from cleaner.detect_vocabulary import amended_counts, amended_vocabulary, vocabulary_of
 from cleaner.edit import Edit, Safety
@@ -261,12 +261,9 @@ def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]
     if len(name) < 2 or name[0] not in finals or name[1] not in PLACE_SUFFIXES:
         return False
     opening = text[proposal.start - 1] if proposal.start else "\n"
-    if opening in _DIVISION_ENDS or not (is_han(opening) or opening.isdigit()):
+    if opening in DIVISIONS or not (is_han(opening) or opening.isdigit()):
         return True  # (a name that opens a line or a clause, or follows a division's: 沅安区渚口镇, ⏎渚阳县…)
     return text.count(proposal.before + name) > MIN_NAMED and proposal.after + name not in text
-
-
-_DIVISION_ENDS = frozenset("省市县区镇乡")
 
 
 # What follows a surname: 氏 (仝氏祠堂), or 家 and a village's word (仝家圩村, 王家庄, 李家湾).
