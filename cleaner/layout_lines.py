@@ -27,6 +27,12 @@ from cleaner.typography import (
 )
 
 STRIPPED = " \t\u3000\u00a0\r\f\v"
+# What Tesseract reads a paragraph's closing `。` as before the blank line it sets after a paragraph.
+QUOTE_FOR_FULL_STOP = "“"
+# Blank lines after at most this share of the lines set paragraphs apart (Tesseract's: up to 0.65 on
+# pages of short articles and list items), not lines.
+BLANK_LINES_TELL = 0.8
+MIN_GAPS = 4  # (between lines: in fewer, which lines blank lines follow tells nothing)
 # A non-blank line: the white space and blank lines before it, and its content (stripped of STRIPPED).
 _CONTENT = lazy_compile(f"([\n{STRIPPED}]*)([^\n{STRIPPED}](?:[^\n]*[^\n{STRIPPED}])?)")
 
@@ -262,6 +268,9 @@ def split_lines(text: str) -> list[Line]:
         else line_ending(content)
         for content in texts
     ]
+    if QUOTE_FOR_FULL_STOP in text:
+        for index in _quote_read_for_full_stop(pieces):
+            endings[index] = Ending.TERMINAL
     markers = [content[0] in _MARKER_STARTS and _MARKER.match(content) is not None for content in texts]
     for index in _closed_from_next_line(texts):
         # A sentence's closing mark OCR set at the start of the next line (一致⏎.三、): the line ends
@@ -297,6 +306,23 @@ def _closed_from_next_line(texts: list[str]) -> list[int]:
         if following[0] in SENTENCE_END_MARKS and "\u4e00" <= content[-1] <= "\u9fff"
         and (after := following[1:].lstrip(" \t\u3000")[:1]) != ""
         and ("\u4e00" <= after <= "\u9fff" or after in OPENING_MARKS)
+    ]
+
+
+def _quote_read_for_full_stop(pieces: list[tuple[str, str]]) -> list[int]:
+    """Lines ending in an opening quote after a hanzi before a blank line, with no quote of their own
+    left open: Tesseract's reading of a paragraph's `。` (on the development OCR sets 514 of 552 such
+    lines ended a paragraph, 401 of them with `。`; without the blank line 122 of 311 did). Not in a
+    text with a blank line after nearly every line, where a blank line tells nothing, nor in a few
+    lines. (A quote a line before left open tells little: Tesseract reads other marks and gaps as
+    `“` too; on the development sets that guard lost 11 right full stops in 74.)"""
+    blank = [gap.count("\n") > 1 for gap, _ in pieces[1:]]
+    if len(blank) < MIN_GAPS or sum(blank) > BLANK_LINES_TELL * len(blank):
+        return []
+    return [
+        index for index, ((_, content), after_blank) in enumerate(zip(pieces[:-1], blank, strict=True))
+        if after_blank and content[-1] == QUOTE_FOR_FULL_STOP and len(content) > 1
+        and "\u4e00" <= content[-2] <= "\u9fff" and content.count("“") - 1 <= content.count("”")
     ]
 
 

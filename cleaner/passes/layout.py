@@ -15,7 +15,7 @@ from operator import not_
 from cleaner.config import Config
 from cleaner.edit import Edit, Safety, edits_in_bulk, fast_edit, sort_key
 from cleaner.layout_decide import WRAPPED, Decision, Verdict, WordFrequency, decide
-from cleaner.layout_lines import Line, split_lines
+from cleaner.layout_lines import QUOTE_FOR_FULL_STOP, Ending, Line, split_lines
 from cleaner.lexicon import builtin_zipf
 
 NAME = "layout"
@@ -67,13 +67,19 @@ class LayoutPass:
             if gap == joiner:
                 return []
             return [_edit(text, start, end, joiner, decision.rule_id, decision.confidence, decision.reason)]
+        quote_for_stop = line.ending is Ending.TERMINAL and line.text[-1] == QUOTE_FOR_FULL_STOP
         if decision.verdict is Verdict.BREAK:
+            if quote_for_stop:
+                return [_full_stop_for_quote(text, start, end, self.separator)]
             if gap == self.separator:
                 return []
             return [_edit(text, start, end, self.separator, decision.rule_id, decision.confidence, decision.reason)]
         # Keep the break, cleaned up, and propose the join on the line break itself for review.
         newline = text.index("\n", start, end)
         edits = []
+        if quote_for_stop:
+            edits.append(_full_stop_for_quote(text, start, newline, ""))
+            start = newline
         if newline > start:
             edits.append(_edit(text, start, newline, "", "trim.line-end", 0.99, "spaces at the end of a line"))
         edits.append(_edit(
@@ -85,6 +91,13 @@ class LayoutPass:
             edits.append(_edit(text, newline + 1, end, rest, "break.blank-lines", 0.95,
                                "blank lines and indent around a paragraph break"))
         return edits
+
+
+def _full_stop_for_quote(text: str, start: int, end: int, separator: str) -> Edit:
+    """The `“` before `start` (a line's end) and the gap text[start:end] → `。` and `separator`."""
+    return _edit(text, start - 1, end, "。" + separator, "break.quote-for-full-stop", 0.9,
+                 "a line of text ends in an opening quote before a blank line: Tesseract's reading of "
+                 "the 。 that ends a paragraph")
 
 
 def _joiner(left: str, right: str) -> str:

@@ -741,3 +741,53 @@ def test_a_newspapers_byline_stands_on_its_own_line_under_the_headline() -> None
     # (but a reporter a sentence names runs on)
     text = PAGE + "今年以来，全县上下扎实推进各项工作，县委书记王立军在接受\n本报记者采访时表示，\n"
     assert "在接受本报记者采访时表示" in clean(text, LAYOUT).text
+
+
+# Tesseract's page: a paragraph's 。 read as an opening quote, a blank line after each paragraph.
+QUOTE_FOR_FULL_STOP_PAGE = (
+    "  要健全职业技能竞赛制度，完善以世界技能大赛为引领、中\n"
+    "华人民共和国职业技能大赛为龙头、全国行业职业技能竞赛和全\n"
+    "省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展竞赛\n"
+    "活动，每年不少于两次“\n"
+    "\n"
+    "  各市县人力资源社会保障部门要切实担负起职责使命，深\n"
+    "刻认识和把握加强技能人才队伍建设的目标任务、主攻方向、关\n"
+    "键环节，不断提高工作的针对性和实效性“\n"
+    "\n"
+    "第九条“集中充电场所的收费标准应当在场所显著位置公示，不\n"
+    "得超出公示标准收取费用。\n"
+)
+
+
+def test_an_opening_quote_ending_a_paragraph_before_a_blank_line_is_its_full_stop() -> None:
+    cleaned = clean(QUOTE_FOR_FULL_STOP_PAGE, LAYOUT)
+    assert cleaned.text.split("\n")[:2] == [
+        "要健全职业技能竞赛制度，完善以世界技能大赛为引领、中华人民共和国职业技能大赛为龙头、全国行业职业技能竞赛"
+        "和全省各级职业技能竞赛为主体的职业技能竞赛体系，广泛开展竞赛活动，每年不少于两次。",
+        "各市县人力资源社会保障部门要切实担负起职责使命，深刻认识和把握加强技能人才队伍建设的目标任务、主攻方向、"
+        "关键环节，不断提高工作的针对性和实效性。",
+    ]
+    assert cleaned.text.split("\n")[2].startswith("第九条")
+    assert {edit.rule_id for edit in cleaned.applied if edit.after.startswith("。")} == {"break.quote-for-full-stop"}
+    assert clean(cleaned.text, LAYOUT).applied == ()
+
+
+def test_an_opening_quote_at_a_line_end_without_a_blank_line_after_it_opens_a_quote() -> None:
+    text = "要坚持以人民为中心的发展思想，深入开展“\n我为群众办实事”实践活动，切实解决群众急难愁盼问题。\n"
+    assert clean(text, LAYOUT).text == text.replace("开展“\n", "开展“")
+
+
+def test_a_line_closing_a_quote_it_opened_may_still_end_in_a_quote_read_for_a_full_stop() -> None:
+    text = ("二、深化改革\n各地要把“放管服”改革不断引向深入，持续优化营商\n环境，切实提升群众满意度“\n\n"
+            "三、加强组织领导\n各地要高度重视。\n")
+    assert "切实提升群众满意度。\n三、加强组织领导\n" in clean(text, LAYOUT).text
+
+
+def test_a_quote_left_open_on_its_line_is_not_read_as_a_full_stop() -> None:
+    text = "会上，\n他说：“这项工作关系到千家万户，我们一定要把它办好“\n\n群众纷纷表示赞同。\n大家表示。\n会后。\n"
+    assert "办好。" not in clean(text, LAYOUT).text
+
+
+def test_in_a_text_with_a_blank_line_after_every_line_an_opening_quote_ending_a_line_opens_a_quote() -> None:
+    text = "要坚持以人民为中心的发展思想，深入开展“\n\n我为群众办实事”实践活动，切实解决群众急难\n\n愁盼问题。\n"
+    assert clean(text, LAYOUT).text == text.replace("\n\n", "")
