@@ -265,9 +265,8 @@ def _full_stops(text: str) -> list[Edit]:
     """`.` where Chinese text ends a sentence → `。`, for review: OCR reads 。 so most often, but
     also 、 and · (on the real-OCR set 5 of 7 between ideographs were 。). Not after a heading's
     numeral (`一.`), which the layout pass reads as a marker. At the end of a line of text, which
-    the layout pass has made a paragraph's end, a `.`, a hyphen, an `*`, an `=` or a `"` closing no
-    quote is 。 at once (`_ends_paragraph`)."""
-    if not _MAY_END_A_LINE_FOR_A_FULL_STOP.search(text):
+    the layout pass has made a paragraph's end, a `.` or a hyphen is 。 at once (`_ends_paragraph`)."""
+    if "." not in text and "-" not in text and "–" not in text:
         return []
     edits = []
     ended = set()
@@ -298,12 +297,8 @@ def _full_stops(text: str) -> list[Edit]:
 # full stop: a line with few hanzi (a title, a name), one that introduces what follows (its mark is a
 # colon), a heading of its own line, and a line the next one shows running on. On the OCR
 # sets, at the end of a line with six hanzi or more, 40 such marks were 。 and 4 other marks (a `：`
-# after 如下 among them, now left alone); none was text. Tesseract reads the 。 as `*`, `=` or `"`
-# too: at a paragraph's end after a hanzi, on the development sets 85 such marks were 。 and 2 a `"`
-# closing a quote whose opening OCR lost (2026-12-07); no line of clean text (People's Daily, the
-# truths, the gold, the clean test documents) ends so.
-_LINE_END_POINT = re.compile("[.\\-–*=\"][ \t\u3000]*(?=\n|$)")
-_MAY_END_A_LINE_FOR_A_FULL_STOP = re.compile("[.\\-–*=\"]")
+# after 如下 among them, now left alone); none was text.
+_LINE_END_POINT = re.compile("[.\\-–][ \t\u3000]*(?=\n|$)")
 MIN_LINE_HANZI = 6
 _INTRODUCING = re.compile("(?:如下|以下|下列)[ \t\u3000]*$")
 _OWN_LINE_HEADING = re.compile(
@@ -325,8 +320,6 @@ def _ends_paragraph(text: str, position: int) -> bool:
         return False
     line_start = text.rfind("\n", 0, position) + 1
     line = text[line_start:left + 1]
-    if text[position] == '"' and ('"' in line or line.count("“") > line.count("”")):
-        return False  # (it may close a quote)
     if len(_HAN_CHAR.findall(line)) < MIN_LINE_HANZI or _INTRODUCING.search(line) or _OWN_LINE_HEADING.match(line):
         return False
     next_line = text.find("\n", position) + 1
