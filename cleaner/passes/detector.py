@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -234,17 +235,43 @@ def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Propos
     name's own, whatever OCR made of the character before it) into one that makes no word with the
     suffix (a document whose 城市 OCR reads as 域市 throughout still has it corrected)."""
     finals = model.tables.place_finals
+    words = model.lexicon.centizipf_by_word
     marked = []
     for proposal in proposals:
         suffix = text[proposal.end:proposal.end + 1]
         if (suffix in PLACE_SUFFIXES and proposal.before and (
             (proposal.before in finals and proposal.after in finals)
             or (text.count(proposal.before + suffix) > MIN_NAMED
-                and proposal.after + suffix not in model.lexicon.centizipf_by_word)  # (域市 -> 城市 is no name)
+                and proposal.after + suffix not in words)  # (域市 -> 城市 is no name)
+            or _makes_no_known_place(text, proposal, suffix, words)
         )) or (proposal.guard is None and _renames_a_named_place(text, proposal, finals)):
             proposal = proposal.guarded(Guard.NAME_GUESS)
         marked.append(proposal)
     return marked
+
+
+def _makes_no_known_place(text: str, proposal: Proposal, suffix: str, words: Mapping[str, int]) -> bool:
+    """Whether `proposal` changes the last character of a name of two hanzi that opens a line or a
+    clause or follows a division's, before a county's or a city's suffix, into a name the lexicon has
+    not got with its suffix (临渚县 -> 临港县, though 临港 is a word; not 临近市 -> 临沂市, nor 金市 ->
+    全市, a word): a guess at the document's own name, however rare its character."""
+    start = proposal.start
+    if suffix not in _COUNTY_OR_CITY or start < 1 or not is_han(text[start - 1]):
+        return False
+    opening = text[start - 2] if start > 1 else "\n"
+    if is_han(opening) and opening not in DIVISIONS:
+        return False  # (a name opens a line or a clause, or follows a division's: 1.临渚县, 湖南省临渚县)
+    if words.get(text[proposal.end:proposal.end + 2], 0) >= SUFFIX_OPENS_A_WORD:
+        return False  # (no suffix but a word's first character: 农留市场 -> 农贸市场, 常务别县长 -> 副县长)
+    named = proposal.after + suffix
+    return named not in words and text[start - 1] + named not in words
+
+
+_COUNTY_OR_CITY = frozenset("县市")
+# How common a word the suffix opens with the next character must be for the suffix to be read as that
+# word's (市场, 县长, 县城, 县委, 县级, 市民: centizipf 352-564) rather than as the suffix of a name
+# followed by a body's (县民政局, 县人民政府, 县政协: 县民, 县人, 县政 189-260).
+SUFFIX_OPENS_A_WORD = 300
 
 
 def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]) -> bool:
