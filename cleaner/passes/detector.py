@@ -12,7 +12,6 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -235,22 +234,21 @@ def _name_guesses_marked(text: str, model: DetectorModel, proposals: list[Propos
     name's own, whatever OCR made of the character before it) into one that makes no word with the
     suffix (a document whose 城市 OCR reads as 域市 throughout still has it corrected)."""
     finals = model.tables.place_finals
-    words = model.lexicon.centizipf_by_word
     marked = []
     for proposal in proposals:
         suffix = text[proposal.end:proposal.end + 1]
         if (suffix in PLACE_SUFFIXES and proposal.before and (
             (proposal.before in finals and proposal.after in finals)
             or (text.count(proposal.before + suffix) > MIN_NAMED
-                and proposal.after + suffix not in words)  # (域市 -> 城市 is no name)
-            or _makes_no_known_place(text, proposal, suffix, words)
+                and proposal.after + suffix not in model.lexicon.centizipf_by_word)  # (域市 -> 城市 is no name)
+            or _makes_no_known_place(text, proposal, suffix, model)
         )) or (proposal.guard is None and _renames_a_named_place(text, proposal, finals)):
             proposal = proposal.guarded(Guard.NAME_GUESS)
         marked.append(proposal)
     return marked
 
 
-def _makes_no_known_place(text: str, proposal: Proposal, suffix: str, words: Mapping[str, int]) -> bool:
+def _makes_no_known_place(text: str, proposal: Proposal, suffix: str, model: DetectorModel) -> bool:
     """Whether `proposal` changes the last character of a name of two hanzi that opens a line or a
     clause or follows a division's, before a county's or a city's suffix, into a name the lexicon has
     not got with its suffix (临渚县 -> 临港县, though 临港 is a word; not 临近市 -> 临沂市, nor 金市 ->
@@ -261,6 +259,7 @@ def _makes_no_known_place(text: str, proposal: Proposal, suffix: str, words: Map
     opening = text[start - 2] if start > 1 else "\n"
     if is_han(opening) and opening not in DIVISIONS:
         return False  # (a name opens a line or a clause, or follows a division's: 1.临渚县, 湖南省临渚县)
+    words = model.lexicon.centizipf_by_word  # (read only here: a clean line reads no big table)
     if words.get(text[proposal.end:proposal.end + 2], 0) >= SUFFIX_OPENS_A_WORD:
         return False  # (no suffix but a word's first character: 农留市场 -> 农贸市场, 常务别县长 -> 副县长)
     named = proposal.after + suffix
