@@ -289,3 +289,35 @@ def _line_after(text: str, line_start: int) -> int:
     while position < len(text) and text[position] in _BLANK:
         position += 1
     return position if position < len(text) else -1
+
+
+# A line naming a speaker or a signatory after the post (…审计局局长　陈立华, 市长　林启航, as under a
+# report's title or above a decree's date), or a contact after the unit (…环境卫生股　周立群，联系电话：…):
+# the gap before the name, which OCR read as a stray quote or spaces. (Not a quote the line opened
+# itself, 他是“好局长”陈立华, nor a sentence a wrap cut after a name: 会议由县委书记 王明⏎主持.)
+_POST = (
+    "(?:局长|县长|市长|区长|镇长|乡长|州长|省长|主任|书记|主席|院长|厅长|部长|处长|科长|校长|所长|站长|队长"
+    "|社长|行长|经理|董事长|审判长|审判员|书记员|检察长|检察官)"
+)
+_UNIT_END = "(?:股|科|室|处|中心|办公室|大队|中队)"
+_SIGNATURE_GAP = '(?:[ \t\u3000]*[”“"][ \t\u3000]*|[ \t\u3000]+)'
+_SIGNATURE_LINE = lazy_compile(
+    f"(?m)^[ \t\u3000]*(?![^\n]*[由是请被把向对将在])[{HAN}（）()]{{0,30}}?{_POST}({_SIGNATURE_GAP})[{HAN}]{{2,3}}"
+    "[ \t\u3000]*$"
+    f"|[{HAN}]{_UNIT_END}({_SIGNATURE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)"
+)
+
+
+def signature_gaps(text: str) -> list[tuple[int, int]]:
+    """The gaps between a post and the name after it on a line of their own (…局局长”陈立华), and between a
+    unit and a contact's name (…股”周立群，联系电话：…), as (start, end): each is set as one ideographic space."""
+    if "长" not in text and "主任" not in text and "书记" not in text and "电话" not in text:
+        return []
+    found = []
+    for match in _SIGNATURE_LINE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        line = text[text.rfind("\n", 0, start) + 1:start]
+        if "“" not in line and '"' not in line:
+            found.append((start, end))
+    return found

@@ -23,7 +23,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
-from cleaner.roster_rows import IDEOGRAPHIC_SPACE, byline_gaps, row_gaps
+from cleaner.roster_rows import IDEOGRAPHIC_SPACE, byline_gaps, row_gaps, signature_gaps
 from cleaner.table_rows import TableRows
 from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
 
@@ -65,6 +65,9 @@ _GAP_REASONS = (
      "stray quote: one ideographic space"),
     ("space.article-gap", "the gap between the number of an article, chapter or section that opens a "
      "paragraph and its text (第一条　为加强…), which OCR read as a space or not at all: one ideographic space"),
+    ("space.signature-gap", "the gap between a post and the name after it on a line of their own (审计局局长　"
+     "陈立华, 市长　林启航), or between a unit and a contact's name, which OCR read as spaces or a stray quote: one "
+     "ideographic space"),
 )
 
 _REASONS = {
@@ -82,7 +85,7 @@ class SpacingPass:
 
     def propose(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
-        gaps = row_gaps(text), byline_gaps(text), article_gaps(text)
+        gaps = row_gaps(text), byline_gaps(text), article_gaps(text), signature_gaps(text)
         for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
             edits.extend(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85, gap_reason)
                          for start, end in found if text[start:end] != IDEOGRAPHIC_SPACE)

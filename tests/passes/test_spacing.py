@@ -100,3 +100,19 @@ def test_the_space_after_a_sections_number_of_two_levels_stays_and_after_one_goe
     assert clean("1.1 编制目的\n2.3.1 发生较大以上地质灾害\n2 推行新型学徒制", SPACING).text == (
         "1.1 编制目的\n2.3.1 发生较大以上地质灾害\n2推行新型学徒制"
     )
+
+
+def test_the_gap_between_a_post_and_a_name_on_a_line_of_their_own_is_an_ideographic_space() -> None:
+    # (a report's speaker under its title, a decree's signatory: OCR read the gap as a quote or spaces)
+    text = "关于2025年度县级预算执行的审计工作报告\n梧桐县审计局局长”陈立华\n主任、各位副主任：\n市长 林启航\n"
+    assert clean(text, SPACING).text == text.replace("局长”", "局长\u3000").replace("市长 ", "市长\u3000")
+
+
+def test_the_gap_between_a_unit_and_a_contacts_name_is_an_ideographic_space() -> None:
+    text = "联系人：县医疗保障局待遇保障股“周立群，联系电话：0539-1234567。"
+    assert clean(text, SPACING).text == text.replace("股“", "股\u3000")
+
+
+def test_a_quote_a_line_opened_itself_or_a_sentence_cut_after_a_name_keeps_its_marks() -> None:
+    assert clean("他是“好局长”陈立华\n", SPACING).text == "他是“好局长”陈立华\n"
+    assert clean("会议由县委书记 王明\n主持。", SPACING).text == "会议由县委书记王明\n主持。"
