@@ -77,6 +77,10 @@ _SPACED_NUMBER = lazy_compile("[ \u3000]{2,}[0-9]{1,4}$")
 _LABEL_VALUE = lazy_compile(r"(?:[A-Za-z0-9._%+-]+@|https?:|www\.|[0-9][0-9 -]{6,}(?![0-9 -]*[.．、]))")
 # A phone number's label ending a line, its colon read as another mark or lost (联系电话;⏎0539-…).
 _PHONE_LABEL_END = lazy_compile("(?:电话|手机|传真|热线)[：:;；，,]{0,2}$")
+# An e-mail or web address's label ending a line before the address, which OCR may garble past its
+# @ (电子邮箱:⏎hcjyjjcel1…): on the OCR sets 46 such lines, none ending a paragraph.
+_ADDRESS_LABEL_END = lazy_compile("(?:邮箱|[Ee]-?mail|网址|网站)[：:;；]$")
+_LATIN_START = lazy_compile("[A-Za-z0-9]")
 # A date alone, or a deadline (整改期限：⏎2026年4月10日前。): a label's value.
 _DEADLINE = lazy_compile(
     r"(?:[0-9]{4}\s*年\s*)?[0-9]{1,2}\s*月\s*(?:[0-9]{1,2}\s*日|底|末|[上中下]旬)(?:前|以前|之前|止)?[）)]?[。；;.]?"
@@ -579,6 +583,8 @@ def _decide(
     if (line.text[-1] in "：:" and (
         _LABEL_VALUE.match(following.text) or (_DEADLINE.fullmatch(following.text) and _LAST_LABEL.search(line.text))
     )) or (_PHONE_LABEL_END.search(line.text) and _LABEL_VALUE.match(following.text)) or (
+        _ADDRESS_LABEL_END.search(line.text) and _LATIN_START.match(following.text)
+    ) or (
         line.ending is not Ending.TERMINAL and _BRACKETED_ADDRESS.match(following.text)
     ):
         return _decision(Verdict.JOIN, "join.label-value", 0.85,

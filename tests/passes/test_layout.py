@@ -166,6 +166,9 @@ def test_payment_lines_stand_alone_like_contact_lines() -> None:
      "会务联系人：赵凯，联系电话：0577-87326514，手机：13905917286\n材料联系人：林雨桐\n"),
     ("加盖单位公章后扫描发送至电子邮箱：\nqfjyj_cg2026@163.com，逾期不予受理。\n",
      "加盖单位公章后扫描发送至电子邮箱：qfjyj_cg2026@163.com，逾期不予受理。\n"),
+    # (an address OCR garbled past its @ still runs on from its label)
+    ("联系电话：0731-85216643，电子邮箱:\nhcjyjjcel1 63.com\n",
+     "联系电话：0731-85216643，电子邮箱:hcjyjjcel1 63.com\n"),
     ("地点：昭屏市公共资源交易网\n(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n",
      "地点：昭屏市公共资源交易网(http://ggzy.zhaoping.gov.cn)\n方式：网上递交。\n"),
     ("2025年度未组织开展应急演练，演练记录缺失。整改期限：\n2026年4月10日前。\n9.企业全员安全生产责任制\n",
