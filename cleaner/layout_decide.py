@@ -31,6 +31,7 @@ from cleaner.roster_rows import (
     opens_byline,
     post_rows,
     row_flags,
+    signature_rows,
     split_row_names,
     unit_rows,
 )
@@ -117,7 +118,8 @@ _OPENING = frozenset("、（(《“‘「『【〔[")
 _SHUTTING = frozenset("》）)】〕]")
 _DOCUMENT_TYPE = lazy_compile(
     r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
-    r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明|公示|倡议书|告知书|承诺书|公开信|启事|声明|须知)"
+    r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明|公示|倡议书|告知书|承诺书|公开信|启事|声明|须知"
+    r"|议程|日程)"
     r"(?:[（(][^）)]{1,10}[）)])?$"
 )
 
@@ -184,7 +186,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     starts = [
         line.marker or opening is not None or code for line, opening, code in zip(lines, openings, coded, strict=True)
     ]
-    rows = row_flags(texts)
+    # (rows of a list of people, name first; or post first, a judgment's bench, a report's speakers)
+    rows = [row or signed_row for row, signed_row in zip(row_flags(texts), signature_rows(texts), strict=True)]
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
     paragraph_start = 0  # the first line of the paragraph being gathered
@@ -523,7 +526,8 @@ BEFORE_BYLINE = _decision(Verdict.BREAK, "break.before-byline", 0.85,
 _UNIT_FIELD = lazy_compile(UNIT_FIELD_LABEL)
 # Minutes' lists of who attended, sat in or was absent (出席：…⏎列席：…⏎请假：…). (Not 记录：, which a
 # wrap can set at a line's start: …创造了辉煌的⏎记录：.)
-_ATTENDANCE_FIELD = lazy_compile("(?:[出列缺][ \t]*席|请[ \t]*假)[ \t]*[：:]")
+# (and an agenda's roles under each item: 主持人：…, 颁奖人：…, 发言人：…)
+_ATTENDANCE_FIELD = lazy_compile("(?:[出列缺][ \t]*席|请[ \t]*假|(?:主持|颁奖|领奖|发言|讲话|致辞|报告)人)[ \t]*[：:]")
 BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
                          "the next line opens with a field a work plan or minutes set on a line of its own "
                          "(责任单位：… under a task, 列席：… after 出席：…)")
@@ -534,7 +538,7 @@ def _opening(line: str) -> Decision | None:
     with a newspaper's byline, else None; behind a speck OCR read as a quote (”责任单位：)."""
     text = line.lstrip("”“\"")
     if (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or (
-        text[:1] in "出列缺请" and _ATTENDANCE_FIELD.match(text) is not None
+        text[:1] in "出列缺请主颁领发讲致报" and _ATTENDANCE_FIELD.match(text) is not None
     ):
         return BEFORE_FIELD
     return BEFORE_BYLINE if opens_byline(text) else None
@@ -844,6 +848,7 @@ SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,
                       "the next line is the issuer's name (署名) above the date of the document")
 # Lines of issuers' names above the date: a joint document names several.
 MAX_SIGNATURES = 3
+SHORT_SIGNATURE = 12  # characters of an issuer's name no wrap cut (a page's line holds 28 or more)
 _SIGNATURE_MARKS = lazy_compile("[，。、；：！？,.;:!?“”\"]")
 _DATE_LINE = lazy_compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 
@@ -864,6 +869,8 @@ def _signature_breaks(lines: list[Line]) -> set[int]:
             first -= 1
         if 0 < first < index and _SIGNATURE_MARKS.search(lines[first - 1].text) is not None:
             breaks.add(first - 1)
+            # (between names too where each is short, no wrap of a long one: 中共沩宁县委⏎沩宁县人民政府)
+            breaks.update(name for name in range(first, index - 1) if len(lines[name].text) <= SHORT_SIGNATURE)
     return breaks
 
 

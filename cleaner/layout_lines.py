@@ -114,6 +114,8 @@ _MARKER = lazy_compile(
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
                            "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
+# A letter's closing, set on a line of its own above 敬礼 (此致⏎敬礼！), though 此致敬礼 reads as one word.
+_OWN_LINE_CLOSINGS = frozenset({"此致", "此　致"})
 _YEAR_STARTS = frozenset("12〇零一二")  # (of a date's year: 2025, 1998, 二〇二五)
 _LONGEST_DATE = 20  # characters of a date line, spaces OCR put in it included
 _CONTACT_STARTS = frozenset("联电传手邮地网开户账帐收Ee")
@@ -279,11 +281,11 @@ def split_lines(text: str) -> list[Line]:
         following = texts[index + 1][1:].lstrip(" \t\u3000")
         markers[index + 1] = following[:1] in _MARKER_STARTS and _MARKER.match(following) is not None
     standalones = [
-        length <= 80 and (
+        content in _OWN_LINE_CLOSINGS or (length <= 80 and (
             content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS
             or (length <= _LONGEST_DATE and content[0] in _YEAR_STARTS)
         )
-        and _STANDALONE.fullmatch(content) is not None
+        and _STANDALONE.fullmatch(content) is not None)
         for content, length in zip(texts, lengths, strict=True)
     ]
     # (A line of more than six characters is a fragment only if its runs of marks are read once:

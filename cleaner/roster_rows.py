@@ -116,6 +116,7 @@ _POSTS = (
     "干事", "教师", "医生", "护士长", "工程师", "护士", "村民", "队员", "专员", "调研员", "科员",
     "农艺师", "畜牧师", "兽医师", "会计师", "经济师", "技师", "讲师", "教授", "研究员", "护林员", "辅警",
     "乡村医生", "村医", "理事长", "董事长", "指导员", "管理员", "信息员", "安全员", "调解员", "驾驶员",
+    "州长", "省长", "审判长", "审判员", "书记员", "检察长", "检察官",
 )
 _POST_LINE = lazy_compile(f"(?!第)[{HAN}][{HAN}、（）()]{{4,32}}(?:{'|'.join(_POSTS)})")
 _POST_ENDS = frozenset(post[-1] for post in _POSTS)  # (a line ending otherwise needs no look)
@@ -295,17 +296,26 @@ def _line_after(text: str, line_start: int) -> int:
 # report's title or above a decree's date), or a contact after the unit (…环境卫生股　周立群，联系电话：…):
 # the gap before the name, which OCR read as a stray quote or spaces. (Not a quote the line opened
 # itself, 他是“好局长”陈立华, nor a sentence a wrap cut after a name: 会议由县委书记 王明⏎主持.)
-_POST = (
-    "(?:局长|县长|市长|区长|镇长|乡长|州长|省长|主任|书记|主席|院长|厅长|部长|处长|科长|校长|所长|站长|队长"
-    "|社长|行长|经理|董事长|审判长|审判员|书记员|检察长|检察官)"
-)
 _UNIT_END = "(?:股|科|室|处|中心|办公室|大队|中队)"
-_SIGNATURE_GAP = '(?:[ \t\u3000]*[”“"][ \t\u3000]*|[ \t\u3000]+)'
+# (the gap as a byline's: spaces or a stray quote)
 _SIGNATURE_LINE = lazy_compile(
-    f"(?m)^[ \t\u3000]*(?![^\n]*[由是请被把向对将在])[{HAN}（）()]{{0,30}}?{_POST}({_SIGNATURE_GAP})[{HAN}]{{2,3}}"
-    "[ \t\u3000]*$"
-    f"|[{HAN}]{_UNIT_END}({_SIGNATURE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)"
+    f"(?m)^[ \t\u3000]*(?![^\n]*[由是请被把向对将在])[{HAN}（）()]{{0,30}}?(?:{'|'.join(_POSTS)})({_BYLINE_GAP})"
+    f"[{HAN}]{{2,3}}[ \t\u3000]*$"
+    f"|[{HAN}]{_UNIT_END}({_BYLINE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)"
 )
+
+
+# A line that is only a post, a gap and a name (审　判　长　阚立新, 人民陪审员　鄢桂芝, 市长　林启航): lines of
+# such a block (a judgment's bench, a report's speakers) each stand on their own.
+_SIGNATURE_ROW = lazy_compile(
+    f"[{HAN}（）()]{{0,30}}?(?:{'|'.join(_POSTS)}|审[ \u3000]*判[ \u3000]*[长员]|书[ \u3000]*记[ \u3000]*员"
+    f"|人民陪审员){_BYLINE_GAP}[{HAN}]{{2,3}}"
+)
+
+
+def signature_rows(lines: list[str]) -> list[bool]:
+    """Which of these lines (each stripped of surrounding space) are a post, a gap and a name."""
+    return [_SIGNATURE_ROW.fullmatch(line) is not None and '“' not in line for line in lines]
 
 
 def signature_gaps(text: str) -> list[tuple[int, int]]:

@@ -276,19 +276,22 @@ SUFFIX_OPENS_A_WORD = 300
 def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]) -> bool:
     """Whether `proposal` changes a surname (仝氏祠堂 -> 金氏), the surname a village is named after
     (仝家圩村 -> 全家圩村), or the first character of a two-hanzi place's name before its suffix where the
-    name opens a line or a clause or follows another division's (沅安区渚口镇 -> 港口镇), or that the
-    document names more than MIN_NAMED times, into a name it never has (赣阳市 ten times -> 朝阳市): the
-    document's own name, however rare its character."""
+    name follows another division's (沅安区渚口镇 -> 港口镇, 沱口镇崮前村 -> 面前村), opens a line or a
+    clause (its second character one that ends many names), or is one the document names more than
+    MIN_NAMED times, into a name it never has (赣阳市 ten times -> 朝阳市): the document's own name,
+    however rare its character."""
     if len(proposal.before) != 1:
         return False
     if _SURNAME_AFTER.match(text, proposal.end):
         return True
     name = text[proposal.end:proposal.end + 2]
-    if len(name) < 2 or name[0] not in finals or name[1] not in PLACE_SUFFIXES:
+    if len(name) < 2 or name[1] not in PLACE_SUFFIXES:
         return False
     opening = text[proposal.start - 1] if proposal.start else "\n"
-    if opening in DIVISIONS or not (is_han(opening) or opening.isdigit()):
-        return True  # (a name that opens a line or a clause, or follows a division's: 沅安区渚口镇, ⏎渚阳县…)
+    if opening in DIVISIONS:
+        return True  # (a name that follows a division's: 沅安区渚口镇, 沱口镇崮前村)
+    if name[0] in finals and not (is_han(opening) or opening.isdigit()):
+        return True  # (a name that opens a line or a clause: ⏎渚阳县…)
     return text.count(proposal.before + name) > MIN_NAMED and proposal.after + name not in text
 
 

@@ -86,10 +86,16 @@ class SpacingPass:
     def propose(self, text: str) -> list[Edit]:
         edits: list[Edit] = []
         gaps = row_gaps(text), byline_gaps(text), article_gaps(text), signature_gaps(text)
+        in_gaps: set[int] = set()
         for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
-            edits.extend(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85, gap_reason)
-                         for start, end in found if text[start:end] != IDEOGRAPHIC_SPACE)
-        in_gaps = {position for found in gaps for start, end in found for position in range(start, end)}
+            for start, end in found:
+                # (a gap two finders found, a byline's that is a signature's too, is set once: the first's)
+                if start in in_gaps or end - 1 in in_gaps or (start == end and start - 1 in in_gaps):
+                    continue
+                if text[start:end] != IDEOGRAPHIC_SPACE:
+                    edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85,
+                                           gap_reason))
+                in_gaps.update(range(start, end))
         rows = TableRows(text)
         # Spaces are rare in Chinese text: find them, then look at what stands on each side.
         for match in _SPACE.finditer(text):

@@ -248,6 +248,8 @@ def test_the_first_character_of_a_place_the_document_names_again_and_again_is_on
     "县级文物保护单位名单：7．马家坪戏台，清。8．仝氏祠堂，清，洺水县仝家圩村。",  # (金氏, 全家: a surname's)
     # (港口镇, 洛阳县: a name that follows another division's or opens a line, named once on the page)
     "授予沅安区渚口镇人民政府“先进集体”称号。\n渚阳县文化和旅游局\n2026年3月2日\n",
+    # (面前村: a village's name after its township's, and named again; its second character no usual final)
+    "被告人笪永福，住滹阳县沱口镇崮前村。二〇二三年三月，被告人擅自在崮前村集体所有的永久基本农田上硬化地面。",
     "群众反映的有关泷水镇埝头村集体土地征收补偿问题，泷水镇人民政府高度重视。埝头村村民委员会和泷水镇人民政府"
     "已于3月完成补偿。泷水镇人民政府将督促埝头村公开账目。",  # (人头村: 埝, rare, named thrice)
 ])

@@ -794,3 +794,29 @@ def test_a_quote_left_open_on_its_line_is_not_read_as_a_full_stop() -> None:
 def test_in_a_text_with_a_blank_line_after_every_line_an_opening_quote_ending_a_line_opens_a_quote() -> None:
     text = "要坚持以人民为中心的发展思想，深入开展“\n\n我为群众办实事”实践活动，切实解决群众急难\n\n愁盼问题。\n"
     assert clean(text, LAYOUT).text == text.replace("\n\n", "")
+
+
+def test_a_letters_closing_stands_on_its_own_line_above_its_salute() -> None:
+    # (此致敬礼 reads as one word, but a letter sets 此致 and 敬礼 on lines of their own)
+    text = "沩宁人民永远欢迎你们常回来看看，共同见证沩宁更加美好的未来！\n此致\n敬礼！\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_short_issuers_names_above_the_date_each_stand_on_their_own_line() -> None:
+    text = ("感谢社会各界的关爱和支持。\n中共沩宁县委\n沩宁县人民政府\n2026年2月10日\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_judgments_bench_lines_of_post_and_name_each_stand_on_their_own_line() -> None:
+    text = ("如不服本判决，可在接到判决书的第二日起十日内提出上诉。\n审\u3000判\u3000长\u3000阚立新\n"
+            "人民陪审员\u3000鄢桂芝\n人民陪审员\u3000晁守仁\n二〇二六年三月五日\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_an_agendas_title_and_the_role_lines_under_its_items_stand_apart() -> None:
+    text = ("漭川县2026年全县农业农村工作会议议程\n时间：2026年2月27日（星期五）8:30—11:30\n"
+            "地点：县行政中心第一会议室\n主持人：县委副书记、县长\u3000逄嘉禾\n"
+            "一、8:30—8:45\u3000县委常委、组织部部长宣读表彰决定\n"
+            "二、8:45—9:00\u3000为先进单位和先进个人颁奖\n颁奖人：出席会议的县领导\n"
+            "三、9:00—9:50\u3000县委书记作重要讲话\n")
+    assert clean(text, LAYOUT).text == text

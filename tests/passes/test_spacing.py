@@ -116,3 +116,8 @@ def test_the_gap_between_a_unit_and_a_contacts_name_is_an_ideographic_space() ->
 def test_a_quote_a_line_opened_itself_or_a_sentence_cut_after_a_name_keeps_its_marks() -> None:
     assert clean("他是“好局长”陈立华\n", SPACING).text == "他是“好局长”陈立华\n"
     assert clean("会议由县委书记 王明\n主持。", SPACING).text == "会议由县委书记王明\n主持。"
+
+
+def test_a_gap_that_is_a_bylines_and_a_signatures_too_is_set_once() -> None:
+    # (记者 is a post as well: both finders find the gap of 本报记者”韩雪, which once overlapped itself)
+    assert clean("院长姚振宇\n\n本报记者”韩雪").text == "院长姚振宇\n本报记者\u3000韩雪\n"
