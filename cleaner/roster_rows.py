@@ -294,40 +294,49 @@ def _line_after(text: str, line_start: int) -> int:
 
 # A line naming a speaker or a signatory after the post (…审计局局长　陈立华, 市长　林启航, as under a
 # report's title or above a decree's date), or a contact after the unit (…环境卫生股　周立群，联系电话：…):
-# the gap before the name, which OCR read as a stray quote or spaces. (Not a quote the line opened
-# itself, 他是“好局长”陈立华, nor a sentence a wrap cut after a name: 会议由县委书记 王明⏎主持.)
+# the gap before the name, which OCR read as a stray quote or spaces.
 _UNIT_END = "(?:股|科|室|处|中心|办公室|大队|中队)"
-# (the gap as a byline's: spaces or a stray quote)
-_SIGNATURE_LINE = lazy_compile(
-    f"(?m)^[ \t\u3000]*(?![^\n]*[由是请被把向对将在])[{HAN}（）()]{{0,30}}?(?:{'|'.join(_POSTS)})({_BYLINE_GAP})"
-    f"[{HAN}]{{2,3}}[ \t\u3000]*$"
-    f"|[{HAN}]{_UNIT_END}({_BYLINE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)"
+# A line that is only a post, a gap (a byline's: spaces or a stray quote) and a name (…审计局局长”陈立华,
+# 市长　林启航, 审　判　长　阚立新, 人民陪审员　鄢桂芝); no sentence (会议由县委书记 王明⏎主持).
+_POST_AND_NAME = lazy_compile(
+    f"(?![^\n]*[由是请被把向对将在])[{HAN}（）()]{{0,30}}?(?:{'|'.join(_POSTS)}|审[ \u3000]*判[ \u3000]*[长员]"
+    f"|书[ \u3000]*记[ \u3000]*员|人民陪审员)({_BYLINE_GAP})[{HAN}]{{2,3}}"
 )
+# Where such a line can end: a name of two or three hanzi after a gap (looked for first, in C).
+_NAME_AT_LINE_END = lazy_compile(f"(?m)[”“\" \t\u3000][{HAN}]{{2,3}}[ \t\u3000]*$")
+# A contact's name after the unit, before the phone (…环境卫生股”周立群，联系电话：…).
+_CONTACT_NAME = lazy_compile(f"[{HAN}]{_UNIT_END}({_BYLINE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)")
 
 
-# A line that is only a post, a gap and a name (审　判　长　阚立新, 人民陪审员　鄢桂芝, 市长　林启航): lines of
-# such a block (a judgment's bench, a report's speakers) each stand on their own.
-_SIGNATURE_ROW = lazy_compile(
-    f"[{HAN}（）()]{{0,30}}?(?:{'|'.join(_POSTS)}|审[ \u3000]*判[ \u3000]*[长员]|书[ \u3000]*记[ \u3000]*员"
-    f"|人民陪审员){_BYLINE_GAP}[{HAN}]{{2,3}}"
-)
+def _post_and_name(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """text[start:end], a line stripped of surrounding space, as a post, a gap and a name; not where a
+    quote stands before the gap (他是“好局长”陈立华: a quote the line opened itself)."""
+    match = _POST_AND_NAME.fullmatch(text, start, len(text) if end is None else end)
+    if match is None or "“" in text[start:match.start(1)] or '"' in text[start:match.start(1)]:
+        return None
+    return match
 
 
 def signature_rows(lines: list[str]) -> list[bool]:
-    """Which of these lines (each stripped of surrounding space) are a post, a gap and a name."""
-    return [_SIGNATURE_ROW.fullmatch(line) is not None and '“' not in line for line in lines]
+    """Which of these lines (each stripped of surrounding space) are a post, a gap and a name: lines of
+    such a block (a judgment's bench, a report's speakers) each stand on their own."""
+    return [line[-1:] >= "\u4e00" and _post_and_name(line) is not None for line in lines]
 
 
 def signature_gaps(text: str) -> list[tuple[int, int]]:
     """The gaps between a post and the name after it on a line of their own (…局局长”陈立华), and between a
     unit and a contact's name (…股”周立群，联系电话：…), as (start, end): each is set as one ideographic space."""
-    if "长" not in text and "主任" not in text and "书记" not in text and "电话" not in text:
-        return []
     found = []
-    for match in _SIGNATURE_LINE.finditer(text):
-        group = 1 if match.group(1) is not None else 2
-        start, end = match.span(group)
-        line = text[text.rfind("\n", 0, start) + 1:start]
-        if "“" not in line and '"' not in line:
-            found.append((start, end))
-    return found
+    for name in _NAME_AT_LINE_END.finditer(text):
+        start = text.rfind("\n", 0, name.start()) + 1
+        while text[start] in " \t\u3000":
+            start += 1
+        row = _post_and_name(text, start, len(text[:name.end()].rstrip(" \t\u3000")))
+        if row is not None:
+            found.append(row.span(1))
+    if "电话" in text:
+        for contact in _CONTACT_NAME.finditer(text):
+            line = text[text.rfind("\n", 0, contact.start()) + 1:contact.start(1)]
+            if "“" not in line and '"' not in line:
+                found.append(contact.span(1))
+    return sorted(set(found))
