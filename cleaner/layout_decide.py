@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
-from cleaner.layout_lines import Ending, Line, line_width
+from cleaner.layout_lines import OWN_LINE_TITLES, Ending, Line, line_width
 from cleaner.lazy_regex import lazy_compile
 from cleaner.roster_rows import (
     IDEOGRAPHIC_SPACE,
@@ -190,6 +190,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
     rows = [row or signed_row for row, signed_row in zip(row_flags(texts), signature_rows(texts), strict=True)]
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
+    # The addressee under a bare title mid-document (证明⏎中共…组织部：⏎你部介绍信…) ends its line.
+    addressed = [index > 0 and lines[index - 1].text in OWN_LINE_TITLES and line.text[-1] in "：:"
+                 for index, line in enumerate(lines[:-1])]
     paragraph_start = 0  # the first line of the paragraph being gathered
     for index in range(count - 1):
         before = trailing[index]
@@ -200,7 +203,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
                      or tables[index + 1] or index in names or index - 1 in names or index + 1 in names
-                     or phones[index] or posts[index])
+                     or phones[index] or posts[index] or addressed[index])
             and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
@@ -238,6 +241,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             decision = BRACKETED_VALUE
         elif _ends_labelled_field(lines[paragraph_start], line, following):
             decision = LABELLED_FIELD
+        elif addressed[index]:
+            decision = ADDRESSEE_UNDER_TITLE
         elif (opening := openings[index + 1]) is not None and _ends_apart(line):
             decision = opening
         elif coded[index + 1] and _ends_apart(line):
@@ -515,6 +520,9 @@ AFTER_PHONE_NUMBER = _decision(Verdict.BREAK, "break.after-phone-number", 0.85,
 # sets 291 such lines ended their paragraph and 3 ran on, each to another number or its label.)
 _PHONE_END = lazy_compile("(?:(?<![0-9])1[3-9][0-9]{9}|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8})[ \t\u3000]*$")
 _MORE_NUMBERS = lazy_compile(r"[ \t\u3000]*(?:[0-9]{7}|[0-9]{3,4}-|手\s*机|电\s*话|传\s*真|座\s*机)")
+ADDRESSEE_UNDER_TITLE = _decision(Verdict.BREAK, "break.addressee", 0.85,
+                                  "the addressee (ending in a colon) under a bare title set mid-document "
+                                  "(证明⏎中共…组织部：): the letter's text starts on the next line")
 LABELLED_FIELD = _decision(Verdict.BREAK, "break.labelled-field", 0.85,
                            "a paragraph that opens with a label (时间：…) ends a sentence or bracket here and the "
                            "next line opens with another (地点：…): fields of a notice, one to a paragraph")
@@ -809,6 +817,8 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
                   if not line.standalone and not line.fragment and not _LETTERHEAD.search(line.text)), None)
     # That first text may be the issuer's name set above the title (柏溪县人民政府⏎会议纪要): it stands apart.
     masthead = first is not None and first + 1 < len(zone) and _signature(zone[first])
+    if about and _signature(zone[about - 1]):
+        ends.add(about - 1)  # (the issuers' names set above a 关于 title: 中共…办公室　…人民政府办公室⏎关于…)
     for start, plain in ((about, False), (first + 1 if first is not None and masthead else first, True)):
         if start is None or (plain and ends):
             continue

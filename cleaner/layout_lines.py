@@ -104,6 +104,10 @@ _MARKER = lazy_compile(
     r"|[0-9]{1,2} ?(?:[、．]|\.(?![0-9]))"  # (2 .加强…: Tesseract sets a space before the point)
     r"|[0-9]{1,2}\.(?=(?:19|20)[0-9]{2}年)"  # (an item naming a year: 2.2025年度…名单)
     r"|[①-⑳⑴-⒇❶-❿]"
+    # (a row of an agenda or a record opening with a time or date range and its gap: 9:50—10:10　返回…,
+    # 2009年2月—2021年6月　…乡长, 2021年6月至今　…)
+    r"|(?:[0-9]{1,2}[:：][0-9]{2}|[0-9]{4}年[0-9]{1,2}月)[ \t]*"
+    r"(?:[—–-]{1,2}[ \t]*(?:[0-9]{1,2}[:：][0-9]{2}|[0-9]{4}年[0-9]{1,2}月|至今)|至今)[ \u3000]"
     r"|\[[0-9]{1,2}\]"
     rf"|第[{_NUMERAL}0-9]+[条章节编](?:[ \u3000]|$)"
     rf"|第[{_NUMERAL}0-9]+部分"
@@ -116,6 +120,9 @@ _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 # A letter's closing, set on a line of its own above 敬礼 (此致⏎敬礼！), though 此致敬礼 reads as one word.
 _OWN_LINE_CLOSINGS = frozenset({"此致", "此　致"})
+# A bare title of a form or letter set on its own line mid-document (…（有效期七天）⏎证明⏎…：, 回执), never a
+# wrap's end (a sentence's last words would carry its mark).
+OWN_LINE_TITLES = frozenset({"证明", "回执", "介绍信", "证　明", "回　执"})
 _YEAR_STARTS = frozenset("12〇零一二")  # (of a date's year: 2025, 1998, 二〇二五)
 _LONGEST_DATE = 20  # characters of a date line, spaces OCR put in it included
 _CONTACT_STARTS = frozenset("联电传手邮地网开户账帐收Ee")
@@ -281,7 +288,7 @@ def split_lines(text: str) -> list[Line]:
         following = texts[index + 1][1:].lstrip(" \t\u3000")
         markers[index + 1] = following[:1] in _MARKER_STARTS and _MARKER.match(following) is not None
     standalones = [
-        content in _OWN_LINE_CLOSINGS or (length <= 80 and (
+        content in _OWN_LINE_CLOSINGS or content in OWN_LINE_TITLES or (length <= 80 and (
             content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS
             or (length <= _LONGEST_DATE and content[0] in _YEAR_STARTS)
         )

@@ -820,3 +820,21 @@ def test_an_agendas_title_and_the_role_lines_under_its_items_stand_apart() -> No
             "二、8:45—9:00\u3000为先进单位和先进个人颁奖\n颁奖人：出席会议的县领导\n"
             "三、9:00—9:50\u3000县委书记作重要讲话\n")
     assert clean(text, LAYOUT).text == text
+
+
+def test_rows_opening_with_a_time_or_date_range_and_a_gap_each_stand_on_their_own_line() -> None:
+    text = ("9:30—9:50\u3000观摩崀溪镇半岭村民宿集群、鄞塘乡古村落保护利用项目\n9:50—10:10\u3000返回县文化馆\n"
+            "2009年2月—2021年6月\u3000硚溪区浍塘乡党委副书记、乡长\n2021年6月至今\u3000硚溪区农业农村局副局长\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_bare_title_mid_document_and_the_addressee_under_it_stand_apart() -> None:
+    text = ("中共涞川县委组织部\n2026年3月30日\n（有效期七天）\n证明\n中共涞川县委组织部：\n"
+            "你部介绍信（涞组介字〔2026〕15号）收悉。经核实，该同志在我单位工作期间表现良好。\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_issuers_set_on_one_line_above_a_title_with_about_stand_apart_from_it() -> None:
+    text = ("中共溧峪县委办公室\u3000溧峪县人民政府办公室\n关于召开全县乡村旅游发展推进会的通知\n"
+            "各乡镇党委、政府，县直各单位：\n经县委、县政府同意，定于4月召开全县乡村旅游发展推进会。\n")
+    assert clean(text, LAYOUT).text == text
