@@ -303,7 +303,8 @@ _POST_AND_NAME = lazy_compile(
     f"|书[ \u3000]*记[ \u3000]*员|人民陪审员)({_BYLINE_GAP})[{HAN}]{{2,3}}"
 )
 # Where such a line can end: a name of two or three hanzi after a gap (looked for first, in C).
-_NAME_AT_LINE_END = lazy_compile(f"(?m)[”“\" \t\u3000][{HAN}]{{2,3}}[ \t\u3000]*$")
+_GAP_CHARACTERS = frozenset('”“" \t\u3000')
+_NAME_AT_LINE_END = lazy_compile(f"(?m)[”“\" \t\u3000]([{HAN}]{{2,3}})[ \t\u3000]*$")
 # A contact's name after the unit, before the phone (…环境卫生股”周立群，联系电话：…).
 _CONTACT_NAME = lazy_compile(f"[{HAN}]{_UNIT_END}({_BYLINE_GAP})[{HAN}]{{2,3}}(?=[，,；;][ \t\u3000]*(?:联系)?电话)")
 
@@ -312,15 +313,23 @@ def _post_and_name(text: str, start: int = 0, end: int | None = None) -> re.Matc
     """text[start:end], a line stripped of surrounding space, as a post, a gap and a name; not where a
     quote stands before the gap (他是“好局长”陈立华: a quote the line opened itself)."""
     match = _POST_AND_NAME.fullmatch(text, start, len(text) if end is None else end)
-    if match is None or "“" in text[start:match.start(1)] or '"' in text[start:match.start(1)]:
-        return None
-    return match
+    return None if match is None or _quoted(text, start, match.start(1)) else match
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] opens a quote (“ or ")."""
+    before = text[start:end]
+    return "“" in before or '"' in before
 
 
 def signature_rows(lines: list[str]) -> list[bool]:
     """Which of these lines (each stripped of surrounding space) are a post, a gap and a name: lines of
-    such a block (a judgment's bench, a report's speakers) each stand on their own."""
-    return [line[-1:] >= "\u4e00" and _post_and_name(line) is not None for line in lines]
+    such a block (a judgment's bench, a report's speakers) each stand on their own. (The name's two or
+    three hanzi end the line, a gap before them: looked at first.)"""
+    return [
+        (line[-3:-2] in _GAP_CHARACTERS or line[-4:-3] in _GAP_CHARACTERS) and _post_and_name(line) is not None
+        for line in lines
+    ]
 
 
 def signature_gaps(text: str) -> list[tuple[int, int]]:
@@ -331,12 +340,11 @@ def signature_gaps(text: str) -> list[tuple[int, int]]:
         start = text.rfind("\n", 0, name.start()) + 1
         while text[start] in " \t\u3000":
             start += 1
-        row = _post_and_name(text, start, len(text[:name.end()].rstrip(" \t\u3000")))
+        row = _post_and_name(text, start, name.end(1))
         if row is not None:
             found.append(row.span(1))
     if "电话" in text:
         for contact in _CONTACT_NAME.finditer(text):
-            line = text[text.rfind("\n", 0, contact.start()) + 1:contact.start(1)]
-            if "“" not in line and '"' not in line:
+            if not _quoted(text, text.rfind("\n", 0, contact.start()) + 1, contact.start(1)):
                 found.append(contact.span(1))
     return sorted(set(found))

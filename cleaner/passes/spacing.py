@@ -90,7 +90,7 @@ class SpacingPass:
         for found, (gap_rule, gap_reason) in zip(gaps, _GAP_REASONS, strict=True):
             for start, end in found:
                 # (a gap two finders found, a byline's that is a signature's too, is set once: the first's)
-                if start in in_gaps or end - 1 in in_gaps or (start == end and start - 1 in in_gaps):
+                if start in in_gaps or end - 1 in in_gaps:
                     continue
                 if text[start:end] != IDEOGRAPHIC_SPACE:
                     edits.append(fast_edit(start, end, text[start:end], IDEOGRAPHIC_SPACE, NAME, gap_rule, 0.85,
