@@ -39,6 +39,20 @@ def test_a_dot_or_two_in_a_name_are_left_alone() -> None:
     assert middle_dots("开展“国聘行动·走进人力资源服务产业”活动，学习卡尔·马克思的著作。", "punctuation") == []
 
 
+def test_two_dots_are_enough_for_the_commas_the_characters_around_make_sure() -> None:
+    assert {edit.after for edit in middle_dots("会议强调·要坚持稳中求进·加快推进产业升级。", "punctuation")
+            if edit.safety is Safety.AUTO} == {"，"}
+
+
+def test_of_two_dots_only_the_sure_commas_are_proposed() -> None:
+    edits = middle_dots("会议强调·要坚持稳中求进·加快推进产业升级。", "punctuation")
+    assert all(edit.safety is Safety.AUTO for edit in edits)
+
+
+def test_a_lone_dot_is_left_alone() -> None:
+    assert middle_dots("会议强调·要坚持稳中求进，加快推进产业升级。", "punctuation") == []
+
+
 def test_dots_beside_figures_or_latin_do_not_count() -> None:
     assert middle_dots("“7·15”世界青年技能日，A·B·C。", "punctuation") == []
 
