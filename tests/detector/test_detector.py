@@ -16,6 +16,7 @@ from cleaner.passes import PASS_ORDER
 from cleaner.passes.detector import (
     AUTO_CONFIDENCE,
     SURE_READING_CONFIDENCE,
+    SURE_READING_LANGUAGE_GAIN,
     DetectorPass,
     _edit,
     build,
@@ -153,6 +154,18 @@ def test_a_correction_with_a_close_rival_beside_it_is_left_for_review(detector: 
 def test_a_clear_lead_over_the_rival_stays_automatic() -> None:
     proposal = Proposal(0, 1, "动", "记", 6.0, "glyph", "", language_gain=6.0, rival_gain=4.5)
     assert _edit(proposal).safety is Safety.AUTO
+
+
+def test_a_sure_reading_needs_no_lead_over_its_rival() -> None:
+    # (年度粮仿安全: 粮食安全 reads so much better that the correction of 仿's neighbour hardly matters)
+    proposal = Proposal(0, 1, "仿", "食", 1.2, "glyph", "", language_gain=SURE_READING_LANGUAGE_GAIN, rival_gain=0.5)
+    assert _edit(proposal).safety is Safety.AUTO
+
+
+def test_below_a_sure_reading_a_close_rival_still_holds_a_correction_back() -> None:
+    proposal = Proposal(0, 1, "仿", "食", 1.2, "glyph", "", language_gain=SURE_READING_LANGUAGE_GAIN - 0.1,
+                        rival_gain=0.5)
+    assert _edit(proposal).safety is Safety.REVIEW
 
 
 ECHOED = "各地要加强基础建设。以高质量发展为导向，如强基础建设。"
