@@ -258,6 +258,13 @@ class Proposal:
     # (a near-miss of the document's term with the floor misreading likelihood).
     unexplained: bool = False
 
+    @property
+    def lexicon_gain(self) -> float | None:
+        """The lexicon's part of the language gain (None: not separated)."""
+        if self.language_gain is None or self.context_gain is None:
+            return None
+        return (self.language_gain - CONTEXT_WEIGHT * self.context_gain) / LEXICON_WEIGHT
+
     def guarded(self, guard: Guard) -> Proposal:
         """This proposal, never automatic for `guard` (or for the guard it has already, if that one
         is named first)."""

@@ -168,6 +168,21 @@ def test_below_a_sure_reading_a_close_rival_still_holds_a_correction_back() -> N
     assert _edit(proposal).safety is Safety.REVIEW
 
 
+def agreed(lexicon_gain: float, context_gain: float) -> Proposal:
+    """A glyph correction of confidence about 0.9 whose lexicon and context model gains are these."""
+    return Proposal(0, 1, "章", "束", 0.3, "glyph", "", language_gain=0.4 * lexicon_gain + 0.2 * context_gain,
+                    context_gain=context_gain)
+
+
+def test_a_correction_the_lexicon_and_the_context_model_both_favour_strongly_is_automatic() -> None:
+    # (演练结章了 -> 结束了: lexicon gain +5.1, context gain +5.5, an unlikely misreading)
+    assert (agreed(5.1, 5.5).lexicon_gain, _edit(agreed(5.1, 5.5)).safety) == (pytest.approx(5.1), Safety.AUTO)
+
+
+def test_one_reading_strong_and_the_other_less_so_is_for_review() -> None:
+    assert (_edit(agreed(6.2, 4.2)).safety, _edit(agreed(4.5, 5.8)).safety) == (Safety.REVIEW, Safety.REVIEW)
+
+
 ECHOED = "各地要加强基础建设。以高质量发展为导向，如强基础建设。"
 
 
