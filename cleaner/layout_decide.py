@@ -540,15 +540,24 @@ BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
                          "the next line opens with a field a work plan or minutes set on a line of its own "
                          "(责任单位：… under a task, 列席：… after 出席：…)")
 
+# A notice's or a report's closing formula on a line of its own (…（邮编：466300）⏎特此公告。).
+_CLOSING_FORMULA = lazy_compile("特此(?:公告|通告|通知|通报|函告|函复|报告|批复|说明|证明|请示)[。！.]?")
+BEFORE_CLOSING_FORMULA = _decision(Verdict.BREAK, "break.before-closing-formula", 0.9,
+                                   "the next line is a closing formula (特此公告。, 特此通知。), a paragraph "
+                                   "of its own")
+
 
 def _opening(line: str) -> Decision | None:
     """BEFORE_FIELD where a line opens with a field (责任单位：…, 列席：…), BEFORE_BYLINE where it opens
-    with a newspaper's byline, else None; behind a speck OCR read as a quote (”责任单位：)."""
+    with a newspaper's byline, BEFORE_CLOSING_FORMULA where it is a closing formula (特此公告。), else
+    None; behind a speck OCR read as a quote (”责任单位：)."""
     text = line.lstrip("”“\"")
     if (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or (
         text[:1] in "出列缺请主颁领发讲致报" and _ATTENDANCE_FIELD.match(text) is not None
     ):
         return BEFORE_FIELD
+    if text[:2] == "特此" and _CLOSING_FORMULA.fullmatch(text) is not None:
+        return BEFORE_CLOSING_FORMULA
     return BEFORE_BYLINE if opens_byline(text) else None
 
 

@@ -123,6 +123,9 @@ _OWN_LINE_CLOSINGS = frozenset({"此致", "此　致"})
 # A bare title of a form or letter set on its own line mid-document (…（有效期七天）⏎证明⏎…：, 回执), never a
 # wrap's end (a sentence's last words would carry its mark).
 OWN_LINE_TITLES = frozenset({"证明", "回执", "介绍信", "证　明", "回　执"})
+# A judgment's certification under its date, above the clerk's name (…年…月…日⏎本件与原本核对无异⏎书记员…).
+_OWN_LINE_FORMULAS = frozenset({"本件与原本核对无异", "本件与原本核对无误"})
+_OWN_LINES = _OWN_LINE_CLOSINGS | OWN_LINE_TITLES | _OWN_LINE_FORMULAS
 _YEAR_STARTS = frozenset("12〇零一二")  # (of a date's year: 2025, 1998, 二〇二五)
 _LONGEST_DATE = 20  # characters of a date line, spaces OCR put in it included
 _CONTACT_STARTS = frozenset("联电传手邮地网开户账帐收Ee")
@@ -288,7 +291,7 @@ def split_lines(text: str) -> list[Line]:
         following = texts[index + 1][1:].lstrip(" \t\u3000")
         markers[index + 1] = following[:1] in _MARKER_STARTS and _MARKER.match(following) is not None
     standalones = [
-        content in _OWN_LINE_CLOSINGS or content in OWN_LINE_TITLES or (length <= 80 and (
+        content in _OWN_LINES or (length <= 80 and (
             content[-1] in _STANDALONE_ENDS or content[0] in _CONTACT_STARTS
             or (length <= _LONGEST_DATE and content[0] in _YEAR_STARTS)
         )

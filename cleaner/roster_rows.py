@@ -322,12 +322,20 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return "“" in before or '"' in before
 
 
+# A line of a judgment's bench or its clerk, the gap after the post perhaps lost (审判长阚立新, 书记员禤晓蕾):
+# running text never ends a paragraph so, without a mark.
+_BENCH_ROW = lazy_compile(
+    f"(?:审判长|审判员|代理审判员|人民陪审员|书记员|法官助理|执行员)(?:{_BYLINE_GAP})?[{HAN}]{{2,4}}"
+)
+
+
 def signature_rows(lines: list[str]) -> list[bool]:
-    """Which of these lines (each stripped of surrounding space) are a post, a gap and a name: lines of
-    such a block (a judgment's bench, a report's speakers) each stand on their own. (The name's two or
-    three hanzi end the line, a gap before them: looked at first.)"""
+    """Which of these lines (each stripped of surrounding space) are a post, a gap and a name, or a
+    judgment's bench: lines of such a block (a judgment's bench, a report's speakers) each stand on
+    their own. (The name's two or three hanzi end the line, a gap before them: looked at first.)"""
     return [
-        (line[-3:-2] in _GAP_CHARACTERS or line[-4:-3] in _GAP_CHARACTERS) and _post_and_name(line) is not None
+        ((line[-3:-2] in _GAP_CHARACTERS or line[-4:-3] in _GAP_CHARACTERS) and _post_and_name(line) is not None)
+        or (line[:1] in "审人书法执代" and _BENCH_ROW.fullmatch(line) is not None)
         for line in lines
     ]
 

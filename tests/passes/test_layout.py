@@ -813,6 +813,26 @@ def test_a_judgments_bench_lines_of_post_and_name_each_stand_on_their_own_line()
     assert clean(text, LAYOUT).text == text
 
 
+def test_a_judgments_bench_stands_line_by_line_where_ocr_lost_the_gaps_after_the_posts() -> None:
+    text = ("如不服本判决，可在接到判决书的第二日起十日内提出上诉。\n审判长阚立新\n人民陪审员鄢桂芝\n"
+            "人民陪审员晁守仁\n二〇二六年三月五日\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_judgments_certification_and_its_clerk_stand_on_their_own_lines() -> None:
+    text = "二〇二六年三月五日\n本件与原本核对无异\n书\u3000记\u3000员\u3000禤晓蕾\n"
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_closing_formula_stands_on_its_own_line_under_a_contact_line_as_wide_as_the_column() -> None:
+    page = ("电池据为己有后私自拆解，不得向土地、河道倾倒含重金属的废\n"
+            "液废渣。守护一方水土，既是检察机关的职责，也需要每一位市\n民的自觉参与。发现相关违法线索的，可以拨打12309检察服务\n热线，或者登录12309中国检察网\n"
+            "(https://www.12309.gov.cn）反映。\n联系人：滍原县人民检察院第五检察部宰卫东，联系电话：\n0394-5216638\n"
+            "电子邮箱：zyxjcy-gyss2026@163.com\n通信地址：滍原县城关镇迎宾大道218号（邮编：466300）\n特此公告。\n"
+            "滍原县人民检察院\n")
+    assert "（邮编：466300）\n特此公告。\n滍原县人民检察院\n" in clean(page, LAYOUT).text
+
+
 def test_an_agendas_title_and_the_role_lines_under_its_items_stand_apart() -> None:
     text = ("漭川县2026年全县农业农村工作会议议程\n时间：2026年2月27日（星期五）8:30—11:30\n"
             "地点：县行政中心第一会议室\n主持人：县委副书记、县长\u3000逄嘉禾\n"
