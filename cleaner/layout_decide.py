@@ -535,7 +535,10 @@ _UNIT_FIELD = lazy_compile(UNIT_FIELD_LABEL)
 # Minutes' lists of who attended, sat in or was absent (出席：…⏎列席：…⏎请假：…). (Not 记录：, which a
 # wrap can set at a line's start: …创造了辉煌的⏎记录：.)
 # (and an agenda's roles under each item: 主持人：…, 颁奖人：…, 发言人：…)
-_ATTENDANCE_FIELD = lazy_compile("(?:[出列缺][ \t]*席|请[ \t]*假|(?:主持|颁奖|领奖|发言|讲话|致辞|报告)人)[ \t]*[：:]")
+_ATTENDANCE_FIELD = lazy_compile(
+    "(?:[出列缺][ \t]*席(?:领导|人员|单位|对象)?|请[ \t]*假"
+    "|(?:主持|颁奖|领奖|发言|讲话|致辞|报告|宣读|汇报|主讲|授课|记录|点评)人)[ \t]*[：:]"
+)
 BEFORE_FIELD = _decision(Verdict.BREAK, "break.before-field", 0.9,
                          "the next line opens with a field a work plan or minutes set on a line of its own "
                          "(责任单位：… under a task, 列席：… after 出席：…)")
@@ -553,7 +556,7 @@ def _opening(line: str) -> Decision | None:
     None; behind a speck OCR read as a quote (”责任单位：)."""
     text = line.lstrip("”“\"")
     if (text[2:4] == "单位" and _UNIT_FIELD.match(text) is not None) or (
-        text[:1] in "出列缺请主颁领发讲致报" and _ATTENDANCE_FIELD.match(text) is not None
+        text[:1] in "出列缺请主颁领发讲致报宣汇授记点" and _ATTENDANCE_FIELD.match(text) is not None
     ):
         return BEFORE_FIELD
     if text[:2] == "特此" and _CLOSING_FORMULA.fullmatch(text) is not None:

@@ -842,6 +842,12 @@ def test_an_agendas_title_and_the_role_lines_under_its_items_stand_apart() -> No
     assert clean(text, LAYOUT).text == text
 
 
+def test_an_agendas_reader_and_the_leaders_attending_open_lines_of_their_own() -> None:
+    text = ("于表彰2025年度乡村振兴工作先进单位和先进个人的决定》\n宣读人：县委常委、组织部部长\u3000逄嘉禾\n"
+            "五、10:40—11:40\u3000县委书记缪承岳讲话\n出席领导：县委书记缪承岳，县委副书记、县长逄嘉禾\n")
+    assert clean(text, LAYOUT).text == text
+
+
 def test_rows_opening_with_a_time_or_date_range_and_a_gap_each_stand_on_their_own_line() -> None:
     text = ("9:30—9:50\u3000观摩崀溪镇半岭村民宿集群、鄞塘乡古村落保护利用项目\n9:50—10:10\u3000返回县文化馆\n"
             "2009年2月—2021年6月\u3000硚溪区浍塘乡党委副书记、乡长\n2021年6月至今\u3000硚溪区农业农村局副局长\n")
