@@ -98,6 +98,8 @@ _MARKER = lazy_compile(
     rf"|[（(][{_NUMERAL}]+[）)]"
     # (its brackets as OCR may read them: 【五), {三), 《一), (二》)
     rf"|[【{{〔［\[《〈][{_NUMERAL}]+[）)]|[（(][{_NUMERAL}]+[》〉]"
+    # (or its 、 read as a space, on a line that is the heading alone: 八 附则, 二 提升政务服务效能)
+    rf"|[一二三四五六七八九十]{{1,3}}[ \u3000]+(?=(?:[总附罚]则|[{_HAN_RANGE}]{{3,20}})[ \t\u3000]*$)"
     # (or without its number: 、申请补助的理由; no line of print starts with 、, so OCR lost the 一 of 一、)
     rf"|、(?=[{_HAN_RANGE}])"
     r"|[（(][0-9]{1,2}[）)]"

@@ -102,6 +102,11 @@ class SpacingPass:
             start, end = match.span()
             if not start or end == len(text) or start in in_gaps:
                 continue
+            if text[start - 1] in _HEADING_NUMERALS and _HEADING_NUMERAL_SPACE.fullmatch(text, _line_start(text, start),
+                                                                                          _line_end(text, end)):
+                edits.append(fast_edit(start, end, match.group(), "、", NAME, "space.heading-numeral-mark", 0.9,
+                                       _HEADING_NUMERAL_REASON))
+                continue
             if match.group().strip("\u3000") == "" or _after_section_number(text, start, end):
                 continue  # a typesetter's gap (本报记者　王明, 日期　带班领导), a section's number (1.1 编制目的)
             if end - start >= 2 and rows.holds(start):
@@ -136,6 +141,25 @@ class SpacingPass:
         if right in _PERCENT and left in _DIGITS:
             return "percent"
         return None
+
+
+# A line that is only a Chinese numeral, a space and a few words is a numbered heading whose 、 OCR read
+# as a space (八 附则, 二 提升政务服务效能): on the OCR sets 17 of 17 such lines of three hanzi or more were
+# headings; of two hanzi only 总则, 附则, 罚则 are taken (二 训册 was a misread line of text).
+_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
+_HEADING_NUMERAL_SPACE = re.compile(
+    f"[ \t\u3000]*[一二三四五六七八九十]{{1,3}}[{INLINE_SPACE}]+(?:[总附罚]则|[{HAN}]{{3,20}})[ \t\u3000]*"
+)
+_HEADING_NUMERAL_REASON = "a numbered heading alone on its line (八、附则): OCR read its 、 as a space"
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 # A section's number of two levels or more (1.1, 3.2.4), which GB/T 1.1 sets apart from its title by

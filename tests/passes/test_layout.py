@@ -848,6 +848,11 @@ def test_an_agendas_reader_and_the_leaders_attending_open_lines_of_their_own() -
     assert clean(text, LAYOUT).text == text
 
 
+def test_a_numbered_heading_whose_mark_ocr_read_as_a_space_stands_on_its_own_line() -> None:
+    text = "情节严重、违反法律法规的，移交有关部门依法处理\n八 附则\n18.本村规民约自公布之日起施行。\n"
+    assert "依法处理\n八 附则\n" in clean(text, LAYOUT).text
+
+
 def test_rows_opening_with_a_time_or_date_range_and_a_gap_each_stand_on_their_own_line() -> None:
     text = ("9:30—9:50\u3000观摩崀溪镇半岭村民宿集群、鄞塘乡古村落保护利用项目\n9:50—10:10\u3000返回县文化馆\n"
             "2009年2月—2021年6月\u3000硚溪区浍塘乡党委副书记、乡长\n2021年6月至今\u3000硚溪区农业农村局副局长\n")

@@ -121,3 +121,12 @@ def test_a_quote_a_line_opened_itself_or_a_sentence_cut_after_a_name_keeps_its_m
 def test_a_gap_that_is_a_bylines_and_a_signatures_too_is_set_once() -> None:
     # (记者 is a post as well: both finders find the gap of 本报记者”韩雪, which once overlapped itself)
     assert clean("院长姚振宇\n\n本报记者”韩雪").text == "院长姚振宇\n本报记者\u3000韩雪\n"
+
+
+def test_the_space_ocr_read_for_a_numbered_headings_mark_becomes_the_mark() -> None:
+    assert clean("移交有关部门依法处理。\n八 附则\n二　提升政务服务效能\n", SPACING).text == (
+        "移交有关部门依法处理。\n八、附则\n二、提升政务服务效能\n")
+
+
+def test_a_numeral_and_a_space_before_running_text_or_two_other_hanzi_stay_text() -> None:
+    assert clean("三 年来，全县上下\n二 训册\n", SPACING).text == "三年来，全县上下\n二训册\n"
