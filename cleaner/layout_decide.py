@@ -881,7 +881,8 @@ def _signature_breaks(lines: list[Line]) -> set[int]:
     a line that is only a date, after a line of running text (with punctuation). The break before
     the names is a paragraph break, even after a line that ends mid-text (OCR lost its 。). After a
     line without punctuation nothing is decided here: it may be the first part of a name wrapped in
-    a column; nor between the names (a long name wraps too)."""
+    a column; between the names only where each is short (a long name wraps too), also when two or
+    more open the text (a joint document's last page)."""
     breaks: set[int] = set()
     for index, line in enumerate(lines):
         if not (line.standalone and _DATE_LINE.match(line.text)):
@@ -891,8 +892,11 @@ def _signature_breaks(lines: list[Line]) -> set[int]:
             first -= 1
         if 0 < first < index and _SIGNATURE_MARKS.search(lines[first - 1].text) is not None:
             breaks.add(first - 1)
-            # (between names too where each is short, no wrap of a long one: 中共沩宁县委⏎沩宁县人民政府)
-            breaks.update(name for name in range(first, index - 1) if len(lines[name].text) <= SHORT_SIGNATURE)
+        elif first > 0 or index - first < 2:
+            continue
+        # (between names too where each is short, no wrap of a long one: 中共沩宁县委⏎沩宁县人民政府; so on
+        # a page that opens with them, the last page of a joint document)
+        breaks.update(name for name in range(first, index - 1) if len(lines[name].text) <= SHORT_SIGNATURE)
     return breaks
 
 

@@ -807,6 +807,11 @@ def test_short_issuers_names_above_the_date_each_stand_on_their_own_line() -> No
     assert clean(text, LAYOUT).text == text
 
 
+def test_short_issuers_names_opening_a_page_above_the_date_each_stand_on_their_own_line() -> None:
+    text = "中共溧峪县委\n溧峪县人民政府\n2026年3月5日\n"
+    assert clean(text, LAYOUT).text == text
+
+
 def test_a_judgments_bench_lines_of_post_and_name_each_stand_on_their_own_line() -> None:
     text = ("如不服本判决，可在接到判决书的第二日起十日内提出上诉。\n审\u3000判\u3000长\u3000阚立新\n"
             "人民陪审员\u3000鄢桂芝\n人民陪审员\u3000晁守仁\n二〇二六年三月五日\n")
