@@ -108,8 +108,12 @@ _MARKER = lazy_compile(
     r"|[①-⑳⑴-⒇❶-❿]"
     # (a row of an agenda or a record opening with a time or date range and its gap: 9:50—10:10　返回…,
     # 2009年2月—2021年6月　…乡长, 2021年6月至今　…)
-    r"|(?:[0-9]{1,2}[:：][0-9]{2}|[0-9]{4}年[0-9]{1,2}月)[ \t]*"
-    r"(?:[—–-]{1,2}[ \t]*(?:[0-9]{1,2}[:：][0-9]{2}|[0-9]{4}年[0-9]{1,2}月|至今)|至今)[ \u3000]"
+    # (its gap perhaps lost where a range has both ends, 10:20—10:40播放…: on the OCR sets 61 of 66 such
+    # lines opening with a range and a hanzi started a row; not 2021年6月至今已…, which may run on; its
+    # dash perhaps read as 一, ~ or --)
+    rf"|(?:[0-9]{{1,2}}[:：][0-9]{{2}}|[0-9]{{4}}年[0-9]{{1,2}}月)[ \t]*(?:[—–\-一~～]{{1,2}}[ \t]*"
+    rf"(?:[0-9]{{1,2}}[:：][0-9]{{2}}|[0-9]{{4}}年[0-9]{{1,2}}月)(?:[ \u3000]|(?=[{_HAN_RANGE}]))"
+    r"|(?:[—–\-一~～]{1,2}[ \t]*)?至今[ \u3000])"
     r"|\[[0-9]{1,2}\]"
     rf"|第[{_NUMERAL}0-9]+[条章节编](?:[ \u3000]|$)"
     rf"|第[{_NUMERAL}0-9]+部分"

@@ -853,6 +853,17 @@ def test_an_agendas_reader_and_the_leaders_attending_open_lines_of_their_own() -
     assert clean(text, LAYOUT).text == text
 
 
+def test_rows_opening_with_a_time_or_date_range_stand_apart_where_ocr_lost_the_gap() -> None:
+    text = ("9:50—10:20\u3000观摩崀溪镇半岭村民宿集群、鄞塘乡古村落保护利用项目\n"
+            "10:20—10:40播放全县乡村旅游发展专题片\n10:40—11:30交流发言（每个单位不超过8分钟）\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_range_of_times_inside_a_sentence_runs_on() -> None:
+    text = "实行24小时值班和领导带班制度。白天值班时间为每日\n8:30—17:30，17:30至次日8:30为夜间值班时间。\n"
+    assert "为每日8:30—17:30，" in clean(text, LAYOUT).text
+
+
 def test_a_numbered_heading_whose_mark_ocr_read_as_a_space_stands_on_its_own_line() -> None:
     text = "情节严重、违反法律法规的，移交有关部门依法处理\n八 附则\n18.本村规民约自公布之日起施行。\n"
     assert "依法处理\n八 附则\n" in clean(text, LAYOUT).text
