@@ -534,7 +534,8 @@ BEFORE_BYLINE = _decision(Verdict.BREAK, "break.before-byline", 0.85,
 _UNIT_FIELD = lazy_compile(UNIT_FIELD_LABEL)
 # Minutes' lists of who attended, sat in or was absent (出席：…⏎列席：…⏎请假：…). (Not 记录：, which a
 # wrap can set at a line's start: …创造了辉煌的⏎记录：.)
-# (and an agenda's roles under each item: 主持人：…, 颁奖人：…, 发言人：…)
+# (and an agenda's roles under each item: 主持人：…, 颁奖人：…, 发言人：…) (Not with the colon read as ;:
+# a wrap can set 请假; at a line's start, …向县委主要负责同志⏎请假;并委托…)
 _ATTENDANCE_FIELD = lazy_compile(
     "(?:[出列缺][ \t]*席(?:领导|人员|单位|对象)?|请[ \t]*假"
     "|(?:主持|颁奖|领奖|发言|讲话|致辞|报告|宣读|汇报|主讲|授课|记录|点评)人)[ \t]*[：:]"

@@ -118,11 +118,11 @@ _MARKER = lazy_compile(
     rf"|第[{_NUMERAL}0-9]+[条章节编](?:[ \u3000]|$)"
     rf"|第[{_NUMERAL}0-9]+部分"
     r"|附\s*件(?:[：:0-9一二三四五六七八九十 \u3000]|$)"
-    r"|(?:抄\s*送|抄\s*报|主\s*送|主题词|关键词|注)\s*[：:]"
+    r"|(?:抄\s*送|抄\s*报|主\s*送|分\s*送|主题词|关键词|注)\s*[：:]"
 )
 # Characters a structural marker can start with, a standalone line end with, a contact line start with.
 _MARKER_STARTS = frozenset(_NUMERAL + "（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
-                           "❶❷❸❹❺❻❼❽❾❿[第附抄主关注【{〔［《〈、")
+                           "❶❷❸❹❺❻❼❽❾❿[第附抄主分关注【{〔［《〈、")
 _STANDALONE_ENDS = frozenset("日曰目旧号）)0123456789")
 # A letter's closing, set on a line of its own above 敬礼 (此致⏎敬礼！), though 此致敬礼 reads as one word.
 _OWN_LINE_CLOSINGS = frozenset({"此致", "此　致"})

@@ -869,6 +869,11 @@ def test_a_numbered_heading_whose_mark_ocr_read_as_a_space_stands_on_its_own_lin
     assert "依法处理\n八 附则\n" in clean(text, LAYOUT).text
 
 
+def test_the_distribution_line_of_minutes_opens_its_own_line() -> None:
+    assert clean("记录: 揭思十\n\n分送: 县人民政府各位副县长，县直有关单位，有关乡镇人\n").text.startswith(
+        "记录：揭思十\n分送：")
+
+
 def test_rows_opening_with_a_time_or_date_range_and_a_gap_each_stand_on_their_own_line() -> None:
     text = ("9:30—9:50\u3000观摩崀溪镇半岭村民宿集群、鄞塘乡古村落保护利用项目\n9:50—10:10\u3000返回县文化馆\n"
             "2009年2月—2021年6月\u3000硚溪区浍塘乡党委副书记、乡长\n2021年6月至今\u3000硚溪区农业农村局副局长\n")
