@@ -93,13 +93,19 @@ _MARK_RUNS = lazy_compile("|".join(
 _WORDLIKE = lazy_compile(r"[^\W_]")
 _NUMERAL = "一二三四五六七八九十百零〇"
 _HAN_RANGE = "\u4e00-\u9fff"
+# A numbered heading whose 、 OCR read as a space, alone on its line (八 附则, 二 提升政务服务效能): the
+# numeral and the space (the heading's words are looked ahead at). On the OCR sets 17 of 17 such lines
+# of three hanzi or more were headings; of two only 总则, 附则, 罚则 are taken (二 训册 was a misread line).
+NUMERAL_SPACE_HEADING = (
+    rf"[一二三四五六七八九十]{{1,3}}[ \u3000]+(?=(?:[总附罚]则|[{_HAN_RANGE}]{{3,20}})[ \t\u3000]*$)"
+)
 _MARKER = lazy_compile(
     rf"[{_NUMERAL}]+[、.．]"
     rf"|[（(][{_NUMERAL}]+[）)]"
     # (its brackets as OCR may read them: 【五), {三), 《一), (二》)
     rf"|[【{{〔［\[《〈][{_NUMERAL}]+[）)]|[（(][{_NUMERAL}]+[》〉]"
     # (or its 、 read as a space, on a line that is the heading alone: 八 附则, 二 提升政务服务效能)
-    rf"|[一二三四五六七八九十]{{1,3}}[ \u3000]+(?=(?:[总附罚]则|[{_HAN_RANGE}]{{3,20}})[ \t\u3000]*$)"
+    rf"|{NUMERAL_SPACE_HEADING}"
     # (or without its number: 、申请补助的理由; no line of print starts with 、, so OCR lost the 一 of 一、)
     rf"|、(?=[{_HAN_RANGE}])"
     r"|[（(][0-9]{1,2}[）)]"

@@ -23,6 +23,7 @@ from enum import Enum
 
 from cleaner.config import Config
 from cleaner.edit import Edit, fast_edit
+from cleaner.layout_lines import NUMERAL_SPACE_HEADING
 from cleaner.roster_rows import IDEOGRAPHIC_SPACE, byline_gaps, row_gaps, signature_gaps
 from cleaner.table_rows import TableRows
 from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
@@ -102,8 +103,7 @@ class SpacingPass:
             start, end = match.span()
             if not start or end == len(text) or start in in_gaps:
                 continue
-            if text[start - 1] in _HEADING_NUMERALS and _HEADING_NUMERAL_SPACE.fullmatch(text, _line_start(text, start),
-                                                                                          _line_end(text, end)):
+            if text[start - 1] in _HEADING_NUMERALS and _heading_numeral_space(text, end):
                 edits.append(fast_edit(start, end, match.group(), "、", NAME, "space.heading-numeral-mark", 0.9,
                                        _HEADING_NUMERAL_REASON))
                 continue
@@ -143,23 +143,17 @@ class SpacingPass:
         return None
 
 
-# A line that is only a Chinese numeral, a space and a few words is a numbered heading whose 、 OCR read
-# as a space (八 附则, 二 提升政务服务效能): on the OCR sets 17 of 17 such lines of three hanzi or more were
-# headings; of two hanzi only 总则, 附则, 罚则 are taken (二 训册 was a misread line of text).
+# The space after a numbered heading's numeral, alone on its line, is its 、 as OCR read it (八 附则).
 _HEADING_NUMERALS = frozenset("一二三四五六七八九十")
-_HEADING_NUMERAL_SPACE = re.compile(
-    f"[ \t\u3000]*[一二三四五六七八九十]{{1,3}}[{INLINE_SPACE}]+(?:[总附罚]则|[{HAN}]{{3,20}})[ \t\u3000]*"
-)
+_HEADING_NUMERAL_SPACE = re.compile(f"[ \t\u3000]*{NUMERAL_SPACE_HEADING}")
 _HEADING_NUMERAL_REASON = "a numbered heading alone on its line (八、附则): OCR read its 、 as a space"
 
 
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
+def _heading_numeral_space(text: str, end: int) -> bool:
+    """Whether the space ending at `end` follows the numeral of a heading alone on its line."""
+    line_end = text.find("\n", end)
+    heading = _HEADING_NUMERAL_SPACE.match(text, text.rfind("\n", 0, end) + 1, len(text) if line_end < 0 else line_end)
+    return heading is not None and heading.end() == end
 
 
 # A section's number of two levels or more (1.1, 3.2.4), which GB/T 1.1 sets apart from its title by
