@@ -496,6 +496,8 @@ def test_a_term_the_document_quotes_gets_back_a_quote_ocr_lost_or_turned() -> No
     "“技能夜校”开进村。开展“技能夜校活动，参加技能夜校”培训。",  # one pair on the line, as far as it shows
     "“技能夜校”开进村。技能夜校在各村开办。",  # unquoted is no missing quote
     "“夜校”夜校”开办",  # the quote before closes the term's occurrence just before
+    "“满意”2.91万条、基本满意”3214条",  # a word of two the document quotes once: the quote is another's
+    "把“群众”放在心上。就把被困群众”接上了岸。",  # (a stray quote beside it)
 ])
 def test_quotes_that_pair_up_stay(text: str) -> None:
     assert QUOTED_TERM_RULE not in [edit.rule_id for edit in clean(text, PUNCTUATION).edits]
