@@ -84,6 +84,10 @@ _TITLE_ENDS = (
 )
 # (or a document's title in full: 关于加强县城停车设施建设的提案, …的建议, …的函)
 _TITLE_NAME = re.compile(f".{_TITLE_ENDS}$|^关于.{{2,}}的(?:建议|报告|函|答复)$")
+# ... or a standard's, told by its code in round brackets after it (《电磁环境控制限值》（GB 8702—2014）).
+_STANDARD_CODE_AFTER = re.compile(
+    f"[{INLINE_SPACE}]*[：:]?[{INLINE_SPACE}]*[（(][{INLINE_SPACE}]*[A-Z]{{1,4}}(?:/[A-Z])?[{INLINE_SPACE}]*[0-9]"
+)
 # ... and the years a plan's title gives after its name (三年行动方案（2025—2027年）), its （ perhaps misread.
 _TITLE_YEARS = re.compile(f"{_TITLE_ENDS}.?[0-9]{{4}}[{INLINE_SPACE}]*[—–\\-－一~～至]+[{INLINE_SPACE}]*[0-9]{{4}}年?$")
 # A 《 or 〈 closed by a round bracket around anything else up to 40 characters with no bracket in
@@ -348,12 +352,13 @@ def _document_years(text: str) -> list[Edit]:
 
 def _closed_round(text: str, match: re.Match[str], paired: set[int], reason: str) -> list[Edit]:
     """The edits for a 《 or 〈 closed by a round bracket (`match`; group 1 what it encloses): a title's
-    name (统计年鉴, 实施办法) gets its 》, the closing mark being the misread one; anything else becomes
+    name (统计年鉴, 实施办法, or a standard's before its code) gets its 》, the closing mark being the
+    misread one; anything else becomes
     `（…）`, taking the half-width brackets before it that are not `paired` already (OCR reading it
     twice), by one edit for each bracket (what they enclose stays free for other corrections)."""
     inside = match.group(1)
     close = match.start() + len(inside) + 1
-    if _TITLE_NAME.search(inside) and match.group()[0] == "《":
+    if match.group()[0] == "《" and (_TITLE_NAME.search(inside) or _STANDARD_CODE_AFTER.match(text, close + 1)):
         return [fast_edit(close, close + 1, text[close], "》", NAME, "bracket.round-for-title-mark", 0.9,
                           "a title in 《 closed by a round bracket: OCR read the closing 》 as ）")]
     start = match.start()

@@ -485,6 +485,11 @@ def test_a_lone_semicolon_after_other_text_goes_to_review() -> None:
     assert [(edit.after, edit.safety) for edit in result.edits] == [("；", Safety.REVIEW)]
 
 
+def test_a_standards_name_before_its_code_keeps_its_title_marks() -> None:
+    text = "监测结果均低于《电磁环境控制限值）（GB8702-2014）规定的公众曝露控制限值。"
+    assert clean(text, PUNCTUATION).text == "监测结果均低于《电磁环境控制限值》（GB8702-2014）规定的公众曝露控制限值。"
+
+
 def test_a_term_the_document_quotes_gets_back_a_quote_ocr_lost_or_turned() -> None:
     text = "“技能夜校”开进村\n开展“技能夜校活动的一个场景。\n参加技能夜校”培训的学员。\n“技能夜校“则瞄准"
     assert clean(text, PUNCTUATION).text == (
