@@ -45,6 +45,10 @@ _OWN_FIGURE = re.compile(
     "(?:系数|指数|汇率|利率|容积率|坐标|经度|纬度|东经|西经|北纬|南纬|比值|密度|误差|精度)[为是达到约]{0,2}[ \t]*$"
 )
 
+# A table's unit column just before the figure (出生人口　万人　897: OCR lost 8.97's point, and the spacing
+# pass may have closed the gap): a count, not a percentage (dev25, eighteenth session).
+_UNIT_COLUMN = re.compile("(?:人|个|家|户|元|吨|亩|辆|台|件|项|所|座|处|名)[ \t\u3000]*$")
+
 
 def percent_signs(text: str, pass_name: str, evidence: str | None = None) -> list[Edit]:
     """The `%` to put for the misread tails of the document's percentages, for the pass `pass_name`;
@@ -54,7 +58,8 @@ def percent_signs(text: str, pass_name: str, evidence: str | None = None) -> lis
     if "9" not in text:
         return []
     misread = [match for match in _MISREAD.finditer(text)
-               if not _OWN_FIGURE.search(text, max(0, match.start() - 8), match.start()) and not _a_year(match)]
+               if not _OWN_FIGURE.search(text, max(0, match.start() - 8), match.start()) and not _a_year(match)
+               and not _UNIT_COLUMN.search(text, max(0, match.start() - 6), match.start())]
     if not misread or (len(misread) < MIN_FIGURES and "%" not in evidence and "％" not in evidence):
         return []
     if any(not _MISREAD.fullmatch(evidence, *match.span()) for match in _THREE_DECIMALS.finditer(evidence)):

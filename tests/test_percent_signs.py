@@ -45,3 +45,10 @@ def test_the_full_pipeline_puts_the_signs_back_once() -> None:
     once = pipeline.run("完成年度计划的108.396。县域内就诊率提高到91.294。\n").text
     assert once == "完成年度计划的108.3%。县域内就诊率提高到91.2%。\n"
     assert pipeline.run(once).text == once
+
+
+def test_a_count_after_its_unit_column_is_no_percentage() -> None:
+    # (a table row: 出生人口　万人　8.97 with its point lost)
+    text = "出生人口 万人 897\n死亡人口万人865\n出生率 ‰ 8.49\n城镇化率达到6296，增长1.396。\n"
+    cleaned = apply(text, percent_signs(text, "rules"))
+    assert ("897" in cleaned, "865" in cleaned, "62%" in cleaned) == (True, True, True)
