@@ -20,6 +20,7 @@ from cleaner.typography import (
     FULL_STOP_AFTER,
     FULL_WIDTH,
     FULL_WIDTH_RUN,
+    HEADING_NUMERALS,
     INLINE_SPACE,
     OPENING_MARKS,
     SENTENCE_END_MARKS,
@@ -97,7 +98,7 @@ _HAN_RANGE = "\u4e00-\u9fff"
 # numeral and the space (the heading's words are looked ahead at). On the OCR sets 17 of 17 such lines
 # of three hanzi or more were headings; of two only 总则, 附则, 罚则 are taken (二 训册 was a misread line).
 NUMERAL_SPACE_HEADING = (
-    rf"[一二三四五六七八九十]{{1,3}}[ \u3000]+(?=(?:[总附罚]则|[{_HAN_RANGE}]{{3,20}})[ \t\u3000]*$)"
+    rf"[{HEADING_NUMERALS}]{{1,3}}[ \u3000]+(?=(?:[总附罚]则|[{_HAN_RANGE}]{{3,20}})[ \t\u3000]*$)"
 )
 _MARKER = lazy_compile(
     rf"[{_NUMERAL}]+[、.．]"

@@ -26,7 +26,7 @@ from cleaner.edit import Edit, fast_edit
 from cleaner.layout_lines import NUMERAL_SPACE_HEADING
 from cleaner.roster_rows import IDEOGRAPHIC_SPACE, byline_gaps, row_gaps, signature_gaps
 from cleaner.table_rows import TableRows
-from cleaner.typography import CJK, DIGIT, HAN, INLINE_SPACE, LATIN
+from cleaner.typography import CJK, DIGIT, HAN, HEADING_NUMERALS, INLINE_SPACE, LATIN
 
 NAME = "spacing"
 
@@ -144,7 +144,7 @@ class SpacingPass:
 
 
 # The space after a numbered heading's numeral, alone on its line, is its 、 as OCR read it (八 附则).
-_HEADING_NUMERALS = frozenset("一二三四五六七八九十")
+_HEADING_NUMERALS = frozenset(HEADING_NUMERALS)
 _HEADING_NUMERAL_SPACE = re.compile(f"[ \t\u3000]*{NUMERAL_SPACE_HEADING}")
 _HEADING_NUMERAL_REASON = "a numbered heading alone on its line (八、附则): OCR read its 、 as a space"
 
