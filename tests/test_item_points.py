@@ -26,6 +26,8 @@ def test_an_item_that_lost_its_point_among_items_with_theirs_gets_it_back() -> N
     "1.报告时限。\n事发后要在30分钟内电话报告、\n1小时内书面报告县政府。\n",  # a count of hours
     "1.联系方式。\n2026年5月6日\n1联系人：周建明，电话：0794-6213357）\n",  # a bracket read as a digit
     "1.工作进展。\n3一\n",  # a line's stray remains
+    # rows of a table under its header, the gap after each row's number lost
+    "1.网上报名。\n计划如下：\n序号专业名称学制计划人数\n1数控加工三年150人\n2工业机器人应用三年\n120人\n",
 ])
 def test_lines_starting_with_a_number_that_are_no_such_item_stay(text: str) -> None:
     assert lost_item_points(text, "rules") == []
@@ -33,3 +35,8 @@ def test_lines_starting_with_a_number_that_are_no_such_item_stay(text: str) -> N
 
 def test_the_pipeline_restores_the_point() -> None:
     assert clean(ITEMS).text == ITEMS.replace("3身体", "3.身体")
+
+
+def test_below_a_table_an_item_that_lost_its_point_gets_it_back() -> None:
+    text = "1.网上报名。\n序号专业名称学制计划人数\n1数控加工三年150人\n注意事项：\n3身体健康，能够适应户外工作。\n"
+    assert apply(text, lost_item_points(text, "rules")) == text.replace("3身体", "3.身体")
