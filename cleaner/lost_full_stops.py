@@ -98,7 +98,8 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
         start = text.rfind("\n", 0, position) + 1
         paragraph = text[start:position].rstrip(" \t\u3000")
         if (paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph)
-                and not _continues_a_list(paragraph, text, position)):
+                and not _continues_a_list(paragraph, text, position)
+                and not (reason is _FIGURE_REASON and _among_rows(paragraph, text, start, position))):
             end = start + len(paragraph)
             edits.append(fast_edit(end, end, "", "。", pass_name, RULE, CONFIDENCE, reason, Safety.AUTO))
     return edits
@@ -117,6 +118,22 @@ _FIGURE_BEFORE_PARAGRAPH = lazy_compile(
     "(?:%|(?<=[0-9])元|(?<=[0-9][万亿千百])元)[ \t\u3000]*\n(?=[ \t\u3000]*[\u4e00-\u9fff“])"
     "(?![ \t\u3000]*(?:本报|记者|通讯员|新华社|特约))"
 )
+
+# A short line ending in a figure beside another such is a row of a table or a ranking whose fields
+# OCR ran together (`格溪乡　完成投资2630万元，完成率69.8%` over `…完成率73.1%`): a row takes no full stop.
+MAX_ROW_LENGTH = 40
+_ROW_END = lazy_compile(f"[0-9](?:[%‰]|[{FIGURE_UNITS}]{{1,2}})?$")
+
+
+def _among_rows(paragraph: str, text: str, start: int, position: int) -> bool:
+    """Whether `paragraph` (the line from `start` to the break at `position`) is a short line ending in
+    a figure whose line before or after (blank lines skipped) is one too."""
+    if len(paragraph) >= MAX_ROW_LENGTH:
+        return False
+    before = text[:start].rstrip().rpartition("\n")[2]
+    after = text[position:].lstrip().partition("\n")[0]
+    return any(0 < len(line) < MAX_ROW_LENGTH and _ROW_END.search(line.rstrip(" \t\u3000"))
+               for line in (before, after))
 
 
 # A line that opens like a heading (`十、`, `一、`) but goes on with what the paragraph before it left

@@ -50,6 +50,8 @@ def test_a_paragraph_of_sentences_ending_in_a_sum_of_money_before_another_paragr
     "全市冷库总容量达到12万吨，蔬菜产地损耗率由25%降至7.6%\n本报记者　王晓川\n",  # a deck above a byline
     "全年共发放贷款1.2亿元，其中创业担保贷款3200万元\n本报记者　王晓川\n",  # likewise
     "新增就业5000人5836人116.7%\n失业人员再就业1200人1427人118.9%\n",  # a table's rows
+    # a ranking's rows whose fields OCR ran together, a comma read in one
+    "砻口镇完成投资2976万元，完成率73.1%\n梣溪乡完成投资2630万元，完成率69.8%\n白沙铺镇完成投资3180万元\n",
 ])
 def test_a_figure_ending_a_line_gets_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []
