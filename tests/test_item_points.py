@@ -26,6 +26,7 @@ def test_an_item_that_lost_its_point_among_items_with_theirs_gets_it_back() -> N
     "1.报告时限。\n事发后要在30分钟内电话报告、\n1小时内书面报告县政府。\n",  # a count of hours
     "1.联系方式。\n2026年5月6日\n1联系人：周建明，电话：0794-6213357）\n",  # a bracket read as a digit
     "1.工作进展。\n3一\n",  # a line's stray remains
+    "1.网上报名。\n2.现场报名。\n7无人机应用技术三年60人\n",  # next to no item's number
     # rows of a table under its header, the gap after each row's number lost
     "1.网上报名。\n计划如下：\n序号专业名称学制计划人数\n1数控加工三年150人\n2工业机器人应用三年\n120人\n",
 ])
@@ -38,5 +39,10 @@ def test_the_pipeline_restores_the_point() -> None:
 
 
 def test_below_a_table_an_item_that_lost_its_point_gets_it_back() -> None:
-    text = "1.网上报名。\n序号专业名称学制计划人数\n1数控加工三年150人\n注意事项：\n3身体健康，能够适应户外工作。\n"
-    assert apply(text, lost_item_points(text, "rules")) == text.replace("3身体", "3.身体")
+    text = "1.网上报名。\n序号专业名称学制计划人数\n1数控加工三年150人\n注意事项：\n2身体健康，能够适应户外工作。\n"
+    assert apply(text, lost_item_points(text, "rules")) == text.replace("2身体", "2.身体")
+
+
+def test_a_lists_first_item_gets_its_point_back_whatever_the_other_items_numbers() -> None:
+    text = "4.应急保障。\n1本级响应由县指挥部决定。\n"
+    assert apply(text, lost_item_points(text, "rules")) == text.replace("1本级", "1.本级")
