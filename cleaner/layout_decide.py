@@ -27,6 +27,7 @@ from cleaner.lazy_regex import lazy_compile
 from cleaner.roster_rows import (
     IDEOGRAPHIC_SPACE,
     coded_rows,
+    figure_rows,
     holds_byline,
     opens_byline,
     post_rows,
@@ -187,7 +188,10 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         line.marker or opening is not None or code for line, opening, code in zip(lines, openings, coded, strict=True)
     ]
     # (rows of a list of people, name first; or post first, a judgment's bench, a report's speakers)
-    rows = [row or signed_row for row, signed_row in zip(row_flags(texts), signature_rows(texts), strict=True)]
+    # (and a table's or a ranking's rows that each end in a figure)
+    figures = figure_rows(texts)
+    rows = [row or signed_row or figure for row, signed_row, figure
+            in zip(row_flags(texts), signature_rows(texts), figures, strict=True)]
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
     # The addressee under a bare title mid-document (证明⏎中共…组织部：⏎你部介绍信…) ends its line.
@@ -203,7 +207,7 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
                      or tables[index + 1] or index in names or index - 1 in names or index + 1 in names
-                     or phones[index] or posts[index] or addressed[index])
+                     or phones[index] or posts[index] or addressed[index] or figures[index + 1])
             and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):

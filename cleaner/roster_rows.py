@@ -182,6 +182,43 @@ def _serial_rows(lines: list[str]) -> list[int]:
     return found if len(found) >= MIN_POST_RUN else []
 
 
+# A line ending in a figure (完成率82.6%, 投资4860万元, 150人) whose next line does not go on with it
+# (its unit, decimals or more digits: 2025⏎年底, 52⏎件), and ends no sentence inside it.
+_FIGURE_END = lazy_compile(f"[0-9](?:[%％‰]|[{FIGURE_UNITS}]{{1,2}})?$")
+_FIGURE_GOES_ON = lazy_compile(f"[0-9０-９.．%％‰{FIGURE_UNITS}]")
+_SENTENCE_END = lazy_compile("[。；;]")
+_HAN_PAIR = lazy_compile(f"(?=([{HAN}]{{2}}))")
+
+
+def figure_rows(lines: list[str]) -> list[bool]:
+    """Which of these lines (each stripped of surrounding space) are a table's or a ranking's rows
+    whose cells OCR ran together (砻口镇完成投资4860万元完成率82.6%⏎枧头镇…): MIN_POST_RUN lines or
+    more in a row, each ending in a figure, no sentence ending inside them, and all with a word
+    in common (完成投资, 毕业生), as a table's column heads repeat; a statistical paragraph's
+    wrapped lines that happen to end in figures say different things."""
+    flags = [
+        _FIGURE_END.search(line) is not None and _SENTENCE_END.search(line) is None
+        and (index + 1 == len(lines) or _FIGURE_GOES_ON.match(lines[index + 1]) is None)
+        for index, line in enumerate(lines)
+    ]
+    rows = _in_runs(flags)
+    start = 0
+    for index in range(len(rows) + 1):
+        if index == len(rows) or not rows[index]:
+            if index > start and not _share_a_word(lines[start:index]):
+                rows[start:index] = [False] * (index - start)
+            start = index + 1
+    return rows
+
+
+def _share_a_word(lines: list[str]) -> bool:
+    """Whether all `lines` hold one pair of hanzi in common."""
+    common = set(_HAN_PAIR.findall(lines[0]))
+    for line in lines[1:]:
+        common &= set(_HAN_PAIR.findall(line))
+    return bool(common)
+
+
 def _in_runs(flags: list[bool]) -> list[bool]:
     """Which of `flags` are set in a run of at least MIN_POST_RUN set ones."""
     kept = [False] * len(flags)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Config, clean
-from cleaner.roster_rows import coded_rows, post_rows, row_flags, row_gaps, split_row_names, unit_rows
+from cleaner.roster_rows import coded_rows, figure_rows, post_rows, row_flags, row_gaps, split_row_names, unit_rows
 
 # As Tesseract reads a printed list: each gap as spaces or a stray quote, the lines short of the
 # column by different amounts.
@@ -192,3 +192,26 @@ def test_the_layout_starts_each_coded_row_on_its_own_line_and_joins_its_wrapped_
         "301小学语文教师20大专及以上学历，专业不限\n"
         "302小学数学教师18大专及以上学历，专业不限\n"
     )
+
+
+# A bulletin's ranking of towns as OCR reads it, the gaps between its fields lost.
+RANKING_READ = (
+    "今冬各乡镇完成情况良好。\n"
+    "附：各乡镇投资完成进度前五名\n"
+    "砻口镇完成投资4860万元完成率82.6%\n"
+    "枧头镇完成投资4215万元完成率78.4%\n"
+    "蓼湾乡完成投资2970万元完成率73.1%\n"
+    "各地经验\n"
+)
+
+
+def test_lines_each_ending_in_a_figure_three_in_a_row_are_a_tables_rows() -> None:
+    assert figure_rows(RANKING_READ.splitlines()) == [False, False, True, True, True, False]
+    # (two are not enough; nor are lines whose figure the next line goes on with: 2025⏎年底, 12⏎个)
+    assert figure_rows(["砻口镇完成投资4860万元", "枧头镇完成投资4215万元", "各地经验"]) == [False] * 3
+    wrapped = ["全县共有行政村12", "个，截至2025", "年底完成改造的有8", "个，其余村将在2026", "年完成。"]
+    assert figure_rows(wrapped) == [False] * 5
+
+
+def test_the_layout_keeps_such_rows_one_to_a_line_under_their_title() -> None:
+    assert clean(RANKING_READ, Config(passes=("layout",))).text == RANKING_READ
