@@ -33,9 +33,10 @@ _POINTLESS = re.compile(
 )
 _CLOSING = re.compile("[)）]")
 _OPENING = re.compile("[(（【〔［\\[{《〈]")  # (as OCR may read a round bracket's opening: 【街道)
-# A table's header line (序号　专业名称　学制…), and what ends a table: a line holding a sentence's mark.
+# A table's header line (序号　专业名称　学制…), and what ends a table: a line holding a full stop (a
+# row may hold OCR's commas and colons: 0.32mg/kg　≤0.05mg/kg read as 0.32mgkE 三0.05mg/kg，).
 _TABLE_HEADER = re.compile("[ \t\u3000]*序号")
-_SENTENCE_MARK = re.compile("[，。；：,;:]")
+_SENTENCE_MARK = re.compile("[。]")
 MAX_TABLE_ROWS = 30
 
 
@@ -94,7 +95,7 @@ def _bracket_read_as_number(text: str, end: int) -> bool:
 
 def _table_row(text: str, position: int) -> bool:
     """Whether the line at `position` is a row of a table whose header (序号…) stands above it, no line
-    between them (nor itself) holding a sentence's mark: `序号专业名称学制…⏎1数控加工三年…`."""
+    between them (nor itself) holding a full stop: `序号专业名称学制…⏎1数控加工三年…`."""
     if "序号" not in text:
         return False
     end = text.find("\n", position)

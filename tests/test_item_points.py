@@ -29,6 +29,8 @@ def test_an_item_that_lost_its_point_among_items_with_theirs_gets_it_back() -> N
     "1.网上报名。\n2.现场报名。\n7无人机应用技术三年60人\n",  # next to no item's number
     # rows of a table under its header, the gap after each row's number lost
     "1.网上报名。\n计划如下：\n序号专业名称学制计划人数\n1数控加工三年150人\n2工业机器人应用三年\n120人\n",
+    # (a row may hold OCR's commas for its gaps)
+    "1.抽检情况。\n序号样品名称被抽样单位检验结果\n1 .韭菜 农贸市场0.32mg/kg，\n2菠菜 生鲜超市0.86mg/kg\n",
 ])
 def test_lines_starting_with_a_number_that_are_no_such_item_stay(text: str) -> None:
     assert lost_item_points(text, "rules") == []
