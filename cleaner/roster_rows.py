@@ -17,6 +17,7 @@ has rules of its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import FIGURE_UNITS, HAN
@@ -188,27 +189,31 @@ _FIGURE_END = lazy_compile(f"[0-9](?:[%％‰]|[{FIGURE_UNITS}]{{1,2}})?$")
 _FIGURE_GOES_ON = lazy_compile(f"[0-9０-９.．%％‰{FIGURE_UNITS}]")
 _SENTENCE_END = lazy_compile("[。；;]")
 _HAN_PAIR = lazy_compile(f"(?=([{HAN}]{{2}}))")
+_DIGIT = lazy_compile("[0-9]")
+_COMMA = lazy_compile("[，,]")
+MIN_CELL_DIGITS = 5
 
 
 def figure_rows(lines: list[str]) -> list[bool]:
     """Which of these lines (each stripped of surrounding space) are a table's or a ranking's rows
     whose cells OCR ran together (砻口镇完成投资4860万元完成率82.6%⏎枧头镇…): MIN_POST_RUN lines or
     more in a row, each ending in a figure, no sentence ending inside them, and all with a word
-    in common (完成投资, 毕业生), as a table's column heads repeat; a statistical paragraph's
-    wrapped lines that happen to end in figures say different things."""
+    in common (完成投资, 毕业生), as a table's column heads repeat, or all of figures (five digits or
+    more each) and no comma; a statistical paragraph's wrapped lines that happen to end in figures
+    say different things, in clauses."""
     flags = [
         _FIGURE_END.search(line) is not None and _SENTENCE_END.search(line) is None
         and (index + 1 == len(lines) or _FIGURE_GOES_ON.match(lines[index + 1]) is None)
         for index, line in enumerate(lines)
     ]
-    rows = _in_runs(flags)
-    start = 0
-    for index in range(len(rows) + 1):
-        if index == len(rows) or not rows[index]:
-            if index > start and not _share_a_word(lines[start:index]):
-                rows[start:index] = [False] * (index - start)
-            start = index + 1
-    return rows
+    return _in_runs(flags, lambda run: _share_a_word(lines[run]) or _all_cells(lines[run]))
+
+
+def _all_cells(lines: list[str]) -> bool:
+    """Whether all `lines` hold MIN_CELL_DIGITS digits or more and no comma: cells of a table's rows
+    (户厕改造验收合格率≥95%96.8%5分5分, 饮料　36　35　1　97.22% read as 饮料3635197.22%), not a
+    paragraph's clauses."""
+    return all(len(_DIGIT.findall(line)) >= MIN_CELL_DIGITS and _COMMA.search(line) is None for line in lines)
 
 
 def _share_a_word(lines: list[str]) -> bool:
@@ -219,13 +224,13 @@ def _share_a_word(lines: list[str]) -> bool:
     return bool(common)
 
 
-def _in_runs(flags: list[bool]) -> list[bool]:
-    """Which of `flags` are set in a run of at least MIN_POST_RUN set ones."""
+def _in_runs(flags: list[bool], accept: Callable[[slice], bool] | None = None) -> list[bool]:
+    """Which of `flags` are set in a run of at least MIN_POST_RUN set ones (that `accept` accepts)."""
     kept = [False] * len(flags)
     start = 0
     for index in range(len(flags) + 1):
         if index == len(flags) or not flags[index]:
-            if index - start >= MIN_POST_RUN:
+            if index - start >= MIN_POST_RUN and (accept is None or accept(slice(start, index))):
                 kept[start:index] = [True] * (index - start)
             start = index + 1
     return kept

@@ -213,5 +213,16 @@ def test_lines_each_ending_in_a_figure_three_in_a_row_are_a_tables_rows() -> Non
     assert figure_rows(wrapped) == [False] * 5
 
 
+def test_lines_of_figures_without_commas_are_rows_though_they_share_no_word() -> None:
+    # (a table of indicators: target, result, weight and score, the gaps lost)
+    lines = ["完成农村户厕改造数量3200户3085户8分7.5分", "户厕改造验收合格率≥95%96.8%5分5分",
+             "生活垃圾收运体系覆盖行政村比例100%100%6分6分"]
+    assert figure_rows(lines) == [True, True, True]
+    # (a statistical paragraph's wrapped lines ending in figures are clauses, with commas)
+    clauses = ["年末提高0.9个百分点全年出生人口3826人，出生率为6.55%", "死亡人口4169人，人口自然增长率为0.59%",
+               "全年全体居民人均可支配收入52368元，比上年增长5.1%"]
+    assert figure_rows(clauses) == [False, False, False]
+
+
 def test_the_layout_keeps_such_rows_one_to_a_line_under_their_title() -> None:
     assert clean(RANKING_READ, Config(passes=("layout",))).text == RANKING_READ
