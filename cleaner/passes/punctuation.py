@@ -99,6 +99,11 @@ _TITLE_YEARS = re.compile(f"{_TITLE_ENDS}.?[0-9]{{4}}[{INLINE_SPACE}]*[—–\\-
 # years (《…三年行动方案2025—2027年）风), closes a bracket inside a title whose （ OCR lost, and is
 # left alone.
 _CLOSED_ROUND = re.compile(f"[《〈]([^《》〈〉（()）【】〔〕\\[\\]［］\\n]{{1,40}})[)）](?![{INLINE_SPACE}]*》)\\)*")
+# A title's 》 OCR read twice, as ) and 》 (《办法)》), no bracket opening inside the title and the
+# title named as one (not 《IPv6)》, a bracket whose （ OCR read as 《); a bare title (办法, 条例) so
+# closed is no round bracket either.
+_BARE_TITLE = re.compile(_TITLE_ENDS)
+_TITLE_MARK_READ_TWICE = re.compile("《([^《》〈〉（()）【】〔〕\\[\\]［］{}\n]{1,40})([)）])》")
 # The mirror for a list number (`(三》`, `（2〉`): the number tells a round pair (a title would be words).
 _ROUND_CLOSED_BY_TITLE_MARK = re.compile("[(（]([一二三四五六七八九十]{1,3}|[0-9]{1,2})[》〉]")
 # Spans where no mark is Chinese punctuation: URLs (http://, https://, ftp://, www.) and e-mail
@@ -381,6 +386,8 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
         return []
     edits = [
         edit for match in _TITLE_MARK_CLOSED_ROUND.finditer(text)
+        # (not a bare title OCR closed twice, 《办法)》: below)
+        if not (text.startswith("》", match.end()) and _BARE_TITLE.fullmatch(match.group(1)))
         for edit in _closed_round(text, match, set(), "a 《 or 〈 closed by a round bracket: OCR read the opening "
                                   "（ as 《 or 〈")
     ]
@@ -399,6 +406,13 @@ def _title_marks_closed_round(text: str) -> list[Edit]:
                   "a list number in round brackets closed by 》 or 〉: OCR read the closing ） as 》 or 〉")
         for match in _ROUND_CLOSED_BY_TITLE_MARK.finditer(text)
         if match.start() not in taken and match.end() - 1 not in taken
+    ]
+    edits += [
+        fast_edit(match.start(2), match.end(2), match.group(2), "", NAME, "bracket.title-mark-read-twice", 0.9,
+                  "a round bracket no bracket opens before a title's 》: OCR read the closing 》 twice")
+        for match in _TITLE_MARK_READ_TWICE.finditer(text)
+        if match.start() not in taken and match.start(2) not in taken
+        and (_TITLE_NAME.search(match.group(1)) or _BARE_TITLE.fullmatch(match.group(1)))
     ]
     return sorted(edits, key=lambda edit: edit.start)
 

@@ -357,6 +357,9 @@ def test_a_title_whose_closing_mark_ocr_read_as_a_round_bracket_is_completed_as_
         "制定了《崟峰村灌溉设施管护公约》，由村民轮流担任")
     assert clean("对照《权责清单）逐项落实", PUNCTUATION).text == "对照《权责清单》逐项落实"
     assert clean("请问，《若干措施）在资金上", PUNCTUATION).text == "请问，《若干措施》在资金上"
+    # (a title whose closing mark OCR read twice, )》, is no round bracket)
+    assert clean("主要内容《办法)》共六章", PUNCTUATION).text == "主要内容《办法》共六章"
+    assert clean("《实施细则（试行)》", PUNCTUATION).text == "《实施细则（试行）》"
 
 
 @pytest.mark.parametrize(("ocr", "cleaned"), [
