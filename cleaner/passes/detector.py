@@ -205,7 +205,8 @@ def settled_proposals(text: str, model: DetectorModel) -> list[Proposal]:
 #   of one (沈国舫 -> 沈国防): on People's Daily's 1.86 M characters of January 1998, 17 of the
 #   detector's 67 automatic edits were in such lists;
 # - a reporter's or author's name in a byline (记者郝云甫, 通讯员…), for the same reason.
-_BRACKETED_YEAR = re.compile("[〔\\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*[〕\\]］】)）]")
+# (its closing bracket perhaps read as a letter before the serial number: 自然资罚[2025j17号)
+_BRACKETED_YEAR = re.compile("[〔\\[［【(（][ \t]*(?:19|20)[0-9]{2}[ \t]*(?:[〕\\]］】)）]|[jJlI|](?=[ \t]*[0-9]))")
 MAX_ISSUER = 8
 _NUMBER_UNIT = re.compile("[0-9０-９][年月日号]")
 _BYLINE_NAME = re.compile("(?:记者|通讯员|摄影|撰稿|作者)[ \t]*([\u4e00-\u9fff]{2,3})(?=$|[）)，,、\\s])", re.MULTILINE)

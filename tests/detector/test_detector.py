@@ -218,6 +218,10 @@ def test_the_reading_elsewhere_does_not_settle_a_close_rival() -> None:
 
 def test_nothing_is_proposed_in_a_document_numbers_issuer_abbreviation(detector: DetectorPass) -> None:
     assert detector.propose("湖北省人力资源和社会保障厅\n鄂人社困[2019)29号\n") == []
+    # (its year's closing bracket read as a letter: 郗自然资罚[2025j17号, no near-miss of 自然资源)
+    text = ("郗岭县自然资源局：\n你局作为自然资源主管部门，应当履行自然资源监管职责。"
+            "已作出处罚决定《郗自然资罚[2025j17号）。")
+    assert [edit.before for edit in detector.propose(text)] == []
 
 
 def test_the_unit_after_a_number_is_left_alone(detector: DetectorPass) -> None:
