@@ -120,7 +120,7 @@ _SHUTTING = frozenset("》）)】〕]")
 _DOCUMENT_TYPE = lazy_compile(
     r"(?:通知|通报|通告|公告|公报|意见|决定|决议|命令|报告|请示|批复|复函|函|纪要|办法|规定|规则|细则"
     r"|条例|方案|规划|计划|要点|指南|标准|议案|讲话|总结|说明|公示|倡议书|告知书|承诺书|公开信|启事|声明|须知"
-    r"|议程|日程)"
+    r"|议程|日程|建议书|意见书|决定书|通知书)"
     r"(?:[（(][^）)]{1,10}[）)])?$"
 )
 
@@ -847,7 +847,9 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
                 ends.add(end)
                 if plain and masthead:
                     ends.add(start - 1)
-                if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
+                if end + 2 < len(zone) and zone[end + 1].standalone and _ends_addressee(zone[end + 2]):
+                    ends.update((end + 1, end + 2))  # (the document's number between: 检察建议书⏎…〔2026〕4号⏎…局：)
+                elif end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
                 elif (end + 2 < len(zone) and zone[end + 1].ending is not Ending.TERMINAL
                       and _ends_addressee(zone[end + 2])):
@@ -926,9 +928,14 @@ def _addressee(line: Line, following: Line | None) -> bool:
     )
 
 
+# A colon inside a line: a label's (当事人：…名称:), which no addressee has.
+_LABEL_INSIDE = lazy_compile("[：:]")
+
+
 def _ends_addressee(line: Line) -> bool:
-    """A line that ends an addressee the line before began (…开发区社会⏎事务局，市直有关单位：)."""
-    return line.text[-1] in "：:" and not _SENTENCE_END.search(line.text)
+    """A line that ends an addressee the line before began (…开发区社会⏎事务局，市直有关单位：), no
+    label's colon inside it (当事人：…名称：)."""
+    return line.text[-1] in "：:" and not _SENTENCE_END.search(line.text) and not _LABEL_INSIDE.search(line.text[:-1])
 
 
 def _title_piece(line: Line) -> bool:

@@ -259,6 +259,23 @@ def test_a_letterhead_an_ocr_garbled_document_number_and_an_addressee_without_it
     assert result.pending == ()
 
 
+def test_an_addressee_under_the_document_number_below_a_title_of_a_letter_type_stands_alone() -> None:
+    # (a procuratorate's 检察建议书: issuer, type, number, then the addressee above the body)
+    text = ("郗岭县人民检察院\n检察建议书\n郗检行公建〔2026〕4号\n郗岭县自然资源局：\n"
+            "本院在履行公益诉讼检察职责中发现，你局在查处辖区内违法占用耕地行为过程中存在未依法全面履行监管职责的情形。\n")
+    assert clean(text, LAYOUT).text == text
+
+
+def test_a_party_line_under_a_decisions_number_is_no_addressee_though_a_wrap_leaves_a_colon_at_its_end() -> None:
+    body = ("当事人：丰岚市禾润百货超市有限公司，主体资格证照名称：\n"
+            "营业执照，住所丰岚市东城区建设路一百八十八号，法定代表\n"
+            "人王志华。经查，当事人于二〇二五年十月销售的散装白酒经\n"
+            "抽样检验，酒精度项目不符合产品明示标准和质量要求，货值\n"
+            "金额共计三千二百元，违法所得九百六十元，上述事实清楚。\n")
+    text = "丰岚市市场监督管理局\n行政处罚决定书\n丰市监处罚〔2026〕12号\n" + body
+    assert clean(text, LAYOUT).text == text.replace(body, body.replace("\n", "") + "\n")
+
+
 def test_a_first_body_line_ending_like_an_organisation_is_no_addressee() -> None:
     # (为深入贯彻落实…工作部⏎署，…: a wrap after the title, whose last character 部 ends many names)
     text = (
