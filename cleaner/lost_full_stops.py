@@ -75,6 +75,7 @@ _RUN_IN_HEADING = lazy_compile(
 # The first item of a list of attachments whose label OCR misread (`耐件;1，挂牌出让地块位置示意图`).
 _FIRST_ITEM = lazy_compile("[:：;；][ \t]*1[，,.．、]")
 _HAN = lazy_compile("[\u4e00-\u9fff]")
+_FIGURE_AND_UNIT = lazy_compile(f"[0-9][0-9.%‰]*(?:(?![年月日号时])[{FIGURE_UNITS}]){{0,2}}")
 # A paragraph that is a field naming units or people, as minutes and plans set them under each item
 # (责任单位：县水利局，县财政局配合⏎二、关于…): it takes no full stop. (Not a time or a place: 开标地点：
 # …开标大厅，投标人应在规定时间内完成投标文件解密。 is a sentence.)
@@ -94,12 +95,17 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
     for match in _FIGURE_BEFORE_PARAGRAPH.finditer(text):
         breaks.setdefault(match.end() - 1, _FIGURE_REASON)
     edits = []
+    unmarked_items: bool | None = None  # whether the text's numbered items end without a mark (once asked)
     for position, reason in sorted(breaks.items()):
         start = text.rfind("\n", 0, position) + 1
         paragraph = text[start:position].rstrip(" \t\u3000")
         if (paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph)
                 and not _continues_a_list(paragraph, text, position)
                 and not (reason is _FIGURE_REASON and _among_rows(paragraph, text, start, position))):
+            if len(paragraph) < MAX_ROW_LENGTH:
+                unmarked_items = _items_end_unmarked(text) if unmarked_items is None else unmarked_items
+                if unmarked_items:
+                    continue
             end = start + len(paragraph)
             edits.append(fast_edit(end, end, "", "。", pass_name, RULE, CONFIDENCE, reason, Safety.AUTO))
     return edits
@@ -134,6 +140,20 @@ def _among_rows(paragraph: str, text: str, start: int, position: int) -> bool:
     after = text[position:].lstrip().partition("\n")[0]
     return any(0 < len(line) < MAX_ROW_LENGTH and _ROW_END.search(line.rstrip(" \t\u3000"))
                for line in (before, after))
+
+
+# A numbered item's line and how it ends: a list whose items end without a mark (a list of sites:
+# `1.老吉坪遗址，新石器时代至商，峰山县确口镇赵坪村`) takes none on a short item before a heading either.
+_NUMBERED_LINE_END = lazy_compile("(?m)^[ \t\u3000]*[0-9]{1,2}[.．、][^\n]*?([\u4e00-\u9fff]|[。；;])[ \t\u3000]*$")
+MIN_UNMARKED_ITEMS = 2
+
+
+def _items_end_unmarked(text: str) -> bool:
+    """Whether MIN_UNMARKED_ITEMS or more of the text's numbered lines end in a hanzi, and more of
+    them than end in a full stop or a semicolon."""
+    endings = [match.group(1) for match in _NUMBERED_LINE_END.finditer(text)]
+    unmarked = sum(1 for ending in endings if ending not in "。；;")
+    return unmarked >= MIN_UNMARKED_ITEMS and unmarked > len(endings) - unmarked
 
 
 # A line that opens like a heading (`十、`, `一、`) but goes on with what the paragraph before it left
@@ -182,5 +202,8 @@ def _lost_full_stop(paragraph: str) -> bool:
     # (Run in: after the sentence's first character, where the paragraph's own heading would be.)
     if paragraph.endswith(TAKES_A_FIGURE) or _RUN_IN_HEADING.search(sentence.lstrip(" \t\u3000"), 1):
         return False
-    return (len(_HAN.findall(last)) >= 2 and not _INTRODUCES.search(last) and not _NOISE.search(last)
-            and last.count("“") <= last.count("”"))
+    # (its words, not figures and their units where it has several: 91.39%　4分　3分, a table's row run
+    # into the paragraph; a date's units are words enough: 整改期限：2026年3月20日前)
+    words = _FIGURE_AND_UNIT.sub("", last) if len(_FIGURE_AND_UNIT.findall(last)) >= 2 else last
+    return (len(_HAN.findall(words)) >= 2 and not _INTRODUCES.search(last)
+            and not _NOISE.search(last) and last.count("“") <= last.count("”"))

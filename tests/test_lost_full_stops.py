@@ -96,6 +96,11 @@ def test_the_edit_is_automatic_and_names_its_rule() -> None:
     "第三章　监督管理与法律责任，附则\n第十条　市场监督管理部门\n",  # a chapter heading
     "会议组织了来自全国各地的代表，有来自新疆、内蒙\n十、辽宁、吉林等地的\n",  # a list's wrap, 古 misread
     "要加强各级领导班子的思想作风建设，特别是\n一、二把手要带头\n",  # a word that introduces more
+    # an item whose number OCR lost, in a list whose items end without a mark
+    "1.老吉坪遗址，新石器时代至商，峰山县确口镇赵坪村\n2.治河古渡遗址，汉至清，治水县涂滨街道埠头村\n"
+    "峰山汉墓群，汉，峰山县贬山镇北坑村\n二、古建筑（5处）\n",
+    # a table's rows run into a paragraph, the last clause figures and their units
+    "新建农村生活污水处理设施60座51座，8分6.5分项目按期完工率100%，91.3%4分3分\n（三）效益指标\n",
 ])
 def test_no_full_stop_where_the_mark_is_unclear(text: str) -> None:
     assert lost_full_stops(text, "punctuation") == []
