@@ -293,8 +293,8 @@ def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]
     (仝家圩村 -> 全家圩村), or the first character of a two-hanzi place's name before its suffix where the
     name follows another division's (沅安区渚口镇 -> 港口镇, 沱口镇崮前村 -> 面前村), opens a line or a
     clause (its second character one that ends many names), or is one the document names more than
-    MIN_NAMED times, into a name it never has (赣阳市 ten times -> 朝阳市): the document's own name,
-    however rare its character."""
+    MIN_NAMED times, into a name it has less often (赣阳市 ten times -> 朝阳市; 嵩原市 twice -> 高原市,
+    OCR's misreading once): the document's own name, however rare its character."""
     if len(proposal.before) != 1:
         return False
     if _SURNAME_AFTER.match(text, proposal.end):
@@ -307,7 +307,8 @@ def _renames_a_named_place(text: str, proposal: Proposal, finals: frozenset[str]
         return True  # (a name that follows a division's: 沅安区渚口镇, 沱口镇崮前村)
     if name[0] in finals and not (is_han(opening) or opening.isdigit()):
         return True  # (a name that opens a line or a clause: ⏎渚阳县…)
-    return text.count(proposal.before + name) > MIN_NAMED and proposal.after + name not in text
+    named = text.count(proposal.before + name)
+    return named > MIN_NAMED and text.count(proposal.after + name) < named
 
 
 # What follows a surname: 氏 (仝氏祠堂), or 家 and a village's word (仝家圩村, 王家庄, 李家湾).

@@ -274,6 +274,9 @@ def test_the_first_character_of_a_place_the_document_names_again_and_again_is_on
     text = ("赣阳市农业农村局关于2026年度赣阳市农业产业化市级重点龙头企业拟认定名单的公示。"
             "通讯地址：赣阳市崟峰路168号。")
     assert all(edit.safety is Safety.REVIEW for edit in detector.propose(text) if edit.before == "赣")
+    # (nor when OCR read it once as the other name: 嵩原市 twice beside one 高原市)
+    text = "（二）信函：寄至嵩原市迎宾大道36号嵩原市司法局。（三）登录高原市人民政府网站查询。"
+    assert all(edit.safety is Safety.REVIEW for edit in detector.propose(text) if edit.before == "嵩")
 
 
 @pytest.mark.parametrize("text", [
