@@ -34,6 +34,7 @@ from cleaner.mark_context import builtin_hash as mark_context_hash
 from cleaner.middle_dots import RULE as MIDDLE_DOT_RULE
 from cleaner.middle_dots import middle_dots
 from cleaner.table_rows import WIDE, TableRows
+from cleaner.textspan import is_han
 from cleaner.typography import (
     CJK,
     FULL_STOP_AFTER,
@@ -671,6 +672,13 @@ def _mark_edits(marks: _Marks) -> list[Edit]:
 LABEL_COLON_RULE = "full-width.contact-label-colon"  # (its id from when it took contact labels only)
 LABEL_COLON_REASON = "a semicolon between a label and its number is OCR's reading of the label's colon"
 _LABEL_BEFORE_NUMBER = re.compile("(?:电话|手机|传真|邮编|热线|附件)[ \t]*$")
+# ... and one after 如下 (…情况如下;), or between a field's label and its value: an account's name, a
+# code, an e-mail address (户名;长沙市…, 代码;9143…), a contact person's name (联系人;刘先生电话…): on
+# the OCR sets 80 of 80 such were the label's colon (nineteenth session). (Not after 单位, 时间, 地址
+# or 地点, which end clauses too: 责任单位; 63 of 74, 提供详细地址；; nor a contact person's when a
+# field opens with it, 明确1名联系人；负责…)
+_FIELD_LABEL = re.compile("(?:如下|户名|编码|代码|邮箱|电子邮件|网址|(联系人))[ \t]*$")
+_PERSON_VALUE = re.compile(f"[{HAN}]{{1,6}}(?:$|[ \t\u3000\n（(，,、]|电话|联系电话|[0-9])")
 
 
 def _label_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
@@ -685,10 +693,15 @@ def _label_colons(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
 
 
 def _label_colon(text: str, position: int) -> bool:
-    """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) or 附件 and a number."""
+    """Whether the ; or ； at `position` stands between a contact label (电话, 传真 …) or 附件 and a number,
+    after 如下, or between a field's label (户名, 代码, 联系人 …) and what it gives (a name, a code)."""
     after = _skip_spaces(text, position + 1, 1)
-    return (text[after:after + 1].isdigit() and text[after:after + 1].isascii()
-            and _LABEL_BEFORE_NUMBER.search(text, max(0, position - 8), position) is not None)
+    if (text[after:after + 1].isdigit() and text[after:after + 1].isascii()
+            and _LABEL_BEFORE_NUMBER.search(text, max(0, position - 8), position) is not None):
+        return True
+    label = _FIELD_LABEL.search(text, max(0, position - 8), position)
+    return label is not None and (label.group(1) is None or (
+        (label.start() == 0 or not is_han(text[label.start() - 1])) and _PERSON_VALUE.match(text, after) is not None))
 
 
 def _reviewed_semicolon(text: str, position: int) -> tuple[str, tuple[str, ...]]:

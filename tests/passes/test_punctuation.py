@@ -80,9 +80,19 @@ def test_a_semicolon_between_a_contact_label_and_its_number_is_its_colon(text: s
     assert {edit.safety for edit in result.edits} == {Safety.AUTO}
 
 
-@pytest.mark.parametrize("text", ["拨打电话；", "电话；请于", "联系电话：0539-8123456", "详见附件；二是"])
+@pytest.mark.parametrize("text", ["拨打电话；", "电话；请于", "联系电话：0539-8123456", "详见附件；二是",
+                                  "各单位要明确1名联系人；负责信息报送，每周一报送"])  # (no field: a clause)
 def test_a_semicolon_after_a_contact_label_before_no_number_stays(text: str) -> None:
     assert "full-width.contact-label-colon" not in {edit.rule_id for edit in clean(text, PUNCTUATION).edits}
+
+
+@pytest.mark.parametrize("text", [
+    "各类别抽检结果如下;\n", "户名;长沙市建筑工程有限公司", "统一社会信用代码;91430521MA4R7D2K5X",
+    "邮政编码;413002", "联系人;刘先生，电话0731-84561234", "（三）联系人;教务处学籍科　邝老师",
+])
+def test_a_semicolon_after_如下_or_between_a_fields_label_and_its_value_is_its_colon(text: str) -> None:
+    assert clean(text, PUNCTUATION).text.replace("：", ";") == text.replace("；", ";")
+    assert "：" in clean(text, PUNCTUATION).text
 
 
 def test_two_straight_quotes_far_apart_go_to_review() -> None:
@@ -415,7 +425,7 @@ def test_a_semicolon_between_two_clauses_is_converted_at_once() -> None:
 
 def test_a_semicolon_that_may_stand_for_a_colon_or_beside_no_clause_goes_to_review() -> None:
     for text, proposed, other in (
-        ("现就有关要求通知如下;一、深刻认识;二、抓好落实", "：", "；"),  # (after a word that introduces a list)
+        ("现就有关工作要求;一、深刻认识;二、抓好落实", "：", "；"),  # (after a word that introduces a list)
         ("省人力资源和社会保障局;根据文件精神", "：", "；"),  # (after an addressee)
         ("发现问题一处。整改期限;立即整改", "；", "："),  # (after a label that opens its sentence)
         ("全年共受理信息公开申请数量;?件", "；", "："),  # (before no clause)
