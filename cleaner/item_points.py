@@ -36,7 +36,7 @@ _OPENING = re.compile("[(（【〔［\\[{《〈]")  # (as OCR may read a round b
 # A table's header line (序号　专业名称　学制…), and what ends a table: a line holding a full stop (a
 # row may hold OCR's commas and colons: 0.32mg/kg　≤0.05mg/kg read as 0.32mgkE 三0.05mg/kg，).
 _TABLE_HEADER = re.compile("[ \t\u3000]*序号")
-_SENTENCE_MARK = re.compile("[。]")
+_FULL_STOP = re.compile("。")
 MAX_TABLE_ROWS = 30
 
 
@@ -105,7 +105,7 @@ def _table_row(text: str, position: int) -> bool:
         line = text[start:end]
         if _TABLE_HEADER.match(line.lstrip("\f")):
             return True
-        if _SENTENCE_MARK.search(line) or start == 0:
+        if _FULL_STOP.search(line) or start == 0:
             return False
         end = start - 1
     return False

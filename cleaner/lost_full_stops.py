@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from cleaner.edit import Edit, Safety, fast_edit
 from cleaner.lazy_regex import lazy_compile
+from cleaner.roster_rows import ends_in_figure
 from cleaner.typography import FIGURE_UNITS, HEADING_NUMERALS, LIST_INTRODUCERS, TAKES_A_FIGURE, UNIT_FIELD_LABEL
 
 RULE = "sentence.lost-full-stop"
@@ -128,7 +129,6 @@ _FIGURE_BEFORE_PARAGRAPH = lazy_compile(
 # A short line ending in a figure beside another such is a row of a table or a ranking whose fields
 # OCR ran together (`格溪乡　完成投资2630万元，完成率69.8%` over `…完成率73.1%`): a row takes no full stop.
 MAX_ROW_LENGTH = 40
-_ROW_END = lazy_compile(f"[0-9](?:[%‰]|[{FIGURE_UNITS}]{{1,2}})?$")
 
 
 def _among_rows(paragraph: str, text: str, start: int, position: int) -> bool:
@@ -138,7 +138,7 @@ def _among_rows(paragraph: str, text: str, start: int, position: int) -> bool:
         return False
     before = text[:start].rstrip().rpartition("\n")[2]
     after = text[position:].lstrip().partition("\n")[0]
-    return any(0 < len(line) < MAX_ROW_LENGTH and _ROW_END.search(line.rstrip(" \t\u3000"))
+    return any(0 < len(line) < MAX_ROW_LENGTH and ends_in_figure(line.rstrip(" \t\u3000"))
                for line in (before, after))
 
 

@@ -202,11 +202,16 @@ def figure_rows(lines: list[str]) -> list[bool]:
     more each) and no comma; a statistical paragraph's wrapped lines that happen to end in figures
     say different things, in clauses."""
     flags = [
-        _FIGURE_END.search(line) is not None and _SENTENCE_END.search(line) is None
+        ends_in_figure(line) and _SENTENCE_END.search(line) is None
         and (index + 1 == len(lines) or _FIGURE_GOES_ON.match(lines[index + 1]) is None)
         for index, line in enumerate(lines)
     ]
     return _in_runs(flags, lambda run: _share_a_word(lines[run]) or _all_cells(lines[run]))
+
+
+def ends_in_figure(line: str) -> bool:
+    """Whether `line` (stripped of surrounding space) ends in a figure: 82.6%, 4860万元, 150人."""
+    return _FIGURE_END.search(line) is not None
 
 
 def _all_cells(lines: list[str]) -> bool:

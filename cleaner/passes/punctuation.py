@@ -675,8 +675,8 @@ _LABEL_BEFORE_NUMBER = re.compile("(?:电话|手机|传真|邮编|热线|附件)
 # ... and one after 如下 (…情况如下;), or between a field's label and its value: an account's name, a
 # code, an e-mail address (户名;长沙市…, 代码;9143…), a contact person's name (联系人;刘先生电话…): on
 # the OCR sets 80 of 80 such were the label's colon (nineteenth session). (Not after 单位, 时间, 地址
-# or 地点, which end clauses too: 责任单位; 63 of 74, 提供详细地址；; nor a contact person's when a
-# field opens with it, 明确1名联系人；负责…)
+# or 地点, which end clauses too: 责任单位; 63 of 74, 提供详细地址；; nor after 联系人 unless it opens
+# its field: 明确1名联系人；负责… is a clause's end.)
 _FIELD_LABEL = re.compile("(?:如下|户名|编码|代码|邮箱|电子邮件|网址|(联系人))[ \t]*$")
 _PERSON_VALUE = re.compile(f"[{HAN}]{{1,6}}(?:$|[ \t\u3000\n（(，,、]|电话|联系电话|[0-9])")
 
