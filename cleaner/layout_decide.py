@@ -94,6 +94,8 @@ _BRACKETED_ADDRESS = lazy_compile(r"[（(](?:https?:|www\.)")
 # ends with a count.
 _LABEL_CHARACTER = r"[\u4e00-\u9fff（）()]"
 _LABELLED = lazy_compile(rf"{_LABEL_CHARACTER}{{2,10}}[：:](?=[ \t]*[^ \t])")
+_FIELD_CLAUSE = lazy_compile("[，。；,;]")  # (a field's value holds no clause)
+_CONTACT_LABEL = lazy_compile(rf"{_LABEL_CHARACTER}{{0,4}}(?:电话|手机|传真|邮箱|电子邮箱|邮编|网址|地址|联系人)[：:]")
 _LABEL_LINE = lazy_compile(rf"{_LABEL_CHARACTER}{{2,12}}[：:]")  # a label alone: 第二十条第（五）项：
 _COUNT_END = lazy_compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
 # Lines at the top of a document in which the issuer's letterhead is looked for.
@@ -194,6 +196,9 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             in zip(row_flags(texts), signature_rows(texts), figures, strict=True)]
     names = split_row_names(texts)
     posts = [post or unit for post, unit in zip(post_rows(texts), unit_rows(texts), strict=True)]
+    # A field of one line, a label and a value with no clause in it, above another label's line
+    # (监督部门：岚溪县交通运输局建设管理股⏎监督电话：0796-…): each field stands on its own line.
+    fields = [_one_line_field(texts[index], texts[index + 1]) for index in range(count - 1)]
     # The addressee under a bare title mid-document (证明⏎中共…组织部：⏎你部介绍信…) ends its line.
     addressed = [index > 0 and lines[index - 1].text in OWN_LINE_TITLES and line.text[-1] in "：:"
                  for index, line in enumerate(lines[:-1])]
@@ -207,7 +212,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
             wraps[index] and before.regular and after.regular
             and not (apart[index] or apart[index + 1] or starts[index + 1] or rows[index] or tables[index]
                      or tables[index + 1] or index in names or index - 1 in names or index + 1 in names
-                     or phones[index] or posts[index] or addressed[index] or figures[index + 1])
+                     or phones[index] or posts[index] or addressed[index] or figures[index + 1]
+                     or fields[index])
             and index not in special
             and min(before.width, after.width) - widths[index] <= (TOLERANCE + INDENT if first_line else TOLERANCE)
         ):
@@ -243,7 +249,8 @@ def decide(lines: list[Line], word_frequency: WordFrequency | None = None) -> li
         elif (line.text[-1] in "：:" and not following.marker and _closes_first(following.text)
               and _round_left_open("".join(texts[paragraph_start:index + 1]))):
             decision = BRACKETED_VALUE
-        elif _ends_labelled_field(lines[paragraph_start], line, following):
+        elif _ends_labelled_field(lines[paragraph_start], line, following) or (
+                fields[index] and paragraph_start == index):
             decision = LABELLED_FIELD
         elif addressed[index]:
             decision = ADDRESSEE_UNDER_TITLE
@@ -587,6 +594,14 @@ def _ends_labelled_field(first: Line, line: Line, following: Line) -> bool:
     )
 
 
+def _one_line_field(text: str, following: str) -> bool:
+    """Whether `text` is a label and a value with no clause mark nor another label in it, and
+    `following` opens with a contact field's label (监督部门：岚溪县交通运输局建设管理股⏎监督电话：…);
+    not a wrap whose next line has a colon (…联系人：梁振⏎宇联系电话：…, …领导⏎班子成员：…)."""
+    return (_LABELLED.match(text) is not None and _CONTACT_LABEL.match(following) is not None
+            and _FIELD_CLAUSE.search(text) is None and text.count("：") + text.count(":") == 1)
+
+
 def _opens_rows(posts: list[bool], rows: list[bool], index: int) -> bool:
     """Whether the line at `index` opens a list one to a line: a run of posts or units, or two roster rows."""
     return posts[index] or (rows[index] and index + 1 < len(rows) and rows[index + 1])
@@ -878,7 +893,7 @@ SIGNATURE = _decision(Verdict.BREAK, "break.signature", 0.9,
 # Lines of issuers' names above the date: a joint document names several.
 MAX_SIGNATURES = 3
 SHORT_SIGNATURE = 12  # characters of an issuer's name no wrap cut (a page's line holds 28 or more)
-_SIGNATURE_MARKS = lazy_compile("[，。、；：！？,.;:!?“”\"]")
+_SIGNATURE_MARKS = lazy_compile("[，。、；：！？,.．;:!?“”\"]")
 _DATE_LINE = lazy_compile(r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 
 

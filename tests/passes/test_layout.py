@@ -276,6 +276,12 @@ def test_a_party_line_under_a_decisions_number_is_no_addressee_though_a_wrap_lea
     assert clean(text, LAYOUT).text == text.replace(body, body.replace("\n", "") + "\n")
 
 
+def test_an_attachment_list_ends_above_the_issuer_signing_under_it() -> None:
+    text = ("附件：1．澄州市城市居民生活用水价格调整方案\n2．听证会参加人报名表\n3．听证会旁听人员报名表\n"
+            "澄州市发展和改革委员会\n2026年4月16日\n")
+    assert clean(text, LAYOUT).text == text
+
+
 def test_a_first_body_line_ending_like_an_organisation_is_no_addressee() -> None:
     # (为深入贯彻落实…工作部⏎署，…: a wrap after the title, whose last character 部 ends many names)
     text = (
