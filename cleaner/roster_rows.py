@@ -17,7 +17,6 @@ has rules of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from cleaner.lazy_regex import lazy_compile
 from cleaner.typography import FIGURE_UNITS, HAN
@@ -183,10 +182,13 @@ def _serial_rows(lines: list[str]) -> list[int]:
     return found if len(found) >= MIN_POST_RUN else []
 
 
-# A line ending in a figure (完成率82.6%, 投资4860万元, 150人) whose next line does not go on with it
-# (its unit, decimals or more digits: 2025⏎年底, 52⏎件), and ends no sentence inside it.
+# A line ending in a figure (完成率82.6%, 投资4860万元, 150人, 17:00) whose next line does not go on with
+# it (its unit, decimals or more digits: 2025⏎年底, 52⏎件), and ends no sentence inside it.
 _FIGURE_END = lazy_compile(f"[0-9](?:[%％‰]|[{FIGURE_UNITS}]{{1,2}})?$")
 _FIGURE_GOES_ON = lazy_compile(f"[0-9０-９.．%％‰{FIGURE_UNITS}]")
+# ... unless the next line opens with a row's serial number (4投标保证金递交截止…, 3”招标人…): a number
+# run into a word, no unit.
+_SERIAL_OPENING = lazy_compile(f"[0-9]{{1,2}}[ \t”“\"]*(?=[{HAN}])(?![{FIGURE_UNITS}])")
 _SENTENCE_END = lazy_compile("[。；;]")
 _HAN_PAIR = lazy_compile(f"(?=([{HAN}]{{2}}))")
 _DIGIT = lazy_compile("[0-9]")
@@ -203,10 +205,18 @@ def figure_rows(lines: list[str]) -> list[bool]:
     say different things, in clauses."""
     flags = [
         ends_in_figure(line) and _SENTENCE_END.search(line) is None
-        and (index + 1 == len(lines) or _FIGURE_GOES_ON.match(lines[index + 1]) is None)
+        and (index + 1 == len(lines) or _FIGURE_GOES_ON.match(lines[index + 1]) is None
+             or _SERIAL_OPENING.match(lines[index + 1]) is not None)
         for index, line in enumerate(lines)
     ]
-    return _in_runs(flags, lambda run: _share_a_word(lines[run]) or _all_cells(lines[run]))
+    rows = [False] * len(lines)
+    for run in _runs(flags):
+        # (a run's first or last line may be another row's wrapped end, 17:00, or a total: the rest)
+        for part in (run, slice(run.start + 1, run.stop), slice(run.start, run.stop - 1)):
+            if part.stop - part.start >= MIN_POST_RUN and (_share_a_word(lines[part]) or _all_cells(lines[part])):
+                rows[part] = [True] * (part.stop - part.start)
+                break
+    return rows
 
 
 def ends_in_figure(line: str) -> bool:
@@ -229,16 +239,25 @@ def _share_a_word(lines: list[str]) -> bool:
     return bool(common)
 
 
-def _in_runs(flags: list[bool], accept: Callable[[slice], bool] | None = None) -> list[bool]:
-    """Which of `flags` are set in a run of at least MIN_POST_RUN set ones (that `accept` accepts)."""
+def _in_runs(flags: list[bool]) -> list[bool]:
+    """Which of `flags` are set in a run of at least MIN_POST_RUN set ones."""
     kept = [False] * len(flags)
+    for run in _runs(flags):
+        if run.stop - run.start >= MIN_POST_RUN:
+            kept[run] = [True] * (run.stop - run.start)
+    return kept
+
+
+def _runs(flags: list[bool]) -> list[slice]:
+    """The runs of set `flags`, as slices."""
+    runs = []
     start = 0
     for index in range(len(flags) + 1):
         if index == len(flags) or not flags[index]:
-            if index - start >= MIN_POST_RUN and (accept is None or accept(slice(start, index))):
-                kept[start:index] = [True] * (index - start)
+            if index > start:
+                runs.append(slice(start, index))
             start = index + 1
-    return kept
+    return runs
 
 
 _BRACKETED_BYLINE = lazy_compile(f"[（(]{_ROLE}")

@@ -226,3 +226,10 @@ def test_lines_of_figures_without_commas_are_rows_though_they_share_no_word() ->
 
 def test_the_layout_keeps_such_rows_one_to_a_line_under_their_title() -> None:
     assert clean(RANKING_READ, Config(passes=("layout",))).text == RANKING_READ
+
+
+def test_rows_ending_in_a_time_before_rows_opening_with_serial_numbers_are_rows_too() -> None:
+    # (a timetable: a row's wrapped end, 17:00, before them; the serial number opens no figure's tail)
+    lines = ["1招标文件获取2026年2月25日9:00至2026年3月3日", "17:00", "2投标人提出疑问截止2026年3月6日17:00",
+             "3招标人澄清答复截止2026年3月9日17:00", "4投标保证金递交截止2026年3月17日17:00", "五、投标保证金"]
+    assert figure_rows(lines) == [False, False, True, True, True, False]
