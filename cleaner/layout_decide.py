@@ -95,6 +95,7 @@ _BRACKETED_ADDRESS = lazy_compile(r"[（(](?:https?:|www\.)")
 _LABEL_CHARACTER = r"[\u4e00-\u9fff（）()]"
 _LABELLED = lazy_compile(rf"{_LABEL_CHARACTER}{{2,10}}[：:](?=[ \t]*[^ \t])")
 _FIELD_CLAUSE = lazy_compile("[，。；,;]")  # (a field's value holds no clause)
+_LABEL_COLON = lazy_compile("[：:]")  # (a second one in a line is another label's: 当事人：…名称：)
 _CONTACT_LABEL = lazy_compile(rf"{_LABEL_CHARACTER}{{0,4}}(?:电话|手机|传真|邮箱|电子邮箱|邮编|网址|地址|联系人)[：:]")
 _LABEL_LINE = lazy_compile(rf"{_LABEL_CHARACTER}{{2,12}}[：:]")  # a label alone: 第二十条第（五）项：
 _COUNT_END = lazy_compile(r"[0-9][\u4e00-\u9fff]?[；;。]?$")
@@ -599,7 +600,7 @@ def _one_line_field(text: str, following: str) -> bool:
     `following` opens with a contact field's label (监督部门：岚溪县交通运输局建设管理股⏎监督电话：…);
     not a wrap whose next line has a colon (…联系人：梁振⏎宇联系电话：…, …领导⏎班子成员：…)."""
     return (_LABELLED.match(text) is not None and _CONTACT_LABEL.match(following) is not None
-            and _FIELD_CLAUSE.search(text) is None and text.count("：") + text.count(":") == 1)
+            and _FIELD_CLAUSE.search(text) is None and len(_LABEL_COLON.findall(text)) == 1)
 
 
 def _opens_rows(posts: list[bool], rows: list[bool], index: int) -> bool:
@@ -862,13 +863,11 @@ def _title_breaks(lines: list[Line]) -> tuple[set[int], set[int]]:
                 ends.add(end)
                 if plain and masthead:
                     ends.add(start - 1)
-                if end + 2 < len(zone) and zone[end + 1].standalone and _ends_addressee(zone[end + 2]):
-                    ends.update((end + 1, end + 2))  # (the document's number between: 检察建议书⏎…〔2026〕4号⏎…局：)
-                elif end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
+                if end + 1 < len(zone) and _addressee(zone[end + 1], zone[end + 2] if end + 2 < len(zone) else None):
                     ends.add(end + 1)
                 elif (end + 2 < len(zone) and zone[end + 1].ending is not Ending.TERMINAL
                       and _ends_addressee(zone[end + 2])):
-                    ends.add(end + 2)  # (an addressee set on two lines)
+                    ends.add(end + 2)  # (an addressee set on two lines, or under the number: …〔2026〕4号⏎…局：)
                 break
     # A subtitle under a headline (——记…, ——…见闻; OCR's 一一 or — for its dash): the headline, the
     # document's first text and no sentence, ends above it.
@@ -943,14 +942,10 @@ def _addressee(line: Line, following: Line | None) -> bool:
     )
 
 
-# A colon inside a line: a label's (当事人：…名称:), which no addressee has.
-_LABEL_INSIDE = lazy_compile("[：:]")
-
-
 def _ends_addressee(line: Line) -> bool:
     """A line that ends an addressee the line before began (…开发区社会⏎事务局，市直有关单位：), no
     label's colon inside it (当事人：…名称：)."""
-    return line.text[-1] in "：:" and not _SENTENCE_END.search(line.text) and not _LABEL_INSIDE.search(line.text[:-1])
+    return line.text[-1] in "：:" and not _SENTENCE_END.search(line.text) and not _LABEL_COLON.search(line.text[:-1])
 
 
 def _title_piece(line: Line) -> bool:

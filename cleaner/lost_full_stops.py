@@ -103,7 +103,7 @@ def lost_full_stops(text: str, pass_name: str) -> list[Edit]:
         if (paragraph and _unended(paragraph[-1]) and _lost_full_stop(paragraph)
                 and not _continues_a_list(paragraph, text, position)
                 and not (reason is _FIGURE_REASON and _among_rows(paragraph, text, start, position))):
-            if len(paragraph) < MAX_ROW_LENGTH:
+            if len(paragraph) < MAX_SHORT_LINE:
                 unmarked_items = _items_end_unmarked(text) if unmarked_items is None else unmarked_items
                 if unmarked_items:
                     continue
@@ -128,17 +128,18 @@ _FIGURE_BEFORE_PARAGRAPH = lazy_compile(
 
 # A short line ending in a figure beside another such is a row of a table or a ranking whose fields
 # OCR ran together (`格溪乡　完成投资2630万元，完成率69.8%` over `…完成率73.1%`): a row takes no full stop.
-MAX_ROW_LENGTH = 40
+# (Short: under MAX_SHORT_LINE characters, as is a list item's line below.)
+MAX_SHORT_LINE = 40
 
 
 def _among_rows(paragraph: str, text: str, start: int, position: int) -> bool:
     """Whether `paragraph` (the line from `start` to the break at `position`) is a short line ending in
     a figure whose line before or after (blank lines skipped) is one too."""
-    if len(paragraph) >= MAX_ROW_LENGTH:
+    if len(paragraph) >= MAX_SHORT_LINE:
         return False
     before = text[:start].rstrip().rpartition("\n")[2]
     after = text[position:].lstrip().partition("\n")[0]
-    return any(0 < len(line) < MAX_ROW_LENGTH and ends_in_figure(line.rstrip(" \t\u3000"))
+    return any(0 < len(line) < MAX_SHORT_LINE and ends_in_figure(line.rstrip(" \t\u3000"))
                for line in (before, after))
 
 
